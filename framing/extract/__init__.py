@@ -1,0 +1,1 @@
+"""Feature extractors: each takes a :class:`~framing.text.Doc` and the lexicons, returns spans."""

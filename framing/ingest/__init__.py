@@ -1,0 +1,1 @@
+"""Ingest: raw files in, cleaned :class:`~framing.ingest.article.Article` objects out."""

@@ -1,0 +1,241 @@
+"""Corpora: a folder of articles with an optional manifest, a single file, or JSONL.
+
+Reading is lazy (:func:`iter_articles` yields one article at a time), so a corpus of
+any size streams through the pipeline. Problems are raised as DataError naming the
+file; with ``skip_bad`` they are collected instead and the rest is still analysed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.errors import DataError, UsageError
+from framing.ingest.article import Article, Metadata
+from framing.ingest.boilerplate import clean_text
+from framing.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes, read_text_file
+from framing.ingest.html import extract_main_text
+from framing.ingest.markdown import markdown_to_text
+from framing.lexicon.load import read_table
+from framing.resources import seeds_dir
+
+ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
+MANIFEST_COLUMNS = ["file", "outlet", "outlet_name", "title", "date", "url", "language", "notes"]
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "unknown"
+
+
+@dataclass
+class Skipped:
+    source: str
+    problem: str
+
+
+@dataclass
+class ReadOptions:
+    encoding: str = "utf-8"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    skip_bad: bool = False
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def default_corpus() -> Path:
+    return seeds_dir()
+
+
+def _text_from(raw: str, kind: str, where: str) -> tuple[str, dict[str, str]]:
+    if kind == "html":
+        return extract_main_text(raw, where)
+    if kind == "markdown":
+        return markdown_to_text(raw), {}
+    return raw, {}
+
+
+def build_article(raw: str, kind: str, meta: Metadata) -> Article:
+    text, found = _text_from(raw, kind, meta.source)
+    cleaned = clean_text(text)
+    if not cleaned.text.strip():
+        raise DataError(meta.source, "no article text left after removing boilerplate")
+    if found:
+        meta = Metadata(
+            id=meta.id,
+            outlet=meta.outlet,
+            outlet_name=meta.outlet_name,
+            title=meta.title or found.get("title", ""),
+            date=meta.date or found.get("date", ""),
+            url=meta.url or found.get("url", ""),
+            language=meta.language,
+            source=meta.source,
+        )
+    return Article(meta, cleaned.text, cleaned.lines)
+
+
+def _read_manifest(folder: Path) -> tuple[Path | None, dict[str, dict[str, str]]]:
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if path.is_file():
+            rows = read_table(path, required=["file", "outlet"], optional=MANIFEST_COLUMNS, key=["file"])
+            entries = {}
+            for row in rows:
+                target = folder / row["file"]
+                if not target.is_file():
+                    raise DataError(row.source, f"manifest names missing file '{row['file']}'")
+                entries[row["file"]] = dict(row.values)
+            return path, entries
+    return None, {}
+
+
+def _metadata(path: Path, folder: Path, entry: dict[str, str] | None) -> Metadata:
+    if entry:
+        outlet_name = entry.get("outlet_name") or entry["outlet"]
+        outlet = slugify(entry["outlet"])
+    else:
+        relative = path.relative_to(folder)
+        outlet_name = relative.parts[0] if len(relative.parts) > 1 else path.stem
+        outlet = slugify(outlet_name)
+    entry = entry or {}
+    return Metadata(
+        id=path.stem,
+        outlet=outlet,
+        outlet_name=outlet_name,
+        title=entry.get("title", ""),
+        date=entry.get("date", ""),
+        url=entry.get("url", ""),
+        language=entry.get("language") or "en",
+        source=str(path),
+    )
+
+
+def _guarded(source: str, options: ReadOptions, make) -> Article | None:
+    try:
+        return make()
+    except DataError as exc:
+        if not options.skip_bad:
+            raise
+        options.skipped.append(Skipped(exc.where or source, exc.problem))
+        return None
+
+
+def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Article]:
+    _, manifest = _read_manifest(folder)
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    )
+    if not files:
+        raise DataError(folder, f"no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} files)")
+    for path in files:
+        entry = manifest.get(path.relative_to(folder).as_posix())
+        meta = _metadata(path, folder, entry)
+        kind = ARTICLE_SUFFIXES[path.suffix.lower()]
+
+        def make(path=path, meta=meta, kind=kind) -> Article:
+            return build_article(read_text_file(path, options.encoding, options.max_bytes), kind, meta)
+
+        article = _guarded(str(path), options, make)
+        if article is not None:
+            yield article
+
+
+def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise DataError(path, f"cannot read file ({exc.strerror or exc})") from None
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+
+            def make(line=line, where=where, number=number) -> Article:
+                if len(line) > options.max_bytes:
+                    raise DataError(where, f"record is {len(line) / 1e6:.1f} MB, over the per-article limit")
+                try:
+                    record = json.loads(decode_bytes(line, where, options.encoding))
+                except json.JSONDecodeError as exc:
+                    raise DataError(where, f"not valid JSON ({exc.msg})") from None
+                if not isinstance(record, dict):
+                    raise DataError(where, "record is not a JSON object")
+                return _article_from_record(record, where, f"{path.stem}-{number}")
+
+            article = _guarded(where, options, make)
+            if article is not None:
+                yield article
+
+
+def _article_from_record(record: dict, where: str, default_id: str) -> Article:
+    html, text = record.get("html"), record.get("text")
+    if not isinstance(html, str | None) or not isinstance(text, str | None):
+        raise DataError(where, "'text' and 'html' must be strings")
+    if not (text or html):
+        raise DataError(where, "record has no 'text' or 'html'")
+    outlet_name = str(record.get("outlet_name") or record.get("outlet") or "unknown")
+    meta = Metadata(
+        id=str(record.get("id") or default_id),
+        outlet=slugify(str(record.get("outlet") or outlet_name)),
+        outlet_name=outlet_name,
+        title=str(record.get("title") or ""),
+        date=str(record.get("date") or ""),
+        url=str(record.get("url") or ""),
+        language=str(record.get("language") or "en"),
+        source=where,
+    )
+    return build_article(text if text else html, "text" if text else "html", meta)
+
+
+def iter_articles(corpus: Path | str | None = None, options: ReadOptions | None = None) -> Iterator[Article]:
+    """Articles of a corpus, one at a time. No corpus means the embedded seed articles."""
+    options = options or ReadOptions()
+    path = Path(corpus) if corpus is not None else default_corpus()
+    if not path.exists():
+        raise UsageError(path, "no such file or folder")
+    if path.is_dir():
+        yield from _iter_folder(path, options)
+    elif path.suffix.lower() == ".jsonl":
+        yield from _iter_jsonl(path, options)
+    elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        meta = _metadata(path, path.parent, None)
+        article = _guarded(
+            str(path),
+            options,
+            lambda: build_article(
+                read_text_file(path, options.encoding, options.max_bytes), ARTICLE_SUFFIXES[path.suffix.lower()], meta
+            ),
+        )
+        if article is not None:
+            yield article
+    else:
+        raise UsageError(path, "not a corpus (expected a folder, a .jsonl file or a .txt/.md/.html article)")
+
+
+def load_corpus(corpus: Path | str | None = None, options: ReadOptions | None = None) -> list[Article]:
+    articles = list(iter_articles(corpus, options))
+    if not articles:
+        raise DataError(corpus or default_corpus(), "no readable articles in the corpus")
+    return articles
+
+
+def outlets(articles: list[Article]) -> dict[str, str]:
+    """slug -> display name, in first-seen order."""
+    found: dict[str, str] = {}
+    for article in articles:
+        found.setdefault(article.outlet, article.meta.outlet_name)
+    return found
+
+
+def select_outlets(articles: list[Article], slugs: list[str]) -> list[Article]:
+    """Articles of the named outlets; an unknown slug is a usage error listing the real ones."""
+    known = outlets(articles)
+    for slug in slugs:
+        if slug not in known:
+            raise UsageError(None, f"unknown outlet '{slug}' (available: {', '.join(sorted(known))})")
+    return [a for a in articles if a.outlet in slugs]

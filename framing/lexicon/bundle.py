@@ -1,0 +1,201 @@
+"""All lexicons the extractors need, loaded and compiled once.
+
+Lexicon files live in ``lexicons/`` (see each file's header for its columns). Users
+add loaded-term files of their own with ``--lexicon PATH``; those use the columns of
+``loaded_terms.csv``. The bundle's ``version`` is a hash of every file's content, so
+stored results can tell which lexicons produced them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from framing.errors import DataError
+from framing.lexicon.load import Row, read_table
+from framing.lexicon.matcher import MODES, Entry, PhraseMatcher
+from framing.resources import lexicon_dir
+
+CATEGORIES = [
+    "delegitimising label",
+    "euphemism",
+    "dysphemism",
+    "contested name",
+    "intensifier",
+    "distancing",
+    "loaded verb",
+    "threat framing",
+    "subjective",
+]
+PERSPECTIVES = ["pro-Kremlin", "pro-Ukraine", "pro-Western", "anti-Western", "any"]
+SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "EU", "media", "other"]
+STANCES = ["neutral", "doubting", "presupposing", "strong"]
+HEDGE_TYPES = ["hedge", "evidential", "modal"]
+ACTOR_GROUPS = ["US", "NATO", "Russia", "Ukraine", "EU", "other"]
+GROUP_SIDE = {
+    "US": "US government",
+    "NATO": "NATO",
+    "Russia": "Russian government",
+    "Ukraine": "Ukrainian government",
+    "EU": "EU",
+    "other": "other",
+}
+LOADED_COLUMNS = ["term", "category", "perspective", "neutral", "explanation"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermInfo:
+    term: str
+    category: str
+    perspective: str
+    neutral: str
+    explanation: str
+    lexicon: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    side: str
+    role: str
+    kind: str  # speaker | title | actor
+
+
+@dataclass(frozen=True, slots=True)
+class NamingVariant:
+    concept: str
+    variant: str
+    perspective: str
+    note: str
+
+
+@dataclass
+class Lexicons:
+    loaded: PhraseMatcher
+    hedges: PhraseMatcher
+    attribution: PhraseMatcher
+    actors: PhraseMatcher
+    speakers: PhraseMatcher  # payload Speaker: named people and bodies, case-sensitive
+    titles: PhraseMatcher  # payload Speaker: role words ("Pentagon spokesman")
+    naming: PhraseMatcher  # payload NamingVariant
+    files: tuple[Path, ...]
+    version: str
+
+
+def _mode(row: Row) -> str:
+    return row["match"] or "stem"
+
+
+def _loaded_entries(path: Path) -> list[Entry]:
+    rows = read_table(
+        path,
+        required=LOADED_COLUMNS,
+        optional=["match"],
+        allowed={"category": CATEGORIES, "perspective": PERSPECTIVES, "match": MODES},
+        key=["term", "match"],
+    )
+    return [
+        Entry(
+            row["term"],
+            _mode(row),
+            TermInfo(row["term"], row["category"], row["perspective"], row["neutral"], row["explanation"], path.stem),
+            row.source,
+        )
+        for row in rows
+    ]
+
+
+def _speaker_entries(path: Path) -> list[Entry]:
+    rows = read_table(
+        path, required=["name", "side"], optional=["aliases", "role"], allowed={"side": SIDES}, key=["name"]
+    )
+    entries = []
+    for row in rows:
+        speaker = Speaker(row["name"], row["side"], row["role"], "speaker")
+        aliases = {a.strip() for a in row["aliases"].split(";") if a.strip()} | {row["name"]}
+        entries.extend(Entry(alias, "case", speaker, row.source) for alias in sorted(aliases))
+    return entries
+
+
+def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lexicons:
+    folder = folder or lexicon_dir()
+    paths = {
+        name: folder / f"{name}.csv"
+        for name in (
+            "loaded_terms",
+            "general",
+            "hedges",
+            "attribution_verbs",
+            "actors",
+            "speakers",
+            "speaker_titles",
+            "naming_pairs",
+        )
+    }
+    for path in [*paths.values(), *extra]:
+        if not Path(path).is_file():
+            raise DataError(path, "lexicon file not found")
+
+    loaded = PhraseMatcher()
+    for path in [paths["loaded_terms"], paths["general"], *map(Path, extra)]:
+        for entry in _loaded_entries(path):
+            loaded.add(entry)
+
+    hedges = PhraseMatcher(
+        Entry(r["cue"], _mode(r), (r["cue"], r["type"]), r.source)
+        for r in read_table(
+            paths["hedges"],
+            ["cue", "type"],
+            ["match", "note"],
+            {"type": HEDGE_TYPES, "match": MODES},
+            key=["cue", "match"],
+        )
+    )
+    attribution = PhraseMatcher(
+        Entry(r["verb"], _mode(r), (r["verb"], r["stance"]), r.source)
+        for r in read_table(
+            paths["attribution_verbs"],
+            ["verb", "stance"],
+            ["match", "note"],
+            {"stance": STANCES, "match": MODES},
+            key=["verb", "match"],
+        )
+    )
+    actor_rows = read_table(
+        paths["actors"],
+        ["alias", "actor", "group"],
+        ["match"],
+        {"group": ACTOR_GROUPS, "match": MODES},
+        key=["alias", "match"],
+    )
+    actors = PhraseMatcher(
+        Entry(r["alias"], r["match"] or "case", (r["actor"], r["group"]), r.source) for r in actor_rows
+    )
+    speakers = PhraseMatcher(_speaker_entries(paths["speakers"]))
+    titles = PhraseMatcher(
+        Entry(r["title"], "exact", Speaker("", r["side"], r["title"], "title"), r.source)
+        for r in read_table(paths["speaker_titles"], ["title", "side"], ["note"], {"side": SIDES}, key=["title"])
+    )
+    naming = PhraseMatcher(
+        Entry(r["variant"], _mode(r), NamingVariant(r["concept"], r["variant"], r["perspective"], r["note"]), r.source)
+        for r in read_table(
+            paths["naming_pairs"],
+            ["concept", "variant", "perspective"],
+            ["match", "note"],
+            {"perspective": PERSPECTIVES, "match": MODES},
+            key=["concept", "variant", "match"],
+        )
+    )
+    files = tuple([*paths.values(), *map(Path, extra)])
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(Path(path).read_bytes())
+    return Lexicons(loaded, hedges, attribution, actors, speakers, titles, naming, files, digest.hexdigest()[:16])
+
+
+@lru_cache(maxsize=8)
+def default_lexicons(extra: tuple[Path, ...] = ()) -> Lexicons:
+    return load_lexicons(extra)

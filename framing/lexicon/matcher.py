@@ -1,0 +1,163 @@
+"""Find lexicon phrases in tokenized text.
+
+Phrase entries are compiled into one token trie, so the cost of matching grows with
+the length of the text, not with the number of entries: at each token only the trie
+edges for that token's surface, lower-case and stem forms are looked up.
+
+Phrase syntax (shared by every lexicon with a phrase column):
+  * words are separated by spaces and compared token by token;
+  * `*` stands for a gap of 0 to 2 arbitrary tokens ("US-backed * coup");
+  * the entry's match mode says how tokens compare: `stem` (Snowball stems, so
+    inflections match), `exact` (lower case), `case` (case-sensitive), or `regex`
+    (the whole entry is a Python regular expression, case-insensitive).
+A match never crosses a sentence boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from framing.errors import DataError
+from framing.text import Doc, stem, tokenize
+
+MODES = ("stem", "exact", "case", "regex")
+MAX_GAP = 2
+
+# A quantified group that itself contains a quantifier, e.g. (a+)+ or (\w*\s?)*: the
+# classic shape of catastrophic backtracking. Lexicon regexes must stay linear.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    phrase: str
+    mode: str
+    payload: Any
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class _Node:
+    edges: dict[tuple[str, str], _Node] = field(default_factory=dict)
+    gap: _Node | None = None
+    entries: list[Entry] = field(default_factory=list)
+
+
+def _key(mode: str, word: str) -> tuple[str, str]:
+    if mode == "stem":
+        return ("stem", stem(word))
+    if mode == "exact":
+        return ("exact", word.lower())
+    return ("case", word)
+
+
+def _token_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """Every key a text token can match; a possessive also matches its bare name (Putin's -> Putin)."""
+    keys = [("stem", stem(word)), ("exact", word.lower()), ("case", word)]
+    bare = _POSSESSIVE.sub("", word)
+    if bare != word and bare:
+        keys += [("exact", bare.lower()), ("case", bare)]
+    return tuple(keys)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def compile_regex(pattern: str, source: str) -> re.Pattern[str]:
+    if _NESTED_QUANTIFIER.search(pattern):
+        raise DataError(source, f"regex '{pattern}' nests quantifiers (risk of catastrophic backtracking)")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise DataError(source, f"invalid regex '{pattern}' ({exc})") from None
+    if compiled.search("") is not None:
+        raise DataError(source, f"regex '{pattern}' matches the empty string")
+    return compiled
+
+
+class PhraseMatcher:
+    """Matches many phrase entries at once; add entries, then call :meth:`find`."""
+
+    def __init__(self, entries: Sequence[Entry] = ()) -> None:
+        self._root = _Node()
+        self._regexes: list[tuple[re.Pattern[str], Entry]] = []
+        self.size = 0
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        mode = entry.mode or "stem"
+        if mode not in MODES:
+            raise DataError(entry.source, f"unknown match mode '{mode}' (allowed: {', '.join(MODES)})")
+        self.size += 1
+        if mode == "regex":
+            self._regexes.append((compile_regex(entry.phrase, entry.source), entry))
+            return
+        tokens: list[str] = []
+        for word in entry.phrase.split():
+            tokens.extend(["*"] if word == "*" else [t.text for t in tokenize(word)])
+        if not [t for t in tokens if t != "*"]:
+            raise DataError(entry.source, f"phrase '{entry.phrase}' has no words")
+        if tokens[0] == "*" or tokens[-1] == "*":
+            raise DataError(entry.source, f"phrase '{entry.phrase}' cannot start or end with a gap '*'")
+        node = self._root
+        for token in tokens:
+            if token == "*":
+                node.gap = node.gap or _Node()
+                node = node.gap
+            else:
+                node = node.edges.setdefault(_key(mode, token), _Node())
+        node.entries.append(entry)
+
+    def find(self, doc: Doc) -> list[Match]:
+        """All matches (possibly overlapping), in text order."""
+        tokens = doc.tokens
+        keys = [_token_keys(t.text) for t in tokens]
+        found: list[Match] = []
+        for i in range(len(tokens)):
+            for last, entry in self._walk(self._root, keys, i):
+                start, end = tokens[i].start, tokens[last].end
+                if doc.sentence_index(start) == doc.sentence_index(end - 1):
+                    found.append(Match(start, end, entry))
+        for pattern, entry in self._regexes:
+            for m in pattern.finditer(doc.text):
+                if m.end() > m.start():
+                    found.append(Match(m.start(), m.end(), entry))
+        found.sort(key=lambda m: (m.start, -m.end))
+        return found
+
+    def _walk(self, node: _Node, keys: list[tuple], i: int) -> list[tuple[int, Entry]]:
+        """(index of last token, entry) for every entry whose phrase starts at token i."""
+        results: list[tuple[int, Entry]] = []
+        if i >= len(keys):
+            return results
+        for key in keys[i]:
+            child = node.edges.get(key)
+            if child is None:
+                continue
+            results.extend((i, e) for e in child.entries)
+            results.extend(self._walk(child, keys, i + 1))
+            if child.gap is not None:
+                for skip in range(MAX_GAP + 1):
+                    results.extend(self._walk(child.gap, keys, i + 1 + skip))
+        return results
+
+
+def longest_non_overlapping(matches: Sequence[Match]) -> list[Match]:
+    """Leftmost-longest selection, so "US-backed coup" is not also counted as "coup"."""
+    chosen: list[Match] = []
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if chosen and m.start < chosen[-1].end:
+            continue
+        chosen.append(m)
+    return chosen

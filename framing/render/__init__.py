@@ -1,0 +1,1 @@
+"""Renderers: turn features and scores into tables, text and documents."""

@@ -1,0 +1,105 @@
+"""Terminal output with Rich: tables of features and the marked-up article text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from framing.extract.features import HEDGE_KINDS, ArticleFeatures
+from framing.ingest.article import Article
+
+STYLE_LOADED = "bold red underline"
+STYLE_HEDGE = "bold yellow"
+STYLE_QUOTE = "green"
+STYLE_SCARE = "magenta"
+
+
+def features_table(features: Sequence[ArticleFeatures]) -> Table:
+    table = Table(title="Framing features per article", show_lines=False, header_style="bold")
+    for column, justify in [
+        ("article", "left"),
+        ("outlet", "left"),
+        ("words", "right"),
+        ("loaded /1k", "right"),
+        ("hedges /1k", "right"),
+        ("quotes", "right"),
+        ("sentiment", "right"),
+        ("top loaded terms", "left"),
+        ("voices quoted", "left"),
+    ]:
+        table.add_column(column, justify=justify, overflow="fold")
+    for f in features:
+        rates = f.rates()
+        terms: dict[str, int] = {}
+        for t in f.loaded_terms:
+            terms[t.text.lower()] = terms.get(t.text.lower(), 0) + 1
+        top = ", ".join(t for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[:4]) or "none found"
+        sides: dict[str, int] = {}
+        for q in f.quotes:
+            sides[q.side] = sides.get(q.side, 0) + 1
+        voices = ", ".join(f"{s} {n}" for s, n in sorted(sides.items(), key=lambda kv: -kv[1])) or "none found"
+        table.add_row(
+            f.meta.id,
+            f.meta.outlet,
+            str(f.n_words),
+            f"{rates['loaded_per_1k']:.1f}",
+            f"{rates['hedges_per_1k']:.1f}",
+            str(len(f.quotes)),
+            f"{f.sentiment['compound']:+.2f}",
+            top,
+            voices,
+        )
+    return table
+
+
+def marked_text(features: ArticleFeatures) -> Text:
+    """The cleaned text with loaded terms, hedges, scare quotes and quotations styled."""
+    text = Text(features.text)
+    for q in features.quotes:
+        text.stylize(STYLE_QUOTE, q.start, q.end)
+    for h in features.hedges:
+        if h.type in HEDGE_KINDS or h.type == "attribution":
+            text.stylize(STYLE_SCARE if h.type == "scare_quote" else STYLE_HEDGE, h.start, h.end)
+    for t in features.loaded_terms:
+        text.stylize(STYLE_LOADED, t.start, t.end)
+    return text
+
+
+def legend() -> Text:
+    legend = Text("Legend: ")
+    legend.append("loaded term", STYLE_LOADED).append("  ")
+    legend.append("hedge / attribution verb", STYLE_HEDGE).append("  ")
+    legend.append("scare quote", STYLE_SCARE).append("  ")
+    legend.append("quotation", STYLE_QUOTE)
+    return legend
+
+
+def inspect_view(article: Article, features: ArticleFeatures) -> Group:
+    meta = article.meta
+    header = Text(f"{meta.id}  ·  {meta.outlet_name} ({meta.outlet})  ·  {meta.date}\n{meta.title}", style="bold")
+    findings = Table(title="Findings", header_style="bold", show_lines=False)
+    for column in ("kind", "text", "detail"):
+        findings.add_column(column, overflow="fold")
+    for t in features.loaded_terms:
+        findings.add_row("loaded", t.text, f"{t.category}; {t.perspective}; neutral: {t.neutral} — {t.explanation}")
+    for h in features.hedges:
+        findings.add_row(h.type.replace("_", " "), h.text, h.stance or h.cue)
+    for q in features.quotes:
+        who = f"{q.speaker or 'unknown speaker'} [{q.side}]"
+        findings.add_row(f"quote ({q.kind})", q.text[:120] + ("…" if len(q.text) > 120 else ""), f"{who} via '{q.cue}'")
+    removed = Table(title="Removed as boilerplate", header_style="bold")
+    removed.add_column("line", justify="right")
+    removed.add_column("text", overflow="fold")
+    removed.add_column("why", overflow="fold")
+    for v in article.lines:
+        if not v.kept:
+            removed.add_row(str(v.number), v.text[:100] + ("…" if len(v.text) > 100 else ""), v.reason)
+    return Group(header, legend(), Panel(marked_text(features), title="Cleaned text"), findings, removed)
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, soft_wrap=False)

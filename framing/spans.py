@@ -1,0 +1,65 @@
+"""The shared finding type: a span of the cleaned text with attributes.
+
+Every extractor returns spans with character offsets into the *cleaned* text, so
+highlighting, exercises, evaluation and storage all point at the same characters
+and can never disagree about where a finding is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Span):
+    index: int
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm(Span):
+    term: str  # the lexicon entry that matched, as written in the lexicon
+    category: str
+    perspective: str
+    neutral: str
+    explanation: str
+    lexicon: str  # file the entry came from (stem), e.g. "loaded_terms"
+    quoted: bool = False  # inside a quotation: the speaker's words, not the outlet's
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge(Span):
+    cue: str  # lexicon cue that matched
+    type: str  # hedge | evidential | modal | attribution | scare_quote
+    stance: str  # for attribution verbs: neutral | doubting | presupposing | strong
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Span):
+    kind: str  # direct | partial | indirect
+    speaker: str  # resolved name or body ("John Kirby", "the Pentagon"); "" if unknown
+    speaker_text: str  # the words in the text that name the speaker
+    side: str  # US government | NATO | Russian government | ... | other | unknown
+    cue: str  # the attribution verb or phrase ("said", "according to")
+    n_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention(Span):
+    actor: str
+    group: str
+    sentence: int  # index of the sentence the mention is in

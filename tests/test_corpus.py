@@ -1,0 +1,87 @@
+"""Corpus formats, manifests, outlets, and what happens with bad files."""
+
+import json
+
+import pytest
+
+from framing.errors import DataError, UsageError
+from framing.ingest.corpus import ReadOptions, load_corpus, outlets, select_outlets
+
+ARTICLE = (
+    "NATO allies sent written replies to Moscow on Wednesday, officials said, rejecting the demand "
+    "that Ukraine never join the alliance while offering talks on arms control and transparency.\n"
+)
+
+
+def test_seed_manifest_names_outlets_honestly(seed_articles):
+    assert set(seed_articles) == {"aggregator", "unnamed", "intellinews", "sputnik", "nv"}
+    assert seed_articles["sputnik"].meta.outlet_name == "Sputnik International"
+    assert "RT" in seed_articles["aggregator"].meta.outlet_name
+    assert seed_articles["nv"].meta.date == "2022-01-27"
+
+
+def test_folder_with_yaml_manifest_and_subfolder_outlets(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.md").write_text("# Heading\n\n" + ARTICLE.replace("NATO", "**NATO**"))
+    (tmp_path / "manifest.yaml").write_text(
+        "- file: a.txt\n  outlet: Kyiv Independent\n  title: Replies sent\n  date: 2022-01-27\n"
+        "- file: b.md\n  outlet: tass\n"
+    )
+    articles = load_corpus(tmp_path)
+    assert outlets(articles) == {"kyiv-independent": "Kyiv Independent", "tass": "tass"}
+    md = next(a for a in articles if a.outlet == "tass")
+    assert "**" not in md.text and md.text.startswith("Heading\n\nNATO allies")
+
+
+def test_jsonl_with_text_and_html(tmp_path):
+    html = (
+        "<html><head><title>Replies</title></head><body><nav>Home | World | Subscribe</nav>"
+        f"<article><h1>Replies sent</h1><p>{ARTICLE}</p><p>{ARTICLE.replace('Wednesday', 'Thursday')}</p>"
+        "</article><footer>© 2022 Example News. All rights reserved.</footer></body></html>"
+    )
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(
+        json.dumps({"id": "x1", "outlet": "rt", "text": ARTICLE})
+        + "\n"
+        + json.dumps({"id": "x2", "outlet": "nv", "html": html})
+        + "\n"
+    )
+    articles = load_corpus(path)
+    assert [a.id for a in articles] == ["x1", "x2"]
+    html_article = articles[1]
+    assert "Subscribe" not in html_article.text and "All rights reserved" not in html_article.text
+    assert "rejecting the demand" in html_article.text
+
+
+def test_manifest_naming_a_missing_file(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "manifest.csv").write_text("file,outlet\na.txt,rt\nmissing.txt,nv\n")
+    with pytest.raises(DataError) as err:
+        load_corpus(tmp_path)
+    assert err.value.where.endswith("manifest.csv:3")
+    assert "missing file 'missing.txt'" in err.value.problem
+
+
+def test_skip_bad_analyses_the_rest_and_lists_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(DataError, match="binary.txt"):
+        load_corpus(tmp_path)
+    options = ReadOptions(skip_bad=True)
+    articles = load_corpus(tmp_path, options)
+    assert [a.id for a in articles] == ["good"]
+    assert sorted(s.source.rsplit("/", 1)[-1] for s in options.skipped) == ["binary.txt", "empty.txt"]
+
+
+def test_bad_jsonl_line_names_the_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE, "outlet": "rt"}) + "\n{not json\n")
+    with pytest.raises(DataError) as err:
+        load_corpus(path)
+    assert err.value.where == f"{path}:2" and "not valid JSON" in err.value.problem
+
+
+def test_unknown_outlet_lists_the_real_ones(seed_articles):
+    with pytest.raises(UsageError, match=r"unknown outlet 'rt' \(available: aggregator, intellinews, nv"):
+        select_outlets(list(seed_articles.values()), ["rt"])

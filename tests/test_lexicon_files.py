@@ -1,0 +1,93 @@
+"""The shipped lexicons load, are big enough, and bad lexicon files are reported by line."""
+
+import pytest
+
+from framing.errors import DataError
+from framing.lexicon.bundle import CATEGORIES, LOADED_COLUMNS, load_lexicons
+from framing.lexicon.load import read_table
+from framing.resources import lexicon_dir
+
+
+def test_shipped_lexicons_load(lex):
+    assert lex.loaded.size >= 60 + 20  # conflict lexicon plus general intensifiers
+    assert len(lex.version) == 16
+
+
+def test_conflict_lexicon_covers_both_sides():
+    rows = read_table(lexicon_dir() / "loaded_terms.csv", LOADED_COLUMNS, ["match"])
+    perspectives = {r["perspective"] for r in rows}
+    assert len(rows) >= 60
+    assert {"pro-Kremlin", "pro-Ukraine"} <= perspectives
+    assert all(r["neutral"] and r["explanation"] for r in rows)
+
+
+def test_every_lexicon_has_a_header_comment():
+    for path in lexicon_dir().glob("*.csv"):
+        assert path.read_text(encoding="utf-8").startswith("#"), path.name
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_category_is_reported_with_file_and_line(tmp_path):
+    path = write(
+        tmp_path,
+        "mine.csv",
+        "# my terms\nterm,category,perspective,neutral,explanation\n"
+        "junta,delegitimising label,pro-Kremlin,government,Calls a government a junta.\n"
+        "thugs,insult,any,people,Insults.\n",
+    )
+    with pytest.raises(DataError) as err:
+        read_table(path, LOADED_COLUMNS, ["match"], {"category": CATEGORIES})
+    assert err.value.where == f"{path}:4"
+    assert "unknown category 'insult'" in err.value.problem
+
+
+def test_duplicates_empty_phrases_and_extra_fields(tmp_path):
+    dup = write(
+        tmp_path,
+        "dup.csv",
+        "term,category,perspective,neutral,explanation\n"
+        "regime,dysphemism,any,government,x\nRegime,dysphemism,any,government,y\n",
+    )
+    with pytest.raises(DataError, match="duplicate entry 'regime'"):
+        read_table(dup, LOADED_COLUMNS, key=["term"])
+    empty = write(tmp_path, "empty.csv", "term,category,perspective,neutral,explanation\n,dysphemism,any,a,b\n")
+    with pytest.raises(DataError, match="empty 'term'"):
+        read_table(empty, LOADED_COLUMNS)
+    extra = write(
+        tmp_path,
+        "extra.csv",
+        "term,category,perspective,neutral,explanation\n"
+        "junta,dysphemism,any,government,calls it a junta, which is rude\n",
+    )
+    with pytest.raises(DataError, match="extra.csv:2: row has 6 fields"):
+        read_table(extra, LOADED_COLUMNS)
+
+
+def test_user_lexicon_in_yaml_is_used(tmp_path):
+    path = write(
+        tmp_path,
+        "extra.yaml",
+        "entries:\n  - term: heroic defenders\n    category: subjective\n"
+        "    perspective: pro-Ukraine\n    neutral: soldiers\n    explanation: Praises one side.\n",
+    )
+    lex = load_lexicons(extra=[path])
+    assert any(e == "heroic defenders" for e in _phrases(lex))
+
+
+def _phrases(lex):
+    from framing.text import Doc
+
+    return [m.entry.phrase for m in lex.loaded.find(Doc("The heroic defenders held."))]
+
+
+def test_bad_user_regex_is_rejected(tmp_path):
+    path = write(
+        tmp_path, "bad.csv", "term,match,category,perspective,neutral,explanation\n(x+)+y,regex,subjective,any,x,y\n"
+    )
+    with pytest.raises(DataError, match=r"bad.csv:2: regex .* nests quantifiers"):
+        load_lexicons(extra=[path])

@@ -1,0 +1,25 @@
+from framing.text import Doc, tokenize
+
+
+def test_tokens_keep_hyphenated_and_possessive_words_whole():
+    tokens = [t.text for t in tokenize("After the US-backed coup, the so-called Kremlin’s line held.")]
+    assert tokens == ["After", "the", "US-backed", "coup", "the", "so-called", "Kremlin’s", "line", "held"]
+
+
+def test_token_offsets_index_the_text():
+    text = "Kirby said: “These forces are not going to fight.”"
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+def test_sentences_respect_abbreviations_and_blank_lines():
+    text = "The U.S. response came on Jan. 26 in Brussels. Blinken spoke.\n\nA heading\n\nNext paragraph."
+    doc = Doc(text)
+    sentences = [text[s:e] for s, e in doc.sentences]
+    assert sentences == [
+        "The U.S. response came on Jan. 26 in Brussels.",
+        "Blinken spoke.",
+        "A heading",
+        "Next paragraph.",
+    ]
+    assert doc.sentence_index(text.index("Blinken")) == 1
