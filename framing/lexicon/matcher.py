@@ -71,6 +71,16 @@ def _token_keys(word: str) -> tuple[tuple[str, str], ...]:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_KEYS_CACHE = "matcher.token_keys"
+_FIND_CACHE = "matcher.find"
+
+
+def doc_token_keys(doc: Doc) -> list[tuple[tuple[str, str], ...]]:
+    """The match keys of every token, computed once per document and shared by all matchers."""
+    keys = doc.cache.get(_KEYS_CACHE)
+    if keys is None:
+        keys = doc.cache[_KEYS_CACHE] = [_token_keys(t.text) for t in doc.tokens]
+    return keys
 
 
 def compile_regex(pattern: str, source: str) -> re.Pattern[str]:
@@ -120,11 +130,25 @@ class PhraseMatcher:
         node.entries.append(entry)
 
     def find(self, doc: Doc) -> list[Match]:
-        """All matches (possibly overlapping), in text order."""
+        """All matches (possibly overlapping), in text order.
+
+        Results are kept in ``doc.cache``: several extractors ask the same matcher about
+        the same document (actors are looked up for mentions and again for speakers).
+        """
+        cache_key = (_FIND_CACHE, self)
+        cached = doc.cache.get(cache_key)
+        if cached is None:
+            cached = doc.cache[cache_key] = self._find(doc)
+        return list(cached)
+
+    def _find(self, doc: Doc) -> list[Match]:
         tokens = doc.tokens
-        keys = [_token_keys(t.text) for t in tokens]
+        keys = doc_token_keys(doc)
+        root_keys = self._root.edges.keys()
         found: list[Match] = []
         for i in range(len(tokens)):
+            if root_keys.isdisjoint(keys[i]):
+                continue  # most tokens start no phrase: skip the walk (same result, far fewer calls)
             for last, entry in self._walk(self._root, keys, i):
                 start, end = tokens[i].start, tokens[last].end
                 if doc.sentence_index(start) == doc.sentence_index(end - 1):
