@@ -1,0 +1,49 @@
+"""What runs inside a worker process: analyse a batch of articles with lexicons sent once.
+
+Workers receive the compiled :class:`Lexicons` object itself (pickled once per worker),
+not lexicon file paths, so a worker on another machine needs the `framing` package but
+not the user's lexicon files. Data errors cannot cross a process boundary as exceptions
+(:class:`FramingError` takes two arguments and does not unpickle), so they travel back
+as :class:`Failure` values and are raised again in the main process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.errors import DataError, FramingError, UsageError
+from framing.extract.features import ArticleFeatures, analyze_article
+from framing.ingest.article import Article
+from framing.lexicon.bundle import Lexicons
+
+_state: dict[str, Lexicons] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    where: str | None
+    problem: str
+    usage: bool = False
+
+    def raise_again(self) -> None:
+        raise (UsageError if self.usage else DataError)(self.where, self.problem)
+
+
+def analyze_batch(articles: list[Article], lex: Lexicons) -> list[ArticleFeatures | Failure]:
+    """Features of each article, in order; a data problem becomes a Failure in its place."""
+    results: list[ArticleFeatures | Failure] = []
+    for article in articles:
+        try:
+            results.append(analyze_article(article, lex))
+        except FramingError as exc:
+            results.append(Failure(exc.where, exc.problem, isinstance(exc, UsageError)))
+    return results
+
+
+def init_process(lex: Lexicons) -> None:
+    """ProcessPoolExecutor initializer: keep the lexicons for every batch this worker runs."""
+    _state["lex"] = lex
+
+
+def analyze_batch_in_process(articles: list[Article]) -> list[ArticleFeatures | Failure]:
+    return analyze_batch(articles, _state["lex"])

@@ -1,0 +1,203 @@
+"""The feature store: an SQLite database of analysed articles.
+
+Why SQLite rather than DuckDB (see docs/store.md): the store is written one article
+batch at a time while a run streams, and must survive being killed mid-run. SQLite
+is in the standard library, commits are atomic and durable in WAL mode, a killed
+writer leaves the file readable with every committed batch in it, and readers (the
+profile/compare/report commands) can read while a run is writing. Reads are per-article
+records, not column scans, so a columnar engine buys nothing here; a DuckDB user can
+still attach the file (``ATTACH 'store.db' (TYPE sqlite)``) for ad-hoc SQL.
+
+Tables:
+  analyses(content_hash, lexicon_version, text, record, actor_mentions)
+      one row per distinct cleaned text and lexicon version; `record` is
+      ArticleFeatures.to_record() as JSON without the article metadata.
+  articles(outlet, id, outlet_name, title, date, url, language, source, content_hash)
+      one row per article (outlet + id), pointing at the text it currently has.
+  runs(run, started, finished, corpus, lexicon_version, engine, seen, analysed, reused)
+      one row per `framing analyze --store` run; `finished` is NULL if it was interrupted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from framing.errors import DataError
+from framing.extract.features import ArticleFeatures
+from framing.store.records import META_FIELDS, features_from_stored, metadata_from_row, stored_parts
+
+SCHEMA_VERSION = "1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses (
+    content_hash TEXT NOT NULL,
+    lexicon_version TEXT NOT NULL,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,
+    actor_mentions TEXT NOT NULL,
+    PRIMARY KEY (content_hash, lexicon_version)
+);
+CREATE TABLE IF NOT EXISTS articles (
+    outlet TEXT NOT NULL,
+    id TEXT NOT NULL,
+    outlet_name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    url TEXT NOT NULL,
+    language TEXT NOT NULL,
+    source TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    PRIMARY KEY (outlet, id)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    corpus TEXT NOT NULL,
+    lexicon_version TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0,
+    analysed INTEGER NOT NULL DEFAULT 0,
+    reused INTEGER NOT NULL DEFAULT 0
+);
+"""
+_UPSERT_ARTICLE = f"""
+INSERT INTO articles ({", ".join(META_FIELDS)}, content_hash) VALUES ({", ".join("?" * (len(META_FIELDS) + 1))})
+ON CONFLICT (outlet, id) DO UPDATE SET {", ".join(f"{k} = excluded.{k}" for k in META_FIELDS[2:])},
+    content_hash = excluded.content_hash
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class FeatureStore:
+    """One open store. Writes go through :meth:`put_analysis` / :meth:`put_article` and
+    become durable at :meth:`commit`; anything not committed is rolled back if the
+    process dies, and the file stays a valid database."""
+
+    def __init__(self, path: Path | str, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise DataError(self.path, "no such feature store (create one with framing analyze --store PATH)")
+        try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self._setup(create)
+        except sqlite3.DatabaseError as exc:
+            raise DataError(self.path, f"not a usable feature store ({exc})") from None
+        except OSError as exc:
+            raise DataError(self.path, f"cannot open feature store ({exc.strerror or exc})") from None
+
+    def _setup(self, create: bool) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "store_info" not in tables:
+            if tables or not create:
+                raise DataError(self.path, "not a framing feature store (an SQLite file with other tables)")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.executescript(
+                f"BEGIN; {_SCHEMA} INSERT INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;"
+            )
+        version = self.conn.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
+        if version is None or version[0] != SCHEMA_VERSION:
+            found = version[0] if version else "none"
+            raise DataError(self.path, f"feature store schema {found}, this framing reads {SCHEMA_VERSION}")
+        # WAL + NORMAL: a killed process loses no committed transaction (only a power cut
+        # could drop the last commits); writers never block readers.
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    # -- writing ------------------------------------------------------------------
+    def begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def has_analysis(self, content_hash: str, lexicon_version: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM analyses WHERE content_hash = ? AND lexicon_version = ?", (content_hash, lexicon_version)
+        ).fetchone()
+        return row is not None
+
+    def put_analysis(self, content_hash: str, features: ArticleFeatures) -> None:
+        record, mentions = stored_parts(features)
+        self.begin()
+        self.conn.execute(
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
+            (content_hash, features.lexicon_version, features.text, record, mentions),
+        )
+
+    def put_article(self, meta, content_hash: str) -> None:
+        self.begin()
+        self.conn.execute(_UPSERT_ARTICLE, (*(getattr(meta, k) for k in META_FIELDS), content_hash))
+
+    def start_run(self, corpus: str, lexicon_version: str, engine: str) -> int:
+        self.begin()
+        cursor = self.conn.execute(
+            "INSERT INTO runs (started, corpus, lexicon_version, engine) VALUES (?, ?, ?, ?)",
+            (_now(), corpus, lexicon_version, engine),
+        )
+        self.commit()
+        return int(cursor.lastrowid)
+
+    def update_run(self, run: int, seen: int, analysed: int, reused: int, finished: bool = False) -> None:
+        self.begin()
+        self.conn.execute(
+            "UPDATE runs SET seen = ?, analysed = ?, reused = ?, finished = ? WHERE run = ?",
+            (seen, analysed, reused, _now() if finished else None, run),
+        )
+
+    # -- reading ------------------------------------------------------------------
+    def latest_lexicon_version(self) -> str | None:
+        row = self.conn.execute("SELECT lexicon_version FROM runs ORDER BY run DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def runs(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM runs ORDER BY run")]
+
+    def iter_features(self, lexicon_version: str | None = None) -> Iterator[ArticleFeatures]:
+        """Stored features of every article, in the order articles were first stored.
+
+        `lexicon_version` defaults to the version of the latest run; articles not yet
+        analysed with that version are left out.
+        """
+        version = lexicon_version or self.latest_lexicon_version()
+        if version is None:
+            return
+        query = f"""
+            SELECT {", ".join("a." + k for k in META_FIELDS)}, f.text, f.record, f.actor_mentions
+            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.lexicon_version = ?
+            ORDER BY a.rowid
+        """
+        for row in self.conn.execute(query, (version,)):
+            yield features_from_stored(metadata_from_row(row), row["text"], row["record"], row["actor_mentions"])
+
+    def close(self) -> None:
+        if self.conn is not None:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self) -> FeatureStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def load_features(store_path: Path | str, lexicon_version: str | None = None) -> list[ArticleFeatures]:
+    """Every stored article's features (for profile, compare and report): see FeatureStore.iter_features."""
+    with FeatureStore(store_path, create=False) as store:
+        features = list(store.iter_features(lexicon_version))
+    if not features:
+        raise DataError(store_path, "the feature store holds no analysed articles")
+    return features

@@ -1,0 +1,57 @@
+"""Turn ArticleFeatures into stored JSON and back, losslessly.
+
+`ArticleFeatures.to_record()` is the public record, but it leaves out the cleaned
+text and the actor mentions, which profile/compare/report and highlighting need; the
+store keeps those next to it, so :func:`features_from_stored` rebuilds the dataclasses
+exactly (``rebuilt.to_record() == original.to_record()``, tested).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from framing.extract.features import ArticleFeatures
+from framing.ingest.article import Metadata
+from framing.spans import ActorMention, Hedge, LoadedTerm, Quote, Sentence
+
+META_FIELDS = ("id", "outlet", "outlet_name", "title", "date", "url", "language", "source")
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON in the record's own key order, so a record read back prints as it was made."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def stored_parts(features: ArticleFeatures) -> tuple[str, str]:
+    """(record JSON without article metadata, actor mentions JSON).
+
+    Metadata lives in the `articles` table: the same text published by two outlets
+    (wire copy) is analysed once and shared, each article keeping its own metadata.
+    """
+    record = features.to_record()
+    for key in META_FIELDS:
+        record.pop(key)
+    return dumps(record), dumps([asdict(m) for m in features.actor_mentions])
+
+
+def metadata_from_row(row: dict[str, Any]) -> Metadata:
+    return Metadata(**{key: row[key] for key in META_FIELDS})
+
+
+def features_from_stored(meta: Metadata, text: str, record_json: str, mentions_json: str) -> ArticleFeatures:
+    record = json.loads(record_json)
+    return ArticleFeatures(
+        meta=meta,
+        text=text,
+        n_words=record["n_words"],
+        sentences=[Sentence(**s) for s in record["sentences"]],
+        loaded_terms=[LoadedTerm(**t) for t in record["loaded_terms"]],
+        hedges=[Hedge(**h) for h in record["hedges"]],
+        quotes=[Quote(**q) for q in record["quotes"]],
+        actor_mentions=[ActorMention(**m) for m in json.loads(mentions_json)],
+        sentiment=record["sentiment"],
+        actor_sentiment=record["actor_sentiment"],
+        lexicon_version=record["lexicon_version"],
+    )
