@@ -93,10 +93,35 @@ def analyze(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
     ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="Write features to this SQLite feature store instead of printing them; only articles "
+            "new or changed since the last run (or analysed with other lexicons) are analysed.",
+        ),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes on this machine.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (default) or dask (needs --scheduler).")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
 ) -> None:
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
+    from framing import run  # the engines and the store load only when asked for
+
     options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
-    features = api.analyze(corpus, lexicon or (), options)
+    if store is not None:
+        done = run.analyze_into_store(store, corpus, lexicon or (), options, engine, jobs, scheduler)
+        _report_skipped(options)
+        typer.echo(f"framing: stored {done.summary()}", err=True)
+        if options.skipped:
+            typer.echo(f"framing: skipped {len(options.skipped)} unreadable articles", err=True)
+        return
+    if engine == "local" and jobs == 1 and scheduler is None:
+        features = api.analyze(corpus, lexicon or (), options)
+    else:
+        features = run.analyze_corpus(corpus, lexicon or (), options, engine, jobs, scheduler)
     _report_skipped(options)
     if format is TableFormat.json:
         _emit(json.dumps([f.to_record() for f in features], ensure_ascii=False, indent=2) + "\n", output)
