@@ -1,0 +1,524 @@
+"""The five exercise kinds, each built from a corpus's findings rather than canned text.
+
+Every item holds the excerpt(s) a student reads, the questions, and the key: answers
+whose ``start``/``end`` are offsets into the excerpt text shown to the student, so the
+key can never point at words the student does not have. Choices are made with
+``random.Random`` seeded per kind, so the same seed gives the same worksheet and
+``--kind all`` gives the same sheets as asking for each kind alone.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from framing.classroom.excerpts import (
+    MAX_WORDS,
+    MIN_WORDS,
+    Excerpt,
+    Source,
+    candidate_excerpts,
+    names_to_hide,
+    prefer_paragraph_starts,
+    sentence_excerpts,
+)
+from framing.classroom.pairing import ClaimAlignment, choose_pairs
+from framing.errors import DataError, UsageError
+from framing.extract.features import ArticleFeatures
+from framing.lexicon.bundle import SIDES
+from framing.spans import Hedge, LoadedTerm, Quote
+
+KINDS = {
+    "spot": "Spot the loaded term",
+    "pair": "Same event, two outlets",
+    "sources": "Who is speaking?",
+    "rewrite": "Rewrite neutrally",
+    "classify": "Fact or framing?",
+}
+# The categories a beginner can recognise without background knowledge: they name or
+# rename a party, or openly distance the writer from someone's words.
+HIGH_SALIENCE = frozenset({"delegitimising label", "contested name", "dysphemism", "distancing"})
+HEDGED_TYPES = ("hedge", "evidential", "modal", "attribution")
+QUOTE_SIDES = [*SIDES, "unknown"]
+HEDGED, LOADED, PLAIN = "hedged or attributed", "loaded wording", "plain statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    name: str
+    count: int  # items per sheet when --count is not given (classify: sentences)
+    classify_count: int
+    categories: frozenset[str] | None  # loaded-term categories that count as answers; None: all
+    pair_max_words: int
+    min_quotes: int
+    min_sides: int
+    mixed_labels: bool  # classify: may a sentence be both hedged and loaded?
+
+
+LEVELS = {
+    "basic": Level("basic", 3, 6, HIGH_SALIENCE, 120, 2, 1, False),
+    "advanced": Level("advanced", 5, 10, None, MAX_WORDS, 3, 2, True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One finding, placed in the excerpt the student reads: ``excerpt.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+    finding: str  # loaded term | quote | hedge | evidential | modal | attribution | scare quote
+    label: str  # category, side, or stance
+    note: str  # why it counts, for the teacher and the student
+    alternative: str = ""  # a neutral wording, for loaded terms
+    required: bool = True  # False: flagged by the tool but beyond this level
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    excerpt: Excerpt
+    answers: tuple[Answer, ...]
+    marked: bool = False  # underline the answers on the student sheet (basic rewrite)
+
+
+@dataclass
+class Item:
+    number: int
+    panels: list[Panel]
+    questions: list[str]
+    answer_lines: int
+    choices: list[str] = field(default_factory=list)  # classify: boxes to tick
+    correct: list[str] = field(default_factory=list)  # classify: the right boxes
+    tally: dict[str, int] | None = None  # sources: quotes per side, for the key
+    key_points: list[str] = field(default_factory=list)  # prose in the key, in addition to the answers
+
+
+@dataclass
+class Exercise:
+    kind: str
+    title: str
+    instructions: str
+    level: str
+    seed: int
+    hide_outlets: bool
+    items: list[Item]
+    method: str  # how the items were chosen, for the teacher
+    labels: dict[str, str] = field(default_factory=dict)  # outlet slug -> "Outlet A", when hidden
+
+    def __post_init__(self) -> None:
+        if self.hide_outlets and not self.labels:
+            for item in self.items:
+                for panel in item.panels:
+                    outlet = panel.excerpt.source.outlet
+                    if outlet not in self.labels:
+                        self.labels[outlet] = f"Outlet {_letters(len(self.labels))}"
+
+    def student_label(self, source: Source) -> str:
+        """What the worksheet says about an excerpt's source: nothing but a letter when hidden."""
+        if self.hide_outlets:
+            return self.labels[source.outlet]
+        parts = [source.outlet_name]
+        if source.title:
+            parts.append(f"“{source.title}”")
+        if source.date:
+            parts.append(source.date)
+        return ", ".join(parts)
+
+    def key_label(self, source: Source) -> str:
+        full = ", ".join(p for p in (source.outlet_name, f"“{source.title}”" if source.title else "", source.date) if p)
+        return f"{self.labels[source.outlet]} = {full}" if self.hide_outlets else full
+
+
+def _letters(n: int) -> str:
+    text = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        text = chr(65 + rem) + text
+    return text
+
+
+# --- answers -------------------------------------------------------------------------
+
+
+def _answer(excerpt: Excerpt, span, finding: str, label: str, note: str, alternative: str = "", required=True):
+    start, end = excerpt.relative(span)
+    return Answer(start, end, excerpt.text[start:end], finding, label, note, alternative, required)
+
+
+def _loaded_answer(excerpt: Excerpt, term: LoadedTerm, level: Level) -> Answer:
+    note = term.explanation
+    if term.quoted:
+        note = f"Inside a quotation: the speaker's word, not the outlet's. {note}"
+    required = level.categories is None or term.category in level.categories
+    return _answer(excerpt, term, "loaded term", term.category, note, term.neutral, required)
+
+
+def _quote_answer(excerpt: Excerpt, quote: Quote) -> Answer:
+    who = quote.speaker or "speaker not identified"
+    cue = f", cue “{quote.cue}”" if quote.cue else ""
+    return _answer(excerpt, quote, "quote", quote.side, f"{who} ({quote.kind}{cue})")
+
+
+_HEDGE_NOTES = {
+    "hedge": "softens the claim: the writer does not state it as certain",
+    "evidential": "says where the claim comes from, or that it is unconfirmed",
+    "modal": "presents a possibility, not a fact",
+    "attribution": "makes it someone's claim rather than the outlet's",
+    "scare_quote": "quotation marks that keep the writer's distance from the words",
+}
+
+
+def _hedge_answer(excerpt: Excerpt, hedge: Hedge) -> Answer:
+    finding = "scare quote" if hedge.type == "scare_quote" else hedge.type
+    label = hedge.stance if hedge.type == "attribution" and hedge.stance else hedge.type.replace("_", " ")
+    note = _HEDGE_NOTES.get(hedge.type, "")
+    if hedge.type == "attribution" and hedge.stance and hedge.stance != "neutral":
+        note += f"; the verb is {hedge.stance}, not neutral"
+    return _answer(excerpt, hedge, finding, label, note)
+
+
+def _inside(excerpt: Excerpt, spans: Sequence) -> list:
+    return [s for s in spans if excerpt.contains(s)]
+
+
+def _ordered(answers: list[Answer]) -> tuple[Answer, ...]:
+    return tuple(sorted(answers, key=lambda a: (a.start, a.end, a.finding)))
+
+
+# --- choosing excerpts -----------------------------------------------------------------
+
+
+def _spread(pools: dict[str, list[Excerpt]], count: int, rng: random.Random) -> list[Excerpt]:
+    """Up to ``count`` non-overlapping excerpts, taking articles in turn so one article cannot fill a sheet."""
+    pools = {k: list(v) for k, v in sorted(pools.items()) if v}
+    order = list(pools)
+    rng.shuffle(order)
+    chosen: list[Excerpt] = []
+    while len(chosen) < count and order:
+        for article in list(order):
+            if len(chosen) >= count:
+                break
+            options = [e for e in pools[article] if not any(e.overlaps(c) for c in chosen)]
+            if not options:
+                order.remove(article)
+                continue
+            chosen.append(rng.choice(options))
+    return chosen
+
+
+def _pools(
+    features: Sequence[ArticleFeatures],
+    make: Callable[[ArticleFeatures], list[Excerpt]],
+    keep: Callable[[ArticleFeatures, Excerpt], bool],
+    paragraphs: bool = True,
+) -> dict[str, list[Excerpt]]:
+    pools = {f.id: [e for e in make(f) if keep(f, e)] for f in features}
+    if paragraphs:
+        pools = {f.id: prefer_paragraph_starts(f, pools[f.id]) for f in features}
+    return pools
+
+
+def _level_terms(f: ArticleFeatures, level: Level) -> list[LoadedTerm]:
+    return [t for t in f.loaded_terms if level.categories is None or t.category in level.categories]
+
+
+def _missing_terms(features: Sequence[ArticleFeatures], level: Level, kind: str, what: str) -> str:
+    if not any(f.loaded_terms for f in features):
+        return f"the {kind} exercise needs loaded terms, and the lexicon found none in this corpus"
+    if level.categories is not None and not any(_level_terms(f, level) for f in features):
+        cats = ", ".join(sorted(level.categories))
+        return f"the {kind} exercise at level {level.name} needs loaded terms of the categories {cats}; none found"
+    return f"the {kind} exercise found no {what} containing a loaded term"
+
+
+# --- the five kinds ----------------------------------------------------------------------
+
+
+def build_spot(features, level, count, rng, avoid, where) -> tuple[list[Item], str]:
+    pools = _pools(
+        features,
+        lambda f: candidate_excerpts(f, MIN_WORDS, MAX_WORDS, avoid),
+        lambda f, e: bool(_inside(e, _level_terms(f, level))),
+    )
+    chosen = _spread(pools, count, rng)
+    if not chosen:
+        raise DataError(where, _missing_terms(features, level, "spot", f"excerpt of {MIN_WORDS}-{MAX_WORDS} words"))
+    by_id = {f.id: f for f in features}
+    items = []
+    for number, excerpt in enumerate(chosen, 1):
+        f = by_id[excerpt.source.article_id]
+        answers = _ordered([_loaded_answer(excerpt, t, level) for t in _inside(excerpt, f.loaded_terms)])
+        n = sum(a.required for a in answers)
+        if level.categories is not None:
+            questions = [
+                f"Underline the {n} word{'s' if n > 1 else ''} or phrase{'s' if n > 1 else ''} "
+                "that carry a judgement rather than a fact.",
+                "For each one, write a more neutral word or phrase.",
+            ]
+        else:
+            questions = [
+                "Underline every word or phrase that carries a judgement rather than a fact.",
+                "For each one: whose view does it reflect, and what neutral wording would you use instead?",
+                "Which of them are the outlet's own words, and which belong to someone it quotes?",
+            ]
+        items.append(Item(number, [Panel(excerpt, answers)], questions, 3 + 2 * (len(questions) - 2)))
+    how = (
+        f"Excerpts of {MIN_WORDS}-{MAX_WORDS} words (whole sentences of the cleaned text) containing at least one "
+        + (
+            "high-salience loaded term (" + ", ".join(sorted(level.categories)) + ")"
+            if level.categories
+            else "loaded term"
+        )
+        + "; answers are the lexicon's matches."
+    )
+    return items, how
+
+
+def build_pair(features, level, count, rng, avoid, where, alignments=None) -> tuple[list[Item], str]:
+    pairs = choose_pairs(features, count, rng, MIN_WORDS, level.pair_max_words, avoid, alignments, where)
+    by_id = {f.id: f for f in features}
+    questions = [
+        "Word choice: which words in each excerpt show a judgement? Compare the two.",
+        "Who is quoted or cited in each excerpt, and which side are they on?",
+        "What is hedged or attributed (“reportedly”, “said”, “could”), and what is stated as fact?",
+    ]
+    if level.name == "advanced":
+        questions += [
+            "What does one excerpt include that the other leaves out?",
+            "After reading only one of the two, how might a reader see the event differently?",
+        ]
+    items = []
+    for number, pair in enumerate(pairs, 1):
+        panels = []
+        for excerpt in (pair.left, pair.right):
+            f = by_id[excerpt.source.article_id]
+            answers = [_loaded_answer(excerpt, t, level) for t in _inside(excerpt, f.loaded_terms)]
+            answers += [_quote_answer(excerpt, q) for q in _inside(excerpt, f.quotes)]
+            answers += [_hedge_answer(excerpt, h) for h in _inside(excerpt, f.hedges)]
+            panels.append(Panel(excerpt, _ordered(answers)))
+        points = [
+            f"Chosen by {pair.method} (similarity {pair.similarity:.2f}); words both excerpts stress: "
+            + ", ".join(pair.shared_terms)
+        ]
+        items.append(Item(number, panels, questions, 3, key_points=points))
+    how = (
+        f"Pairs of excerpts ({MIN_WORDS}-{level.pair_max_words} words) from two different outlets, "
+        "matched by TF-IDF cosine similarity of their words (claim alignment will replace this when available)."
+    )
+    return items, how
+
+
+def build_sources(features, level, count, rng, avoid, where) -> tuple[list[Item], str]:
+    if not any(f.quotes for f in features):
+        raise DataError(where, "the sources exercise needs quoted or cited sources, and none were found in this corpus")
+
+    def enough(f: ArticleFeatures, e: Excerpt) -> bool:
+        quotes = _inside(e, f.quotes)
+        return len(quotes) >= level.min_quotes and len({q.side for q in quotes}) >= level.min_sides
+
+    pools = _pools(features, lambda f: candidate_excerpts(f, MIN_WORDS, MAX_WORDS, avoid), enough)
+    by_id = {f.id: f for f in features}
+    for article, pool in pools.items():  # keep the excerpts with the most voices in each article
+        if pool:
+            best = max(len(_inside(e, by_id[article].quotes)) for e in pool)
+            pools[article] = [e for e in pool if len(_inside(e, by_id[article].quotes)) >= best - 1]
+    chosen = _spread(pools, count, rng)
+    if not chosen:
+        sides = f" from at least {level.min_sides} sides" if level.min_sides > 1 else ""
+        raise DataError(
+            where,
+            f"the sources exercise at level {level.name} needs an excerpt of {MIN_WORDS}-{MAX_WORDS} words "
+            f"with at least {level.min_quotes} quoted or cited sources{sides}; none found",
+        )
+    questions = [
+        "Find every person or body whose words are quoted or reported. Tally them by side in the table.",
+        "Which side is heard most? Which side is not heard at all?",
+    ]
+    if level.name == "advanced":
+        questions.insert(
+            1, "For each, note whether the words are given directly (in quotation marks) or reported (paraphrased)."
+        )
+        questions.append("How might the excerpt read differently if the unheard side were quoted as often?")
+    items = []
+    for number, excerpt in enumerate(chosen, 1):
+        quotes = _inside(excerpt, by_id[excerpt.source.article_id].quotes)
+        tally = Counter(q.side for q in quotes)
+        answers = _ordered([_quote_answer(excerpt, q) for q in quotes])
+        balance = ", ".join(f"{side} {n}" for side, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+        unheard = [s for s in SIDES if s not in tally and s not in ("media", "other")]
+        points = [f"Balance: {balance} ({len(quotes)} quoted or cited in all)."]
+        if unheard:
+            points.append("Not heard in this excerpt: " + ", ".join(unheard) + ".")
+        tally_rows = {side: tally.get(side, 0) for side in QUOTE_SIDES}
+        items.append(Item(number, [Panel(excerpt, answers)], questions, 3, tally=tally_rows, key_points=points))
+    how = (
+        f"Excerpts of {MIN_WORDS}-{MAX_WORDS} words with at least {level.min_quotes} quotes or reported statements; "
+        "speakers and sides are the tool's attributions (check them: an unresolved speaker is 'unknown')."
+    )
+    return items, how
+
+
+def build_rewrite(features, level, count, rng, avoid, where) -> tuple[list[Item], str]:
+    def own_terms(f: ArticleFeatures, e: Excerpt) -> list[LoadedTerm]:
+        return [t for t in _inside(e, _level_terms(f, level)) if not t.quoted]
+
+    pools = _pools(
+        features, lambda f: sentence_excerpts(f, avoid), lambda f, e: bool(own_terms(f, e)), paragraphs=False
+    )
+    chosen = _spread(pools, count, rng)
+    if not chosen:
+        raise DataError(where, _missing_terms(features, level, "rewrite", "sentence in the outlet's own words"))
+    by_id = {f.id: f for f in features}
+    marked = level.name == "basic"
+    if marked:
+        questions = ["Rewrite the sentence, replacing the underlined words with neutral wording. Keep every fact."]
+    else:
+        questions = [
+            "Find the words that carry a judgement, then rewrite the sentence neutrally. Keep every fact.",
+            "Which of your changes alters what the sentence claims, and which only its tone?",
+        ]
+    items = []
+    for number, excerpt in enumerate(chosen, 1):
+        f = by_id[excerpt.source.article_id]
+        answers = []
+        for term in _inside(excerpt, f.loaded_terms):
+            answer = _loaded_answer(excerpt, term, level)
+            if term.quoted:  # a quotation is the speaker's wording: rewrite by attributing, not by changing it
+                answer = replace(answer, required=False)
+            answers.append(answer)
+        items.append(Item(number, [Panel(excerpt, _ordered(answers), marked=marked)], questions, 4))
+    how = "Single sentences in which the outlet itself (not a quoted speaker) uses a loaded term; " + (
+        "only high-salience categories, underlined for the student." if marked else "all categories, not marked."
+    )
+    return items, how
+
+
+def classify_sentence(f: ArticleFeatures, excerpt: Excerpt) -> tuple[set[str], list[Answer]]:
+    """The tool's labels for one sentence, with the findings that justify them."""
+    labels: set[str] = set()
+    answers: list[Answer] = []
+    for hedge in _inside(excerpt, f.hedges):
+        answers.append(_hedge_answer(excerpt, hedge))
+        labels.add(LOADED if hedge.type == "scare_quote" else HEDGED)
+    for quote in f.quotes:  # a quotation may start or end in a neighbouring sentence
+        if quote.start < excerpt.end and excerpt.start < quote.end:
+            answers.append(_quote_answer(excerpt, quote))
+            labels.add(HEDGED)
+    for term in _inside(excerpt, f.loaded_terms):
+        answers.append(_loaded_answer(excerpt, term, LEVELS["advanced"]))
+        labels.add(LOADED)
+    return labels or {PLAIN}, list(_ordered(answers))
+
+
+def build_classify(features, level, count, rng, avoid, where) -> tuple[list[Item], str]:
+    groups: dict[frozenset[str], list[tuple[Excerpt, list[Answer]]]] = {}
+    for f in sorted(features, key=lambda f: f.id):
+        for excerpt in sentence_excerpts(f, avoid, max_words=45):
+            labels, answers = classify_sentence(f, excerpt)
+            if len(labels) > 1 and not level.mixed_labels:
+                continue
+            groups.setdefault(frozenset(labels), []).append((excerpt, answers))
+    if sum(1 for key in groups if len(key) == 1) < 2:
+        found = ", ".join(sorted("+".join(sorted(k)) for k in groups)) or "no usable sentences"
+        raise DataError(
+            where,
+            f"the classify exercise needs sentences of at least two kinds ({HEDGED}, {LOADED}, {PLAIN}); "
+            f"found: {found}",
+        )
+    order = sorted(groups, key=lambda k: sorted(k))
+    for key in order:
+        rng.shuffle(groups[key])
+    rng.shuffle(order)
+    picked: list[tuple[frozenset[str], Excerpt, list[Answer]]] = []
+    while len(picked) < count and any(groups[k] for k in order):
+        for key in order:
+            if groups[key] and len(picked) < count:
+                excerpt, answers = groups[key].pop()
+                picked.append((key, excerpt, answers))
+    choices = [HEDGED, LOADED, PLAIN]
+    items = []
+    for number, (labels, excerpt, answers) in enumerate(picked, 1):
+        correct = [c for c in choices if c in labels]
+        points = [_classify_explanation(labels, answers)]
+        items.append(Item(number, [Panel(excerpt, tuple(answers))], [], 0, choices, correct, key_points=points))
+    how = (
+        "Sentences labelled by the tool: hedged or attributed (hedge, evidential, modal or attribution cue, or inside "
+        "a quotation), loaded wording (lexicon term or scare quotes), otherwise plain statement."
+    )
+    return items, how
+
+
+def _classify_explanation(labels: set[str], answers: Sequence[Answer]) -> str:
+    if labels == {PLAIN}:
+        return "No hedge, attribution or loaded term found: the outlet states this as fact. Is it checkable?"
+    parts = []
+    hedged = [a for a in answers if a.finding not in ("loaded term", "scare quote")]
+    loaded = [a for a in answers if a.finding in ("loaded term", "scare quote")]
+    if hedged:
+        parts.append("Hedged or attributed: " + "; ".join(f"“{a.text}” ({a.finding}: {a.label})" for a in hedged[:3]))
+    if loaded:
+        parts.append("Loaded wording: " + "; ".join(f"“{a.text}” ({a.label})" for a in loaded[:3]))
+    return ". ".join(parts) + "."
+
+
+BUILDERS = {
+    "spot": build_spot,
+    "pair": build_pair,
+    "sources": build_sources,
+    "rewrite": build_rewrite,
+    "classify": build_classify,
+}
+INSTRUCTIONS = {
+    "spot": "Read the excerpt. Some words tell you what to think, not just what happened. Underline them.",
+    "pair": "Two outlets wrote about the same thing. Read both excerpts and answer the questions.",
+    "sources": "Read the excerpt. Whose voices do we hear? Count the people and bodies quoted or cited.",
+    "rewrite": "Each sentence uses words that carry a judgement. Rewrite it so that a reader on any side "
+    "would accept the wording.",
+    "classify": "For each sentence, decide: is the writer hedging or attributing the claim to someone, "
+    "using loaded words, or simply stating something?",
+}
+
+
+def build_exercise(
+    kind: str,
+    features: Sequence[ArticleFeatures],
+    level: str = "basic",
+    count: int | None = None,
+    seed: int = 1,
+    hide_outlets: bool = False,
+    where: str = "corpus",
+    alignments: Sequence[ClaimAlignment] | None = None,
+) -> Exercise:
+    """Build one exercise sheet (items, questions and key) from analysed articles.
+
+    Raises DataError naming what is missing when the corpus is too small for the kind.
+    """
+    if kind not in BUILDERS:
+        raise UsageError("--kind", f"unknown exercise kind '{kind}' (choose from {', '.join(KINDS)}, all)")
+    if level not in LEVELS:
+        raise UsageError("--level", f"unknown level '{level}' (choose from {', '.join(LEVELS)})")
+    if count is not None and count < 1:
+        raise UsageError("--count", "must be at least 1")
+    if not features:
+        raise DataError(where, "no articles to build exercises from")
+    spec = LEVELS[level]
+    n = count if count is not None else (spec.classify_count if kind == "classify" else spec.count)
+    rng = random.Random(f"{seed}:{kind}:{level}")
+    avoid: re.Pattern[str] | None = names_to_hide(features) if hide_outlets else None
+    if kind == "pair":
+        items, how = build_pair(features, spec, n, rng, avoid, where, alignments)
+    else:
+        items, how = BUILDERS[kind](features, spec, n, rng, avoid, where)
+    instructions = INSTRUCTIONS[kind]
+    if kind == "classify":
+        instructions += (
+            " Tick every box that fits (a sentence can be both), and underline the words that decide it."
+            if spec.mixed_labels
+            else " Tick one box for each sentence."
+        )
+    return Exercise(kind, KINDS[kind], instructions, level, seed, hide_outlets, items, how)
