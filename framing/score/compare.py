@@ -1,0 +1,342 @@
+"""Compare two outlets (or two groups of outlets): every frame a reader needs, in one result.
+
+The comparison holds the side-by-side scores with the bootstrap interval of each
+difference, the distinctive vocabulary (Fightin' Words), the z-scores of lexicon
+vocabulary, who each side quotes, loaded terms only one side uses, naming differences
+and two similarities. Renderers (framing.render.compare) only format it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics.pairwise import cosine_similarity
+
+from framing.errors import UsageError
+from framing.extract.features import ArticleFeatures
+from framing.ingest.corpus import outlets, select_outlets
+from framing.lexicon.bundle import Lexicons, default_lexicons
+from framing.lexicon.matcher import longest_non_overlapping
+from framing.score.bootstrap import CONFIDENCE, DEFAULT_N_BOOT, excludes_zero, percentile_interval
+from framing.score.fightin_words import DEFAULT_ALPHA0, log_odds_z, score_terms, top_by_side
+from framing.score.naming import naming_differences
+from framing.score.profile import (
+    MIN_ATTRIBUTIONS,
+    MIN_MENTIONS,
+    MIN_QUOTES,
+    MIN_SENTENCES,
+    SCORES,
+    evaluate,
+    group_table,
+    outlet_profiles,
+    quote_balance,
+    top_speakers,
+)
+from framing.score.similarity import outlet_documents, standardised_profiles, tfidf_vectorizer
+from framing.text import Doc
+
+# The default screen for distinctive terms. z ranks terms, it is not a test: with hundreds of
+# candidate terms some pass any threshold by chance, and with one article per outlet hardly any
+# term reaches 1.96 (the two-sided 5% level for a single term). 1.0 shows the strongest
+# differences the data has; the output states the threshold and how many terms pass 1.96.
+DEFAULT_MIN_Z = 1.0
+DEFAULT_TOP = 15
+SIGNIFICANT_Z = 1.96
+
+
+@dataclass
+class Comparison:
+    """Everything `framing compare` shows; every frame uses "a" and "b" for the two sides.
+
+    scores: one row per profile score: score, label, a, a_lo, a_hi, a_n, a_flag, b, b_lo,
+        b_hi, b_n, b_flag, diff (a - b), diff_lo, diff_hi (95% bootstrap interval of the
+        difference: both sides resampled independently), excludes_zero.
+    distinctive: Fightin' Words terms with |z| >= min_z (term, ngram, count_a, count_b, delta, z, side).
+    lexicon_terms: the same z for each loaded term and non-neutral naming variant found on
+        either side, whatever its |z| (see :func:`lexicon_term_z`).
+    quote_balance: group ("a"/"b"), side, n_quotes, quoted_words, share_quotes, share_words.
+    speakers: group, speaker, side, n_quotes, quoted_words (top speakers per side).
+    loaded_only: loaded-lexicon entries used by one side only: term, category, perspective,
+        count_a, count_b, only_in, examples (the words as written).
+    naming: see :func:`framing.score.naming.naming_differences`.
+    similarity: {"tfidf": cosine of the two sides' TF-IDF vectors, "profile": cosine of their
+        standardised score profiles}.
+    """
+
+    a: list[str]
+    b: list[str]
+    names: dict[str, str]
+    sizes: dict[str, dict[str, int]]
+    scores: pd.DataFrame
+    distinctive: pd.DataFrame
+    lexicon_terms: pd.DataFrame
+    quote_balance: pd.DataFrame
+    speakers: pd.DataFrame
+    loaded_only: pd.DataFrame
+    naming: pd.DataFrame
+    similarity: dict[str, float]
+    settings: dict[str, Any] = field(default_factory=dict)
+    n_significant: int = 0  # distinctive terms with |z| >= 1.96 (before the top-N cut)
+
+    @property
+    def label_a(self) -> str:
+        return "+".join(self.a)
+
+    @property
+    def label_b(self) -> str:
+        return "+".join(self.b)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every number, JSON-ready (nan becomes null)."""
+        return json_ready(
+            {
+                "a": {"outlets": self.a, "names": [self.names[o] for o in self.a], **self.sizes["a"]},
+                "b": {"outlets": self.b, "names": [self.names[o] for o in self.b], **self.sizes["b"]},
+                "settings": self.settings,
+                "similarity": self.similarity,
+                "scores": self.scores.to_dict("records"),
+                "distinctive_terms": self.distinctive.to_dict("records"),
+                "n_terms_z_1_96": self.n_significant,
+                "lexicon_terms": self.lexicon_terms.to_dict("records"),
+                "quote_balance": self.quote_balance.to_dict("records"),
+                "speakers": self.speakers.to_dict("records"),
+                "loaded_only": self.loaded_only.to_dict("records"),
+                "naming": self.naming.to_dict("records"),
+            }
+        )
+
+
+def json_ready(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def resolve_groups(features: list[ArticleFeatures], a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """Check both groups against the corpus; every problem is a one-line UsageError listing the outlets."""
+    known = outlets(features)  # type: ignore[arg-type]  # ArticleFeatures has .outlet and .meta like Article
+    available = f"available: {', '.join(sorted(known))}"
+    a = list(dict.fromkeys(s.strip() for s in a if s.strip()))
+    b = list(dict.fromkeys(s.strip() for s in b if s.strip()))
+    if not a or not b:
+        raise UsageError(None, f"compare needs an outlet (or group) on each side ({available})")
+    for group in (a, b):
+        selected = select_outlets(features, group)  # type: ignore[arg-type]  # raises on an unknown slug
+        for slug in group:
+            if not any(f.outlet == slug and f.n_words for f in selected):
+                raise UsageError(None, f"outlet '{slug}' has no articles with text ({available})")
+    same = [s for s in a if s in b]
+    if same:
+        raise UsageError(None, f"cannot compare outlet '{same[0]}' with itself ({available})")
+    return a, b
+
+
+def score_table(
+    features: list[ArticleFeatures], a: list[str], b: list[str], seed: int = 0, n_boot: int = DEFAULT_N_BOOT
+) -> pd.DataFrame:
+    """Side-by-side scores with the bootstrap interval of the difference (see :class:`Comparison`)."""
+    sides = {}
+    for name, group in (("a", a), ("b", b)):
+        # A single outlet uses its own slug as the seed key, so its numbers match `framing profile`.
+        key = group[0] if len(group) == 1 else "+".join(sorted(group))
+        sides[name] = evaluate(group_table(f for f in features if f.outlet in group), key, seed, n_boot)
+    rows = []
+    for score in SCORES:
+        row: dict[str, Any] = {"score": score.name, "label": score.label}
+        replicates = {}
+        for name, evaluated in sides.items():
+            estimate, reps, n = evaluated.score(score)
+            lo, hi = percentile_interval(reps)
+            row.update({name: estimate, f"{name}_lo": lo, f"{name}_hi": hi, f"{name}_n": n})
+            row[f"{name}_flag"] = n < score.min_n
+            replicates[name] = reps
+        diff_lo, diff_hi = percentile_interval(replicates["a"] - replicates["b"])
+        row.update({"diff": row["a"] - row["b"], "diff_lo": diff_lo, "diff_hi": diff_hi})
+        row["excludes_zero"] = excludes_zero(diff_lo, diff_hi)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def lexicon_term_z(
+    features: list[ArticleFeatures],
+    a: list[str],
+    b: list[str],
+    lex: Lexicons,
+    alpha0: float = DEFAULT_ALPHA0,
+) -> pd.DataFrame:
+    """Fightin' Words z for each lexicon phrase (loaded terms, non-neutral naming variants) found on either side.
+
+    Each phrase is one term of the vocabulary and all other words one "other" term, so
+    the prior and the totals are in words, as for single words. No threshold: the list
+    is fixed in advance by the lexicons, not searched for, so every phrase is shown.
+    Columns: term (the lexicon entry), examples (as written), lexicon ("loaded",
+    "naming" or both), perspective, count_a, count_b, delta, z, side; A's phrases first,
+    each side by |z|.
+    """
+    spans: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    info: dict[str, dict[str, Any]] = {}
+
+    def note(key: str, where: tuple[str, int, int], lexicon: str, perspective: str, example: str) -> None:
+        spans[key].add(where)
+        entry = info.setdefault(key, {"lexicon": set(), "perspective": perspective, "examples": set()})
+        entry["lexicon"].add(lexicon)
+        entry["examples"].add(" ".join(example.split()))
+
+    for f in features:
+        for t in f.loaded_terms:
+            note(t.term, (f.id, t.start, t.end), "loaded", t.perspective, t.text)
+        for m in longest_non_overlapping(lex.naming.find(Doc(f.text))):
+            variant = m.entry.payload
+            if variant.perspective != "any":
+                note(variant.variant, (f.id, m.start, m.end), "naming", variant.perspective, f.text[m.start : m.end])
+    outlet_of = {f.id: f.outlet for f in features}
+    corpus = {k: len(v) for k, v in spans.items()}
+    count_a = {k: sum(outlet_of[i] in a for i, _, _ in v) for k, v in spans.items()}
+    count_b = {k: sum(outlet_of[i] in b for i, _, _ in v) for k, v in spans.items()}
+    used = [k for k in spans if count_a[k] or count_b[k]]
+    columns = ["term", "examples", "lexicon", "perspective", "count_a", "count_b", "delta", "z", "side"]
+    if not used:
+        return pd.DataFrame(columns=columns)
+    words = {side: sum(f.n_words for f in features if f.outlet in group) for side, group in (("a", a), ("b", b))}
+    totals = (words["a"], words["b"], sum(f.n_words for f in features))
+    scored = log_odds_z(
+        {k: count_a[k] for k in used if count_a[k]},
+        {k: count_b[k] for k in used if count_b[k]},
+        corpus,
+        alpha0,
+        totals,
+    )
+    scored["examples"] = ["; ".join(sorted(info[t]["examples"])) for t in scored["term"]]
+    scored["lexicon"] = [" and ".join(sorted(info[t]["lexicon"])) for t in scored["term"]]
+    scored["perspective"] = [info[t]["perspective"] for t in scored["term"]]
+    scored["side"] = np.where(scored["z"] > 0, "a", "b")
+    ranked = scored.assign(abs_z=scored["z"].abs(), order=scored["side"].map({"a": 0, "b": 1}))
+    ranked = ranked.sort_values(["order", "abs_z", "term"], ascending=[True, False, True])
+    return ranked[columns].reset_index(drop=True)
+
+
+def loaded_only(features: list[ArticleFeatures], a: list[str], b: list[str]) -> pd.DataFrame:
+    """Loaded-lexicon entries found on one side and not the other (see :class:`Comparison`)."""
+    info: dict[str, tuple[str, str]] = {}
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"a": 0, "b": 0})
+    examples: dict[str, set[str]] = defaultdict(set)
+    for f in features:
+        side = "a" if f.outlet in a else "b" if f.outlet in b else None
+        if side is None:
+            continue
+        for t in f.loaded_terms:
+            info[t.term] = (t.category, t.perspective)
+            counts[t.term][side] += 1
+            examples[t.term].add(" ".join(t.text.split()))
+    rows = [
+        {
+            "term": term,
+            "category": info[term][0],
+            "perspective": info[term][1],
+            "count_a": c["a"],
+            "count_b": c["b"],
+            "only_in": "a" if c["b"] == 0 else "b",
+            "examples": "; ".join(sorted(examples[term])),
+        }
+        for term, c in counts.items()
+        if (c["a"] == 0) != (c["b"] == 0)
+    ]
+    columns = ["term", "category", "perspective", "count_a", "count_b", "only_in", "examples"]
+    frame = pd.DataFrame(rows, columns=columns)
+    order = ["only_in", "count_a", "count_b", "term"]
+    return frame.sort_values(order, ascending=[True, False, False, True]).reset_index(drop=True)
+
+
+def group_similarity(features: list[ArticleFeatures], a: list[str], b: list[str]) -> dict[str, float]:
+    """TF-IDF cosine (IDF fitted on one document per outlet) and standardised-profile cosine of the two sides."""
+    vectorizer = tfidf_vectorizer().fit(list(outlet_documents(features).values()))
+    docs = ["\n\n".join(f.text for f in features if f.outlet in group) for group in (a, b)]
+    matrix = vectorizer.transform(docs)
+    tfidf = float(cosine_similarity(matrix[0], matrix[1])[0, 0])
+    # Standardise with the corpus's outlets, as framing.score.similarity does, so a single
+    # outlet on each side gives the same number as the outlet x outlet profile similarity.
+    profiles = outlet_profiles(features, n_boot=0)
+    reference = profiles.set_index("outlet")
+    z_all = standardised_profiles(profiles)
+    mean = reference[z_all.columns].astype(float).mean()
+    std = reference[z_all.columns].astype(float).std(ddof=0)
+    vectors = []
+    for group in (a, b):
+        point = group_estimates(features, group)
+        vectors.append(((point[z_all.columns] - mean) / std).fillna(0.0).to_numpy(dtype=float))
+    if z_all.shape[1] == 0 or not all(np.any(v) for v in vectors):
+        profile = float("nan")
+    else:
+        profile = float(cosine_similarity(vectors[0].reshape(1, -1), vectors[1].reshape(1, -1))[0, 0])
+    return {"tfidf": tfidf, "profile": profile}
+
+
+def group_estimates(features: list[ArticleFeatures], group: list[str]) -> pd.Series:
+    """Point estimates of every score for a pooled group of outlets."""
+    evaluated = evaluate(group_table(f for f in features if f.outlet in group), "+".join(group), 0, 0)
+    return pd.Series({s.name: evaluated.score(s)[0] for s in SCORES})
+
+
+def compare(
+    features: list[ArticleFeatures],
+    a: list[str],
+    b: list[str],
+    min_z: float = DEFAULT_MIN_Z,
+    top: int = DEFAULT_TOP,
+    seed: int = 0,
+    n_boot: int = DEFAULT_N_BOOT,
+    alpha0: float = DEFAULT_ALPHA0,
+    lex: Lexicons | None = None,
+) -> Comparison:
+    """Compare outlets ``a`` with outlets ``b`` (each a list of slugs; several slugs are pooled)."""
+    a, b = resolve_groups(features, a, b)
+    lex = lex or default_lexicons()
+    names = {f.outlet: f.meta.outlet_name for f in features}
+    sizes = {
+        side: {
+            "n_articles": sum(1 for f in features if f.outlet in group),
+            "n_words": sum(f.n_words for f in features if f.outlet in group),
+            "n_sentences": sum(len(f.sentences) for f in features if f.outlet in group),
+        }
+        for side, group in (("a", a), ("b", b))
+    }
+    scored = score_terms(features, a, b, alpha0)
+    groups = {"a": a, "b": b}
+    return Comparison(
+        a=a,
+        b=b,
+        names=names,
+        sizes=sizes,
+        scores=score_table(features, a, b, seed, n_boot),
+        distinctive=top_by_side(scored[scored["z"].abs() >= min_z], top).reset_index(drop=True),
+        lexicon_terms=lexicon_term_z(features, a, b, lex, alpha0),
+        quote_balance=quote_balance(features, groups).rename(columns={"outlet": "group"}),
+        speakers=top_speakers(features, groups, top).rename(columns={"outlet": "group"}),
+        loaded_only=loaded_only(features, a, b),
+        naming=naming_differences(features, a, b, lex),
+        similarity=group_similarity(features, a, b),
+        settings={
+            "min_z": min_z,
+            "top": top,
+            "seed": seed,
+            "n_boot": n_boot,
+            "alpha0": alpha0,
+            "confidence": CONFIDENCE,
+            "min_sentences": MIN_SENTENCES,
+            "min_attributions": MIN_ATTRIBUTIONS,
+            "min_quotes": MIN_QUOTES,
+            "min_mentions": MIN_MENTIONS,
+        },
+        n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
+    )

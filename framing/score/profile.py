@@ -1,0 +1,441 @@
+"""Per-outlet and per-article scores with bootstrap intervals and small-sample flags.
+
+Every score is computed from one table per outlet with a row per sentence and a column
+per count (words, loaded terms by category and perspective, hedges, attribution verbs
+by stance, quotes and quoted words by side, compound sentiment, actor mentions). A
+score is a function of that table's column sums, so the point estimate uses all
+sentences and each bootstrap replicate (:mod:`framing.score.bootstrap`) the sums of a
+resample: estimates and intervals can never disagree about what they measure.
+Definitions, minimum counts and limits are in docs/scores.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from framing.extract.features import HEDGE_KINDS, ArticleFeatures
+from framing.lexicon.bundle import ACTOR_GROUPS, CATEGORIES, PERSPECTIVES, SIDES, STANCES
+from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
+from framing.text import tokenize
+
+# Below these counts a score is flagged (still shown): too few observations to trust its interval.
+MIN_SENTENCES = 20  # densities and mean sentiment
+MIN_ATTRIBUTIONS = 10  # shares of attribution verbs by stance
+MIN_QUOTES = 5  # quote shares and the balance index
+MIN_MENTIONS = 5  # actor sentiment: sentences that mention the actor
+
+# The balance index counts these sides; EU, media and other speakers are pooled as "other",
+# quotes with no identified speaker ("unknown") are left out of shares and the index.
+BALANCE_SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "other"]
+_TO_BALANCE = {side: side for side in BALANCE_SIDES} | {"EU": "other", "media": "other"}
+QUOTE_SIDES = [*SIDES, "unknown"]
+
+
+def slug(name: str) -> str:
+    """Column-safe form of a category, side or group ("pro-Kremlin" -> "pro_kremlin")."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+class Sums:
+    """Column sums, one row per evaluation (1 for the estimate, n_boot for the replicates).
+
+    A column that never occurred reads as zeros, so score functions need no special cases.
+    """
+
+    def __init__(self, values: np.ndarray, columns: Sequence[str]) -> None:
+        self.values = values
+        self.index = {c: i for i, c in enumerate(columns)}
+
+    def __getitem__(self, column: str) -> np.ndarray:
+        i = self.index.get(column)
+        return self.values[:, i] if i is not None else np.zeros(self.values.shape[0])
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, scale: float = 1.0) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, scale * num / np.where(den > 0, den, 1), np.nan)
+
+
+def normalised_entropy(counts: np.ndarray) -> np.ndarray:
+    """Shannon entropy of the shares in each row of ``counts`` divided by log(number of columns).
+
+    1 means quotes spread evenly over all sides, 0 means every quote comes from one side;
+    a row with no counts gives nan.
+    """
+    counts = np.atleast_2d(counts).astype(float)
+    total = counts.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(total > 0, counts / np.where(total > 0, total, 1), 0.0)
+        terms = np.where(p > 0, -p * np.log(np.where(p > 0, p, 1)), 0.0)
+    entropy = terms.sum(axis=1) / math.log(counts.shape[1])
+    return np.where(total[:, 0] > 0, entropy, np.nan)
+
+
+@dataclass(frozen=True)
+class Score:
+    """One score: how to compute it from column sums, which count is its n, and the minimum n."""
+
+    name: str
+    label: str
+    value: Callable[[Sums], np.ndarray]
+    n_column: str
+    min_n: int
+
+
+def _density(name: str, column: str, label: str) -> Score:
+    return Score(name, label, lambda s: _ratio(s[column], s["words"], 1000.0), "sentences", MIN_SENTENCES)
+
+
+def _share(name: str, column: str, den: str, label: str, min_n: int, n_column: str | None = None) -> Score:
+    return Score(name, label, lambda s: _ratio(s[column], s[den]), n_column or den, min_n)
+
+
+def _balance(s: Sums) -> np.ndarray:
+    return normalised_entropy(np.column_stack([s[f"quote_side:{side}"] for side in BALANCE_SIDES]))
+
+
+def score_definitions() -> list[Score]:
+    """Every score in the profile, in column order."""
+    scores = [
+        _density("loaded_per_1k", "loaded", "loaded terms /1k words"),
+        _density("loaded_own_per_1k", "loaded_own", "loaded terms outside quotations /1k"),
+    ]
+    scores += [
+        _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in PERSPECTIVES
+    ]
+    scores += [_density(f"loaded_cat_{slug(c)}_per_1k", f"loaded_cat:{c}", f"loaded ({c}) /1k") for c in CATEGORIES]
+    scores += [
+        _density("hedges_per_1k", "hedges", "hedges /1k (hedge, evidential, modal, scare quote)"),
+        _density("scare_quotes_per_1k", "scare_quotes", "scare quotes /1k"),
+        _density("attribution_per_1k", "attribution", "attribution verbs /1k"),
+    ]
+    scores += [
+        _share(f"attr_share_{s}", f"attr:{s}", "attribution", f"share of attribution verbs: {s}", MIN_ATTRIBUTIONS)
+        for s in STANCES
+    ]
+    scores.append(_density("quotes_per_1k", "quotes", "quotes /1k"))
+    scores += [
+        _share(f"quote_share_{slug(s)}", f"quote_side:{s}", "quotes_known", f"share of quotes: {s}", MIN_QUOTES)
+        for s in BALANCE_SIDES
+    ]
+    # The n behind word shares is the number of quotes, not words: quotes are the observations.
+    scores += [
+        _share(
+            f"quoted_words_share_{slug(s)}",
+            f"qwords_side:{s}",
+            "qwords_known",
+            f"share of quoted words: {s}",
+            MIN_QUOTES,
+            "quotes_known",
+        )
+        for s in BALANCE_SIDES
+    ]
+    scores.append(Score("balance_index", "source balance index (0-1)", _balance, "quotes_known", MIN_QUOTES))
+    mean_compound = lambda s: _ratio(s["compound"], s["sentences"])  # noqa: E731
+    scores.append(Score("sentiment", "mean sentence compound", mean_compound, "sentences", MIN_SENTENCES))
+    scores += [
+        Score(
+            f"actor_sentiment_{slug(g)}",
+            f"mean compound of sentences mentioning {g}",
+            lambda s, g=g: _ratio(s[f"group_c:{g}"], s[f"group:{g}"]),
+            f"group:{g}",
+            MIN_MENTIONS,
+        )
+        for g in ACTOR_GROUPS
+    ]
+    return scores
+
+
+SCORES = score_definitions()
+SCORE_NAMES = [s.name for s in SCORES]
+HEDGE_COLUMN = "hedges_per_1k"
+_LABELS = {s.name: s.label for s in SCORES}
+
+
+def label(column: str) -> str:
+    """Readable name of a score column ("loaded_per_1k" -> "loaded terms /1k words"); other columns unchanged."""
+    return _LABELS.get(column, column)
+
+
+def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
+    """One row per sentence of the article, one column per count (see the module docstring)."""
+    n = len(f.sentences)
+    starts = [s.start for s in f.sentences]
+    cols: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(n))
+
+    def at(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    cols["sentences"] = np.ones(n)
+    cols["words"] = np.array([len(tokenize(f.text[s.start : s.end])) for s in f.sentences], dtype=float)
+    cols["compound"] = np.array([s.compound for s in f.sentences], dtype=float)
+    if n == 0:
+        return pd.DataFrame(dict(cols))
+    for t in f.loaded_terms:
+        i = at(t.start)
+        cols["loaded"][i] += 1
+        cols["loaded_own"][i] += not t.quoted
+        cols[f"loaded_persp:{t.perspective}"][i] += 1
+        cols[f"loaded_cat:{t.category}"][i] += 1
+    for h in f.hedges:
+        i = at(h.start)
+        if h.type in HEDGE_KINDS:
+            cols["hedges"][i] += 1
+        if h.type == "scare_quote":
+            cols["scare_quotes"][i] += 1
+        if h.type == "attribution":
+            cols["attribution"][i] += 1
+            cols[f"attr:{h.stance}"][i] += 1
+    for q in f.quotes:
+        i = at(q.start)
+        cols["quotes"][i] += 1
+        cols["quoted_words"][i] += q.n_words
+        side = _TO_BALANCE.get(q.side)
+        if side is not None:
+            cols["quotes_known"][i] += 1
+            cols["qwords_known"][i] += q.n_words
+            cols[f"quote_side:{side}"][i] += 1
+            cols[f"qwords_side:{side}"][i] += q.n_words
+    actors: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for m in f.actor_mentions:
+        if m.sentence < n:
+            actors[m.sentence].add((m.actor, m.group))
+            cols[f"actor_m:{m.actor}"][m.sentence] += 1
+    for i, found in actors.items():
+        compound = f.sentences[i].compound
+        for actor, _ in found:
+            cols[f"actor:{actor}"][i] = 1
+            cols[f"actor_c:{actor}"][i] = compound
+        for group in {g for _, g in found}:
+            cols[f"group:{group}"][i] = 1
+            cols[f"group_c:{group}"][i] = compound
+    return pd.DataFrame(dict(cols))
+
+
+def group_table(features: Iterable[ArticleFeatures]) -> pd.DataFrame:
+    """Sentence tables of several articles stacked; a count missing from an article is 0 there."""
+    tables = [sentence_table(f) for f in features]
+    return pd.concat(tables, ignore_index=True).fillna(0.0) if tables else pd.DataFrame()
+
+
+@dataclass
+class Evaluated:
+    """Column sums of one group's sentences: the full sample and every bootstrap replicate."""
+
+    point: Sums
+    replicates: Sums
+
+    def score(self, score: Score) -> tuple[float, np.ndarray, int]:
+        """(estimate, replicate values, n) for one score."""
+        return (
+            float(score.value(self.point)[0]),
+            score.value(self.replicates),
+            int(self.point[score.n_column][0]),
+        )
+
+
+def evaluate(table: pd.DataFrame, key: str, seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> Evaluated:
+    """Sums over all sentences and over ``n_boot`` sentence resamples, seeded by (seed, key)."""
+    columns = list(table.columns)
+    values = table.to_numpy(dtype=float) if columns else np.zeros((0, 0))
+    point = Sums(values.sum(axis=0, keepdims=True), columns)
+    return Evaluated(point, Sums(resample_sums(values, n_boot, rng_for(seed, key)), columns))
+
+
+def score_row(evaluated: Evaluated, scores: Sequence[Score] = SCORES) -> dict[str, float | int | bool]:
+    """``<score>``, ``<score>_lo``, ``<score>_hi``, ``<score>_n`` and ``<score>_flag`` for every score."""
+    row: dict[str, float | int | bool] = {}
+    for score in scores:
+        estimate, replicates, n = evaluated.score(score)
+        lo, hi = percentile_interval(replicates)
+        row[score.name] = estimate
+        row[f"{score.name}_lo"] = lo
+        row[f"{score.name}_hi"] = hi
+        row[f"{score.name}_n"] = n
+        row[f"{score.name}_flag"] = n < score.min_n
+    return row
+
+
+def by_outlet(features: Iterable[ArticleFeatures]) -> dict[str, list[ArticleFeatures]]:
+    """Articles grouped by outlet slug, outlets in first-seen order."""
+    groups: dict[str, list[ArticleFeatures]] = {}
+    for f in features:
+        groups.setdefault(f.outlet, []).append(f)
+    return groups
+
+
+def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
+    """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
+
+    Columns: outlet, outlet_name, n_articles, n_words, n_sentences; then for each score in
+    :data:`SCORE_NAMES` the estimate ``<score>``, the interval ``<score>_lo`` and ``<score>_hi``
+    (percentile bootstrap over the outlet's sentences, seeded by ``seed`` and the outlet slug),
+    ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
+    ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
+    divide by (no quotes, no attribution verbs) is nan, and flagged.
+    """
+    rows = []
+    for outlet, group in by_outlet(features).items():
+        row: dict[str, object] = {
+            "outlet": outlet,
+            "outlet_name": group[0].meta.outlet_name,
+            "n_articles": len(group),
+            "n_words": sum(f.n_words for f in group),
+            "n_sentences": sum(len(f.sentences) for f in group),
+        }
+        row.update(score_row(evaluate(group_table(group), outlet, seed, n_boot)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
+    """One row per article: id, outlet, title, date, n_words, n_sentences and the profile's score columns.
+
+    Intervals resample the article's own sentences (seeded by ``seed`` and the article id),
+    so a short article's wide interval says how little one article shows.
+    """
+    rows = []
+    for f in features:
+        row: dict[str, object] = {
+            "id": f.id,
+            "outlet": f.outlet,
+            "title": f.meta.title,
+            "date": f.meta.date,
+            "n_words": f.n_words,
+            "n_sentences": len(f.sentences),
+        }
+        row.update(score_row(evaluate(sentence_table(f), f.id, seed, n_boot)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def quote_balance(features: list[ArticleFeatures], groups: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """Long format, one row per outlet (or named group) and side, every side listed even at zero.
+
+    Columns: outlet, side (as the quote extractor assigns it, including "EU", "media" and
+    "unknown"), n_quotes, quoted_words, share_quotes (of all the outlet's quotes),
+    share_words (of all its quoted words). Shares are nan when the outlet has no quotes.
+    ``groups`` maps a label to outlet slugs to pool several outlets (used by compare).
+    """
+    groups = groups or {outlet: [outlet] for outlet in by_outlet(features)}
+    rows = []
+    for label, members in groups.items():
+        quotes = [q for f in features if f.outlet in members for q in f.quotes]
+        n_total = len(quotes)
+        w_total = sum(q.n_words for q in quotes)
+        for side in QUOTE_SIDES:
+            chosen = [q for q in quotes if q.side == side]
+            words = sum(q.n_words for q in chosen)
+            rows.append(
+                {
+                    "outlet": label,
+                    "side": side,
+                    "n_quotes": len(chosen),
+                    "quoted_words": words,
+                    "share_quotes": len(chosen) / n_total if n_total else float("nan"),
+                    "share_words": words / w_total if w_total else float("nan"),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def top_speakers(
+    features: list[ArticleFeatures], groups: dict[str, list[str]] | None = None, top: int = 10
+) -> pd.DataFrame:
+    """Who is quoted most: outlet, speaker, side, n_quotes, quoted_words; top ``top`` per outlet or group.
+
+    speaker is "(unidentified)" when the quote extractor found no speaker.
+    """
+    groups = groups or {outlet: [outlet] for outlet in by_outlet(features)}
+    rows = []
+    for label, members in groups.items():
+        counts: Counter[tuple[str, str]] = Counter()
+        words: Counter[tuple[str, str]] = Counter()
+        for f in features:
+            if f.outlet in members:
+                for q in f.quotes:
+                    key = (q.speaker or "(unidentified)", q.side)
+                    counts[key] += 1
+                    words[key] += q.n_words
+        ranked = sorted(counts, key=lambda k: (-counts[k], -words[k], k))[:top]
+        rows += [
+            {"outlet": label, "speaker": k[0], "side": k[1], "n_quotes": counts[k], "quoted_words": words[k]}
+            for k in ranked
+        ]
+    return pd.DataFrame(rows, columns=["outlet", "speaker", "side", "n_quotes", "quoted_words"])
+
+
+def actor_sentiment(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
+    """Long format, one row per outlet and actor.
+
+    Columns: outlet, actor, group, mentions (all mentions), sentences (distinct sentences
+    mentioning the actor: the observations), mean_compound (mean VADER compound of those
+    sentences), lo, hi (95% bootstrap interval over the outlet's sentences), flag (True
+    when fewer than :data:`MIN_MENTIONS` sentences mention the actor). Sentence-level
+    sentiment: it says in what tone an actor appears, not what is said about it.
+    """
+    rows = []
+    for outlet, group in by_outlet(features).items():
+        groups_of = {m.actor: m.group for f in group for m in f.actor_mentions}
+        if not groups_of:
+            continue
+        evaluated = evaluate(group_table(group), outlet, seed, n_boot)
+        for actor in sorted(groups_of):
+            score = Score(actor, actor, lambda s, a=actor: _ratio(s[f"actor_c:{a}"], s[f"actor:{a}"]), "", 0)
+            estimate = float(score.value(evaluated.point)[0])
+            lo, hi = percentile_interval(score.value(evaluated.replicates))
+            sentences = int(evaluated.point[f"actor:{actor}"][0])
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "actor": actor,
+                    "group": groups_of[actor],
+                    "mentions": int(evaluated.point[f"actor_m:{actor}"][0]),
+                    "sentences": sentences,
+                    "mean_compound": estimate,
+                    "lo": lo,
+                    "hi": hi,
+                    "flag": sentences < MIN_MENTIONS,
+                }
+            )
+    columns = ["outlet", "actor", "group", "mentions", "sentences", "mean_compound", "lo", "hi", "flag"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def loaded_by_category(features: list[ArticleFeatures]) -> pd.DataFrame:
+    """Long format, one row per outlet, category and perspective that occurs.
+
+    Columns: outlet, category, perspective, count (all matches), count_own (outside
+    quotations: the outlet's own voice), per_1k and per_1k_own (per 1,000 words of the outlet).
+    """
+    rows = []
+    for outlet, group in by_outlet(features).items():
+        words = sum(f.n_words for f in group)
+        counts: Counter[tuple[str, str]] = Counter()
+        own: Counter[tuple[str, str]] = Counter()
+        for f in group:
+            for t in f.loaded_terms:
+                counts[(t.category, t.perspective)] += 1
+                own[(t.category, t.perspective)] += not t.quoted
+        for (category, perspective), count in sorted(counts.items()):
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "category": category,
+                    "perspective": perspective,
+                    "count": count,
+                    "count_own": own[(category, perspective)],
+                    "per_1k": 1000 * count / words if words else float("nan"),
+                    "per_1k_own": 1000 * own[(category, perspective)] / words if words else float("nan"),
+                }
+            )
+    columns = ["outlet", "category", "perspective", "count", "count_own", "per_1k", "per_1k_own"]
+    return pd.DataFrame(rows, columns=columns)
