@@ -1,0 +1,94 @@
+"""Engines: sequential, `--jobs 2` and a Dask LocalCluster give identical records, in corpus order."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from concurrent.futures import Future
+
+import pytest
+from test_store import dump, recombined_records, write_jsonl
+
+from framing import api, run
+from framing.engine import open_engine
+from framing.engine.ordered import ordered_map
+from framing.errors import UsageError
+from framing.store import load_features
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seed_articles):
+    """40 distinct articles: enough for several batches on every worker."""
+    return write_jsonl(tmp_path_factory.mktemp("engine") / "corpus.jsonl", recombined_records(seed_articles, 40))
+
+
+@pytest.fixture(scope="module")
+def reference(corpus) -> list[dict]:
+    return [f.to_record() for f in api.analyze(corpus)]
+
+
+def test_jobs_2_and_a_dask_local_cluster_match_the_local_engine(corpus, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    assert [f.to_record() for f in run.analyze_corpus(corpus, jobs=2)] == reference
+    run.analyze_into_store(tmp_path / "local.db", corpus)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        report = run.analyze_into_store(
+            tmp_path / "dask.db", corpus, engine="dask", scheduler=cluster.scheduler_address
+        )
+    assert (report.seen, report.analysed) == (40, 40)
+    assert [f.to_record() for f in load_features(tmp_path / "dask.db")] == reference
+    assert dump(tmp_path / "dask.db") == dump(tmp_path / "local.db")
+
+
+def test_cli_jobs_2_prints_the_same_json(corpus, reference):
+    result = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--jobs", "2", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(json.dumps(reference))
+
+
+def test_ordered_map_keeps_order_passes_items_through_and_reads_ahead_only_a_little():
+    submitted: list[list[int]] = []
+    read = []
+
+    def submit(batch):
+        submitted.append(list(batch))
+        future: Future = Future()
+        future.set_result([x * 10 for x in batch])
+        return future
+
+    def items():
+        for i in range(50):
+            read.append(i)
+            yield i
+
+    out = []
+    for item, result in ordered_map(items(), lambda i: None if i % 3 == 0 else i, submit, batch_size=4, max_pending=8):
+        assert len(read) - len(out) <= 9  # never more than max_pending items held
+        out.append((item, result))
+    assert [i for i, _ in out] == list(range(50))
+    assert all(result == (None if i % 3 == 0 else i * 10) for i, result in out)
+    assert sorted(x for batch in submitted for x in batch) == [i for i in range(50) if i % 3]
+    assert max(len(b) for b in submitted) == 4
+
+
+@pytest.mark.parametrize(
+    ("engine", "jobs", "scheduler", "problem"),
+    [
+        ("spark", 1, None, "unknown engine 'spark' (available: local, dask)"),
+        ("dask", 1, None, "needs --scheduler"),
+        ("local", 0, None, "must be at least 1"),
+        ("local", 2, "tcp://127.0.0.1:8786", "only used with --engine dask"),
+    ],
+)
+def test_bad_engine_requests_are_usage_errors(lex, engine, jobs, scheduler, problem):
+    with pytest.raises(UsageError, match=re.escape(problem)):
+        open_engine(engine, lex, jobs, scheduler)

@@ -1,0 +1,164 @@
+"""The feature store: lossless round trip, incremental re-runs, lexicon changes, and kill safety."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from framing import run
+from framing.errors import DataError
+from framing.store import FeatureStore, load_features
+
+LOADED_HEADER = "term,category,perspective,neutral,explanation\n"
+
+
+def recombined_records(seed_articles, n: int) -> list[dict]:
+    """n distinct articles made from the seeds' cleaned paragraphs, rotated per article."""
+    seeds = sorted(seed_articles.values(), key=lambda a: a.id)
+    records = []
+    for k in range(n):
+        seed = seeds[k % len(seeds)]
+        paragraphs = seed.text.split("\n\n")
+        shift = (k // len(seeds)) % len(paragraphs)
+        text = "\n\n".join(paragraphs[shift:] + paragraphs[:shift])
+        records.append({"id": f"a{k:03d}", "outlet": seed.outlet, "outlet_name": seed.meta.outlet_name, "text": text})
+    assert len({r["text"] for r in records}) == n, "the test corpus needs distinct texts"
+    return records
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def dump(store_path: Path) -> tuple[list[tuple], list[tuple]]:
+    """Store content (articles in stored order, analyses by key); the runs log is history, not content."""
+    conn = sqlite3.connect(store_path)
+    try:
+        articles = conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
+        analyses = conn.execute("SELECT * FROM analyses ORDER BY content_hash, lexicon_version").fetchall()
+    finally:
+        conn.close()
+    return articles, analyses
+
+
+def test_stored_features_read_back_identical_to_a_fresh_analysis(tmp_path, seed_features):
+    report = run.analyze_into_store(tmp_path / "store.db")
+    assert (report.seen, report.analysed, report.reused) == (5, 5, 0)
+    loaded = load_features(tmp_path / "store.db")
+    assert sorted(f.outlet for f in loaded) == sorted(seed_features)
+    for features in loaded:
+        original = seed_features[features.outlet]
+        assert features.to_record() == original.to_record()
+        assert features.text == original.text
+        assert features.actor_mentions == original.actor_mentions
+        assert features.meta == original.meta
+
+
+def test_rerun_on_a_grown_corpus_analyses_only_new_and_changed_articles(tmp_path, seed_articles):
+    records = recombined_records(seed_articles, 12)
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records[:8])
+    store = tmp_path / "store.db"
+    first = run.analyze_into_store(store, corpus)
+    assert (first.seen, first.analysed, first.reused) == (8, 8, 0)
+
+    records[3]["text"] += "\n\nOfficials said the talks would continue next week."
+    write_jsonl(corpus, records)  # 4 new articles, 1 changed, 7 unchanged
+    result = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "12 articles, analysed 5 new or changed, reused 7 already stored" in result.stderr
+
+    stored = {f.id: f for f in load_features(store)}
+    fresh = {f.id: f for f in run.analyze_corpus(corpus)}
+    assert list(stored) == [r["id"] for r in records]
+    assert {k: f.to_record() for k, f in stored.items()} == {k: f.to_record() for k, f in fresh.items()}
+    assert stored["a003"].text.endswith("talks would continue next week.")
+
+    again = run.analyze_into_store(store, corpus)
+    assert (again.seen, again.analysed, again.reused) == (12, 0, 12)
+
+
+def test_a_changed_lexicon_reanalyses_and_keeps_the_old_version(tmp_path):
+    store = tmp_path / "store.db"
+    old = run.analyze_into_store(store)
+    extra = tmp_path / "pentagon_terms.csv"
+    extra.write_text(LOADED_HEADER + "Pentagon,subjective,any,the US Defense Department,a test entry\n")
+    new = run.analyze_into_store(store, extra_lexicons=[extra])
+    assert new.lexicon_version != old.lexicon_version
+    assert (new.analysed, new.reused) == (5, 0)
+
+    def extra_terms(features):
+        return [t.text for f in features for t in f.loaded_terms if t.lexicon == "pentagon_terms"]
+
+    assert extra_terms(load_features(store)) != []  # default: the latest run's lexicon version
+    assert extra_terms(load_features(store, old.lexicon_version)) == []
+    assert (run.analyze_into_store(store, extra_lexicons=[extra]).analysed) == 0
+
+
+_KILLED_RUN = textwrap.dedent(
+    """
+    import os, signal, sys
+    from framing import api
+    from framing.engine import open_engine
+    from framing.ingest.corpus import iter_articles
+    from framing.store import FeatureStore, update_store
+
+    corpus, store_path, kill_after = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+    def articles():
+        for n, article in enumerate(iter_articles(corpus), start=1):
+            if n > kill_after:  # mid-run, with written but uncommitted articles
+                os.kill(os.getpid(), signal.SIGKILL)
+            yield article
+
+    with FeatureStore(store_path) as store, open_engine("local", api.lexicons()) as engine:
+        update_store(store, articles(), engine, "killed", commit_every=4, commit_seconds=1e9)
+    """
+)
+
+
+def test_a_killed_run_then_a_rerun_gives_the_same_store_as_an_uninterrupted_run(tmp_path, seed_articles):
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", recombined_records(seed_articles, 20))
+    killed = tmp_path / "killed.db"
+    result = subprocess.run(
+        [sys.executable, "-c", _KILLED_RUN, str(corpus), str(killed), "11"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == -9, result.stderr
+
+    with FeatureStore(killed, create=False) as store:  # readable after the kill
+        committed = len(list(store.iter_features()))
+        assert store.runs()[-1]["finished"] is None
+    assert 0 < committed < 11 and committed % 4 == 0  # whole commits only, nothing half-written
+
+    rerun = run.analyze_into_store(killed, corpus)
+    assert (rerun.analysed, rerun.reused) == (20 - committed, committed)
+    uninterrupted = tmp_path / "whole.db"
+    run.analyze_into_store(uninterrupted, corpus)
+    assert dump(killed) == dump(uninterrupted)
+
+
+def test_store_problems_are_one_line_data_errors(tmp_path):
+    with pytest.raises(DataError, match="no such feature store"):
+        load_features(tmp_path / "missing.db")
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database at all, just some text " * 50)
+    with pytest.raises(DataError, match="junk.db: not a usable feature store"):
+        load_features(junk)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(DataError, match="not a framing feature store"):
+        FeatureStore(other)
+    FeatureStore(tmp_path / "empty.db").close()
+    with pytest.raises(DataError, match="holds no analysed articles"):
+        load_features(tmp_path / "empty.db")
