@@ -256,8 +256,12 @@ def build_spot(features, level, count, rng, avoid, where) -> tuple[list[Item], s
         n = sum(a.required for a in answers)
         if level.categories is not None:
             questions = [
-                f"Underline the {n} word{'s' if n > 1 else ''} or phrase{'s' if n > 1 else ''} "
-                "that carry a judgement rather than a fact.",
+                (
+                    f"Underline the {n} words or phrases that carry"
+                    if n > 1
+                    else "Underline the word or phrase that carries"
+                )
+                + " a judgement rather than a fact.",
                 "For each one, write a more neutral word or phrase.",
             ]
         else:

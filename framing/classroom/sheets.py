@@ -178,7 +178,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontName=font + "-Bold", fontSize=16, leading=20, spaceAfter=4),
         "meta": ParagraphStyle("meta", parent=base, fontSize=8.5, leading=11, textColor=colors.HexColor("#444444")),
         "instructions": ParagraphStyle("instructions", parent=base, fontName=font + "-Italic", spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=base, fontName=font + "-Bold", fontSize=12, leading=15, spaceBefore=10),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=font + "-Bold", fontSize=12, leading=15, spaceBefore=10, keepWithNext=1
+        ),
+        "point": ParagraphStyle("point", parent=base, spaceBefore=4),
         "source": ParagraphStyle("source", parent=base, fontName=font + "-Bold", fontSize=8.5, leading=11),
         "excerpt": ParagraphStyle(
             "excerpt",
@@ -273,9 +276,9 @@ def _item_flowables(item: dict, key: bool, styles: dict, width: float) -> list:
             flow.extend(_panel_flowables(view, key, styles, width))
     if key:
         for point in item["key_points"]:
-            flow.append(Paragraph(_para_text(point), styles["base"]))
+            flow.append(Paragraph(_para_text(point), styles["point"]))
         if item["correct"]:
-            flow.append(Paragraph("<b>Answer:</b> " + _para_text(" + ".join(item["correct"])), styles["base"]))
+            flow.append(Paragraph("<b>Answer:</b> " + _para_text(" + ".join(item["correct"])), styles["point"]))
         if item["tally"]:
             rows = [["Side", "Quoted or cited"]] + [[side, str(n)] for side, n in item["tally"].items()]
             flow.append(_grid(rows, [60 * mm, 35 * mm]))
@@ -335,9 +338,8 @@ def render_pdf(exercise: Exercise, key: bool = False) -> bytes:
         flow.append(Paragraph(_para_text(exercise.instructions), styles["instructions"]))
     for item in _items_view(exercise, key):
         parts = _item_flowables(item, key, styles, width)
-        flow.append(KeepTogether(parts) if not key or len(parts) < 6 else parts[0])
-        if key and len(parts) >= 6:
-            flow.extend(parts[1:])
+        # A worksheet item stays on one page; a long key item keeps at least its heading with its excerpt.
+        flow.extend([KeepTogether(parts)] if not key else [KeepTogether(parts[:3]), *parts[3:]])
     footer = f"framing · {exercise.title} · level {exercise.level} · seed {exercise.seed}" + (
         " · answer key" if key else ""
     )
