@@ -124,16 +124,19 @@ def log_odds_z(
         n_a, n_b, total = sum(counts_a.values()), sum(counts_b.values()), float(sum(background.values()))
     else:
         n_a, n_b, total = totals
+    terms = sorted(set(counts_a) | set(counts_b))
+    missing = [t for t in terms if not total or background.get(t, 0) <= 0]
+    if missing:
+        raise ValueError(f"background has no count for '{missing[0]}'; it must include every term of A and B")
     rows = []
-    for term in sorted(set(counts_a) | set(counts_b)):
-        share = background.get(term, 0) / total if total else 0.0
-        if share <= 0:
-            raise ValueError(f"background has no count for '{term}'; it must include every term of A and B")
-        alpha = alpha0 * share
+    for term in terms:
+        alpha = alpha0 * background[term] / total
         y_a, y_b = counts_a.get(term, 0), counts_b.get(term, 0)
-        delta = math.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - math.log(
-            (y_b + alpha) / (n_b + alpha0 - y_b - alpha)
-        )
+        rest_a, rest_b = n_a + alpha0 - y_a - alpha, n_b + alpha0 - y_b - alpha
+        if rest_a <= 0 or rest_b <= 0:  # the term is the whole vocabulary: its odds are not defined
+            delta = float("nan")
+        else:
+            delta = math.log((y_a + alpha) / rest_a) - math.log((y_b + alpha) / rest_b)
         var = 1 / (y_a + alpha) + 1 / (y_b + alpha)
         rows.append((term, y_a, y_b, alpha, delta, var, delta / math.sqrt(var)))
     return pd.DataFrame(rows, columns=["term", "count_a", "count_b", "alpha", "delta", "var", "z"])
