@@ -169,6 +169,132 @@ def inspect(
     terminal.console().print(terminal.inspect_view(chosen, features))
 
 
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _split_outlets(value: str | None) -> list[str]:
+    return [s.strip() for s in (value or "").split(",") if s.strip()]
+
+
+def _write_view(view, output: Path | None) -> None:
+    if output is None:
+        terminal.console().print(view)
+    else:
+        capture = terminal.Console(record=True, width=160, file=io.StringIO())
+        capture.print(view)
+        _emit(capture.export_text(), output)
+
+
+@app.command()
+def compare(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="OUTLET_A OUTLET_B [CORPUS]",
+            help="Two outlet slugs (a comma list pools outlets: sputnik,aggregator), then an optional corpus. "
+            "With --a/--b the only argument is the corpus.",
+            show_default=False,
+        ),
+    ] = None,
+    a: Annotated[str | None, typer.Option("--a", help="Outlet(s) on side A, comma-separated.")] = None,
+    b: Annotated[str | None, typer.Option("--b", help="Outlet(s) on side B, comma-separated.")] = None,
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table, json (every number) or markdown.")
+    ] = CompareFormat.table,
+    top: Annotated[int, typer.Option("--top", min=1, help="Terms and speakers shown per side.")] = 15,
+    min_z: Annotated[
+        float,
+        typer.Option("--min-z", min=0.0, help="Keep distinctive terms with |z| at least this (1.96 = the 5% level)."),
+    ] = 1.0,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
+    n_boot: Annotated[int, typer.Option("--n-boot", min=100, help="Bootstrap resamples.")] = 1000,
+    lexicon: LexiconOpt = None,
+    skip_bad: SkipBadOpt = False,
+    encoding: EncodingOpt = "utf-8",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
+    ] = None,
+) -> None:
+    """Compare how two outlets (or groups) frame the story: scores, distinctive words, sources, naming."""
+    from framing import score
+    from framing.render import compare as view
+
+    positional = list(args or [])
+    side_a = _split_outlets(a) if a is not None else _split_outlets(positional.pop(0) if positional else None)
+    side_b = _split_outlets(b) if b is not None else _split_outlets(positional.pop(0) if positional else None)
+    if len(positional) > 1:
+        raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
+    corpus = Path(positional[0]) if positional else None
+    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    features = api.analyze(corpus, lexicon or (), options)
+    _report_skipped(options)
+    try:
+        result = score.compare(
+            features, side_a, side_b, min_z=min_z, top=top, seed=seed, n_boot=n_boot, lex=api.lexicons(lexicon or ())
+        )
+    except UsageError as exc:
+        if not options.skipped:
+            raise
+        skipped = f"{len(options.skipped)} unreadable article(s) were skipped"
+        raise UsageError(exc.where, f"{exc.problem}; {skipped}") from None
+    if format is CompareFormat.json:
+        _emit(view.to_json(result.to_dict()), output)
+    elif format is CompareFormat.markdown:
+        _emit(view.markdown(view.comparison_heading(result), view.comparison_sections(result)), output)
+    else:
+        _write_view(view.rich_view(view.comparison_heading(result), view.comparison_sections(result)), output)
+
+
+@app.command()
+def profile(
+    corpus: CorpusArg = None,
+    format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table, json (every frame) or csv (one row per outlet).")
+    ] = TableFormat.table,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
+    n_boot: Annotated[int, typer.Option("--n-boot", min=100, help="Bootstrap resamples.")] = 1000,
+    lexicon: LexiconOpt = None,
+    skip_bad: SkipBadOpt = False,
+    encoding: EncodingOpt = "utf-8",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
+    ] = None,
+) -> None:
+    """One row per outlet: every score with its 95% bootstrap interval and a flag when data are thin."""
+    from framing import score
+    from framing.render import compare as view
+
+    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    features = api.analyze(corpus, lexicon or (), options)
+    _report_skipped(options)
+    profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
+    if format is TableFormat.csv:
+        buffer = io.StringIO()
+        profiles.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
+        _emit(buffer.getvalue(), output)
+        return
+    actors = score.actor_sentiment(features, seed=seed, n_boot=n_boot)
+    if format is TableFormat.json:
+        tfidf, similar = score.similarity(features, profiles)
+        data = {
+            "settings": {"seed": seed, "n_boot": n_boot},
+            "profiles": profiles.to_dict("records"),
+            "quote_balance": score.quote_balance(features).to_dict("records"),
+            "actor_sentiment": actors.to_dict("records"),
+            "loaded_by_category": score.loaded_by_category(features).to_dict("records"),
+            "similarity": {"tfidf": tfidf.to_dict(), "profile": similar.to_dict()},
+            "map": score.outlet_map(features, profiles).to_dict("records"),
+        }
+        _emit(view.to_json(data), output)
+        return
+    where = str(corpus) if corpus is not None else "seed corpus"
+    heading = f"Outlet profiles: {where}, {len(features)} articles"
+    _write_view(view.rich_view(heading, view.profile_sections(profiles, actors)), output)
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)
