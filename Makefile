@@ -5,7 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean browser
+
+# The HTML report's browser test drives Debian's chromium (Playwright, no browser
+# download) and the PDF check uses poppler's pdftoppm: install them when missing.
+browser:
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +21,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/framing analyze
+	$(BIN)/framing report
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check framing tests
 	$(BIN)/python -m pytest -q
 

@@ -1,0 +1,361 @@
+"""Everything a report shows, computed once from features and score frames.
+
+The HTML and PDF renderers only lay this model out; neither recomputes a feature or a
+score, so the two formats always show the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from framing import __version__, score
+from framing.extract.features import ArticleFeatures
+from framing.render import charts
+from framing.render.highlight import Footnote, marks_for, segments
+from framing.render.methods import METHODS
+
+TOP_TERMS = 12
+TOP_SPEAKERS = 12
+
+
+@dataclass
+class ChartSpec:
+    key: str
+    title: str
+    caption: str
+    make: Callable[[], Figure | None]  # drawn anew for each format (SVG for HTML, PNG for PDF)
+
+
+@dataclass
+class ScoreRow:
+    label: str
+    value: str
+    interval: str
+    n: str
+    flag: bool
+
+
+@dataclass
+class OutletView:
+    slug: str
+    name: str
+    anchor: str
+    scores: list[ScoreRow]
+    terms: list[dict]
+    sources: list[dict]
+
+
+@dataclass
+class PairView:
+    a: list[str]
+    b: list[str]
+    label_a: str
+    label_b: str
+    anchor: str
+    note: str
+    min_z: float
+    chart: ChartSpec
+    rows: list[dict]
+    naming: list[dict]
+
+
+@dataclass
+class ArticleView:
+    id: str
+    anchor: str
+    outlet: str
+    outlet_name: str
+    title: str
+    date: str
+    url: str
+    n_words: int
+    segments: list[dict]
+    footnotes: list[Footnote]
+
+
+@dataclass
+class ReportModel:
+    title: str
+    subtitle: str
+    generated: str
+    version: str
+    summary: dict[str, str]
+    charts: list[ChartSpec]
+    outlets: list[OutletView]
+    pairs: list[PairView]
+    articles: list[ArticleView]
+    methods: list[tuple[str, list[str]]] = field(default_factory=lambda: METHODS)
+
+
+def anchor(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def safe_url(url: str) -> str:
+    """Only http(s) addresses become links: a javascript: or data: URL is never linked."""
+    return url if re.match(r"^https?://[^\s\"'<>]+$", url or "", re.IGNORECASE) else ""
+
+
+def _fmt(value: object, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+# Per-outlet tables show these scores; categories and actors are in the overview charts.
+OUTLET_SCORE_PREFIXES = (
+    "loaded_per_1k",
+    "loaded_own_per_1k",
+    "loaded_persp_",
+    "hedges_per_1k",
+    "scare_quotes_per_1k",
+    "attribution_per_1k",
+    "attr_share_",
+    "quotes_per_1k",
+    "quote_share_",
+    "balance_index",
+    "sentiment",
+)
+
+
+def _score_rows(row: pd.Series) -> list[ScoreRow]:
+    rows = []
+    for column in row.index:
+        if f"{column}_lo" not in row.index or not column.startswith(OUTLET_SCORE_PREFIXES):
+            continue
+        rows.append(
+            ScoreRow(
+                score.label(column),
+                _fmt(row[column]),
+                f"{_fmt(row[f'{column}_lo'])} – {_fmt(row[f'{column}_hi'])}",
+                _fmt(row.get(f"{column}_n")),
+                bool(row.get(f"{column}_flag", False)),
+            )
+        )
+    return rows
+
+
+def _terms(features: Sequence[ArticleFeatures]) -> list[dict]:
+    counts: Counter[tuple[str, bool]] = Counter()
+    info = {}
+    for f in features:
+        for t in f.loaded_terms:
+            key = (t.text.lower(), t.quoted)
+            counts[key] += 1
+            info[key] = t
+    rows = []
+    for (text, quoted), n in counts.most_common(TOP_TERMS):
+        t = info[(text, quoted)]
+        rows.append(
+            {
+                "text": t.text,
+                "count": n,
+                "quoted": quoted,
+                "category": t.category,
+                "perspective": t.perspective,
+                "neutral": t.neutral,
+                "explanation": t.explanation,
+            }
+        )
+    return rows
+
+
+def _sources(features: Sequence[ArticleFeatures]) -> list[dict]:
+    n: Counter[tuple[str, str]] = Counter()
+    words: Counter[tuple[str, str]] = Counter()
+    for f in features:
+        for q in f.quotes:
+            key = (q.speaker or "unknown speaker", q.side)
+            n[key] += 1
+            words[key] += q.n_words
+    return [
+        {"speaker": s, "side": side, "n": c, "words": words[(s, side)]} for (s, side), c in n.most_common(TOP_SPEAKERS)
+    ]
+
+
+def _article_view(f: ArticleFeatures) -> ArticleView:
+    marks, footnotes = marks_for(f)
+    pieces: list[dict] = []
+    for seg in segments(f.text, marks):
+        parts = seg.text.split("\n\n")
+        for i, part in enumerate(parts):
+            if i:
+                pieces.append({"paragraph_break": True})
+            if part:
+                pieces.append(
+                    {
+                        "text": part,
+                        "classes": seg.classes,
+                        "note": seg.note,
+                        "footnote": seg.footnote if i == len(parts) - 1 else None,
+                        "paragraph_break": False,
+                    }
+                )
+    meta = f.meta
+    return ArticleView(
+        meta.id,
+        anchor(meta.id),
+        meta.outlet,
+        meta.outlet_name,
+        meta.title,
+        meta.date,
+        safe_url(meta.url),
+        f.n_words,
+        pieces,
+        footnotes,
+    )
+
+
+def _summary(features: Sequence[ArticleFeatures]) -> dict[str, str]:
+    dates = sorted(f.meta.date for f in features if f.meta.date)
+    outlets = dict.fromkeys(f.meta.outlet_name for f in features)
+    return {
+        "outlets": f"{len(outlets)}: " + ", ".join(outlets),
+        "articles": str(len(features)),
+        "words": f"{sum(f.n_words for f in features):,}",
+        "dates": f"{dates[0]} to {dates[-1]}" if dates else "unknown",
+        "lexicon_version": features[0].lexicon_version if features else "",
+    }
+
+
+def _charts(features: Sequence[ArticleFeatures], profiles: pd.DataFrame, seed: int) -> list[ChartSpec]:
+    by_category = score.loaded_by_category(list(features))
+    actors = score.actor_sentiment(list(features), seed=seed)
+    balance = score.quote_balance(list(features))
+    outlet_map = score.outlet_map(list(features))
+    hedges = score.HEDGE_COLUMN
+    return [
+        ChartSpec(
+            "loaded",
+            "Loaded language by category",
+            "Loaded terms per 1,000 words of cleaned text, by lexicon category.",
+            lambda: charts.loaded_heatmap(by_category),
+        ),
+        ChartSpec(
+            "actors",
+            "Sentiment around each actor",
+            "Mean VADER compound score of the sentences that mention each actor, with 95% bootstrap intervals.",
+            lambda: charts.actor_sentiment_chart(actors),
+        ),
+        ChartSpec(
+            "sources",
+            "Who gets quoted",
+            "Share of direct, partial and indirect quotations by the side of the speaker.",
+            lambda: charts.source_balance_chart(balance),
+        ),
+        ChartSpec(
+            "hedging",
+            "Hedging",
+            "Hedge cues, modal verbs and scare quotes per 1,000 words, with 95% bootstrap intervals.",
+            lambda: charts.rate_chart(profiles, hedges, "Hedging by outlet", "hedges per 1,000 words"),
+        ),
+        ChartSpec(
+            "map",
+            "Map of outlets",
+            "Outlets projected to two dimensions from their score profiles; nearby outlets frame alike.",
+            lambda: charts.outlet_map_chart(outlet_map),
+        ),
+    ]
+
+
+def build_model(
+    features: Sequence[ArticleFeatures],
+    pairs: Sequence[tuple[list[str], list[str]]] = (),
+    seed: int = 0,
+    min_z: float | None = None,
+    title: str = "How the outlets framed the story",
+) -> ReportModel:
+    features = list(features)
+    profiles = score.outlet_profiles(features, seed=seed)
+    names = {f.meta.outlet: f.meta.outlet_name for f in features}
+    outlets = []
+    for _, row in profiles.iterrows():
+        own = [f for f in features if f.meta.outlet == row["outlet"]]
+        outlets.append(
+            OutletView(
+                row["outlet"], names[row["outlet"]], anchor(row["outlet"]), _score_rows(row), _terms(own), _sources(own)
+            )
+        )
+    chosen = list(pairs) or score.default_pairs(features)
+    pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z) for a, b in chosen]
+    return ReportModel(
+        title=title,
+        subtitle=f"{len(features)} articles from {len(names)} outlets, analysed with framing {__version__}",
+        generated=date.today().isoformat(),
+        version=__version__,
+        summary=_summary(features),
+        charts=_charts(features, profiles, seed),
+        outlets=outlets,
+        pairs=pair_views,
+        articles=[_article_view(f) for f in features],
+    )
+
+
+# The side-by-side table shows these scores (when present); the full set is in `framing compare`.
+PAIR_SCORES = (
+    "loaded_per_1k",
+    "loaded_own_per_1k",
+    "hedges_per_1k",
+    "scare_quotes_per_1k",
+    "attribution_per_1k",
+    "quotes_per_1k",
+    "balance_index",
+    "sentiment",
+)
+
+
+def _yes_no(row: pd.Series) -> str:
+    if bool(row.get("a_flag", False)) or bool(row.get("b_flag", False)):
+        return "too few observations"
+    return "yes" if bool(row.get("excludes_zero", False)) else "no"
+
+
+def _pair_view(
+    features: list[ArticleFeatures], a: list[str], b: list[str], names: dict[str, str], seed: int, min_z: float | None
+) -> PairView:
+    comparison = score.compare(features, a, b, min_z=score.DEFAULT_MIN_Z if min_z is None else min_z, seed=seed)
+    label_a, label_b = comparison.label_a, comparison.label_b
+    table = comparison.scores
+    wanted = table[table["score"].isin(PAIR_SCORES)] if table["score"].isin(PAIR_SCORES).any() else table
+    rows = [
+        {"label": r["label"], "a": _fmt(r["a"]), "b": _fmt(r["b"]), "diff": _fmt(r["diff"]), "significant": _yes_no(r)}
+        for _, r in wanted.iterrows()
+    ]
+    naming = []
+    for concept, group in comparison.naming.groupby("concept", sort=True):
+        used_a = ", ".join(f"{v} ({int(n)})" for v, n in zip(group["variant"], group["count_a"], strict=False) if n)
+        used_b = ", ".join(f"{v} ({int(n)})" for v, n in zip(group["variant"], group["count_b"], strict=False) if n)
+        naming.append({"concept": concept, "a": used_a or "—", "b": used_b or "—"})
+    sim = comparison.similarity
+    note = (
+        f"TF-IDF cosine similarity {sim.get('tfidf', float('nan')):.2f}, profile cosine "
+        f"{sim.get('profile', float('nan')):.2f}. {comparison.n_significant} terms reach |z| ≥ 1.96. "
+        "With one or few articles per side, differences describe these articles, not the outlets."
+    )
+    distinctive = comparison.distinctive
+    return PairView(
+        a,
+        b,
+        label_a,
+        label_b,
+        anchor(f"{label_a}-vs-{label_b}"),
+        note,
+        float(comparison.settings.get("min_z", 0)),
+        ChartSpec(
+            f"pair-{anchor(label_a)}-{anchor(label_b)}",
+            "Distinctive vocabulary",
+            "",
+            lambda: charts.distinctive_terms_chart(distinctive, label_a, label_b),
+        ),
+        rows,
+        naming,
+    )

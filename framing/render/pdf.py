@@ -1,0 +1,298 @@
+"""The PDF report, laid out with ReportLab.
+
+ReportLab installs from PyPI as a wheel with no system libraries (WeasyPrint needs
+Pango, a headless browser needs a browser), so `pip install` alone gives a working
+PDF on a fresh machine. Text stays real, selectable text; charts are embedded as
+PNG at print resolution; the contents page and the page numbers are built in two
+passes (`multiBuild`). Loaded terms carry footnote numbers whose notes follow the article.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import matplotlib
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from framing.render.charts import to_png
+from framing.render.highlight import CLASS_ATTRIBUTION, CLASS_HEDGE, CLASS_LOADED, CLASS_QUOTE, CLASS_SCARE
+from framing.render.model import ChartSpec, ReportModel
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+LOADED = "#d55e00"
+HEDGE = "#0072b2"
+QUOTE_BG = "#dcefe8"
+SCARE_BG = "#f3dcea"
+
+
+def _register_fonts() -> tuple[str, str]:
+    """DejaVu Sans from matplotlib's own data folder: Unicode coverage with no system fonts."""
+    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    try:
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(fonts / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(fonts / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily(
+            "DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold", italic="DejaVuSans", boldItalic="DejaVuSans-Bold"
+        )
+        return "DejaVuSans", "DejaVuSans-Bold"
+    except Exception:  # pragma: no cover - matplotlib always ships these fonts
+        return "Helvetica", "Helvetica-Bold"
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    regular, bold = _register_fonts()
+    base = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "body", parent=base["BodyText"], fontName=regular, fontSize=9.5, leading=13.5, alignment=TA_LEFT
+    )
+    return {
+        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=22, leading=27, spaceAfter=6),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, textColor=colors.HexColor("#5f6368"), fontSize=11, leading=15
+        ),
+        "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=16, leading=20, spaceBefore=6, spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5),
+        "h3": ParagraphStyle("h3", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3),
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=colors.HexColor("#5f6368")),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "none": ParagraphStyle("none", parent=body, textColor=colors.HexColor("#5f6368"), fontName=regular),
+        "toc1": ParagraphStyle("toc1", parent=body, fontSize=10.5, leading=15, leftIndent=0),
+        "toc2": ParagraphStyle("toc2", parent=body, fontSize=9, leading=12, leftIndent=14),
+    }
+
+
+class _ReportDoc(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, model: ReportModel) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=model.title,
+            author=f"framing {model.version}",
+            subject="Framing analysis of news coverage",
+        )
+        frame = Frame(MARGIN, MARGIN, TEXT_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
+        self._report_title = model.title
+
+    def _footer(self, canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans" if "DejaVuSans" in pdfmetrics.getRegisteredFontNames() else "Helvetica", 8)
+        canvas.setFillColor(colors.HexColor("#5f6368"))
+        canvas.drawString(MARGIN, 10 * mm, self._report_title)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, 10 * mm, f"page {doc.page}")
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2"):
+            level = 0 if flowable.style.name == "h1" else 1
+            text = flowable.getPlainText()
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+            self.notify("TOCEntry", (level, escape(text), self.page, key))  # the TOC re-parses markup
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _table(header: list[str], rows: list[list[str]], styles, widths: list[float] | None = None) -> Table:
+    data = [[Paragraph(f"<b>{escape(h)}</b>", styles["cell"]) for h in header]]
+    data += [[Paragraph(escape(str(c)), styles["cell"]) for c in row] for row in rows]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f3")),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#d0d0d6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _chart(chart: ChartSpec, styles) -> list[Flowable]:
+    figure = chart.make()
+    if figure is None:
+        return [_p(f"{chart.title}: none found.", styles["none"]), Spacer(1, 6)]
+    png = to_png(figure)
+    image = Image(io.BytesIO(png))
+    scale = min(1.0, TEXT_WIDTH / image.imageWidth, (PAGE_HEIGHT * 0.55) / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    return [KeepTogether([image, _p(chart.caption, styles["small"])]), Spacer(1, 8)]
+
+
+def _marked(text: str, classes: tuple[str, ...], footnote: int | None) -> str:
+    out = escape(text)
+    if CLASS_LOADED in classes:
+        out = f'<font color="{LOADED}"><b><u>{out}</u></b></font>'
+    elif CLASS_HEDGE in classes or CLASS_ATTRIBUTION in classes:
+        out = f'<font color="{HEDGE}"><u>{out}</u></font>'
+    if CLASS_SCARE in classes:
+        out = f'<font backColor="{SCARE_BG}">{out}</font>'
+    elif CLASS_QUOTE in classes:
+        out = f'<font backColor="{QUOTE_BG}">{out}</font>'
+    if footnote is not None:
+        out += f'<super><font color="{LOADED}" size="6">{footnote}</font></super>'
+    return out
+
+
+def _article(article, styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(escape(article.title or article.id), styles["h2"])]
+    meta = f"{article.outlet_name} · {article.date or 'date unknown'} · {article.n_words} words"
+    story.append(_p(meta, styles["small"]))
+    paragraph: list[str] = []
+    for piece in article.segments + [{"paragraph_break": True}]:
+        if piece["paragraph_break"]:
+            if paragraph:
+                story.append(Paragraph("".join(paragraph), styles["body"]))
+                paragraph = []
+        else:
+            paragraph.append(_marked(piece["text"], tuple(piece["classes"]), piece["footnote"]))
+    if article.footnotes:
+        story.append(_p("Loaded terms in this article", styles["h3"]))
+        for note in article.footnotes:
+            story.append(
+                Paragraph(
+                    f"<b>{note.number}. {escape(note.term)}</b> — {escape(note.category)}, {escape(note.perspective)}. "
+                    f"{escape(note.explanation)} <i>Neutral:</i> {escape(note.neutral)}.",
+                    styles["small"],
+                )
+            )
+    else:
+        story.append(_p("No loaded terms found in this article.", styles["none"]))
+    return story
+
+
+def render_pdf(model: ReportModel) -> bytes:
+    styles = _styles()
+    toc = TableOfContents()
+    toc.levelStyles = [styles["toc1"], styles["toc2"]]
+    story: list[Flowable] = [
+        _p(model.title, styles["title"]),
+        _p(model.subtitle, styles["subtitle"]),
+        Spacer(1, 10),
+        _table(
+            ["", ""],
+            [[k.replace("_", " "), v] for k, v in model.summary.items()],
+            styles,
+            [45 * mm, TEXT_WIDTH - 45 * mm],
+        ),
+        Spacer(1, 8),
+        Paragraph(
+            "<b>Legend.</b> "
+            f'<font color="{LOADED}"><b><u>loaded term</u></b></font><super><font size="6">1</font></super> '
+            "(numbered note after the article), "
+            f'<font color="{HEDGE}"><u>hedge or attribution verb</u></font>, '
+            f'<font backColor="{SCARE_BG}">scare quote</font>, '
+            f'<font backColor="{QUOTE_BG}">quotation</font>.',
+            styles["body"],
+        ),
+        Spacer(1, 10),
+        _p("Contents", styles["h3"]),
+        toc,
+        PageBreak(),
+        _p("Overview", styles["h1"]),
+    ]
+    for chart in model.charts:
+        story += _chart(chart, styles)
+    story += [PageBreak(), _p("Outlets", styles["h1"])]
+    for outlet in model.outlets:
+        story.append(_p(f"{outlet.name} ({outlet.slug})", styles["h2"]))
+        rows = [[s.label, s.value, s.interval, s.n, "too few observations" if s.flag else ""] for s in outlet.scores]
+        story.append(
+            _table(
+                ["score", "value", "95% interval", "n", ""],
+                rows,
+                styles,
+                [62 * mm, 20 * mm, 34 * mm, 14 * mm, TEXT_WIDTH - 130 * mm],
+            )
+        )
+        story.append(_p("Top loaded terms", styles["h3"]))
+        if outlet.terms:
+            rows = [
+                [
+                    t["text"] + (" (quoted)" if t["quoted"] else ""),
+                    str(t["count"]),
+                    t["category"],
+                    t["neutral"],
+                    t["explanation"],
+                ]
+                for t in outlet.terms
+            ]
+            story.append(
+                _table(
+                    ["term", "uses", "category", "neutral", "why it is loaded"],
+                    rows,
+                    styles,
+                    [30 * mm, 11 * mm, 27 * mm, 30 * mm, TEXT_WIDTH - 98 * mm],
+                )
+            )
+        else:
+            story.append(_p("No loaded terms found.", styles["none"]))
+        story.append(_p("Quoted sources", styles["h3"]))
+        if outlet.sources:
+            rows = [[s["speaker"], s["side"], str(s["n"]), str(s["words"])] for s in outlet.sources]
+            story.append(_table(["speaker", "side", "quotations", "quoted words"], rows, styles))
+        else:
+            story.append(_p("No quotations found.", styles["none"]))
+    story += [PageBreak(), _p("Comparisons", styles["h1"])]
+    if not model.pairs:
+        story.append(_p("Fewer than two outlets: nothing to compare.", styles["none"]))
+    for pair in model.pairs:
+        story.append(_p(f"{pair.label_a} vs {pair.label_b}", styles["h2"]))
+        story.append(_p(pair.note, styles["small"]))
+        story += _chart(pair.chart, styles)
+        rows = [[r["label"], r["a"], r["b"], r["diff"], r["significant"]] for r in pair.rows]
+        story.append(_table(["score", pair.label_a, pair.label_b, "difference", "interval excludes 0?"], rows, styles))
+        if pair.naming:
+            story.append(_p("Same thing, different names", styles["h3"]))
+            story.append(
+                _table(
+                    ["concept", pair.label_a, pair.label_b],
+                    [[n["concept"], n["a"], n["b"]] for n in pair.naming],
+                    styles,
+                )
+            )
+    story += [PageBreak(), _p("Articles, highlighted", styles["h1"])]
+    for article in model.articles:
+        story += _article(article, styles)
+    story += [PageBreak(), _p("Methods and limits", styles["h1"])]
+    for heading, paragraphs in model.methods:
+        story.append(_p(heading, styles["h2"]))
+        story += [_p(para, styles["body"]) for para in paragraphs]
+    buffer = io.BytesIO()
+    _ReportDoc(buffer, model).multiBuild(story)
+    return buffer.getvalue()
