@@ -165,12 +165,15 @@ class PhraseMatcher:
         results: list[tuple[int, Entry]] = []
         if i >= len(keys):
             return results
+        edges = node.edges
         for key in keys[i]:
-            child = node.edges.get(key)
+            child = edges.get(key)
             if child is None:
                 continue
-            results.extend((i, e) for e in child.entries)
-            results.extend(self._walk(child, keys, i + 1))
+            if child.entries:
+                results.extend((i, e) for e in child.entries)
+            if child.edges:  # a leaf ends every phrase through it: no deeper walk needed
+                results.extend(self._walk(child, keys, i + 1))
             if child.gap is not None:
                 for skip in range(MAX_GAP + 1):
                     results.extend(self._walk(child.gap, keys, i + 1 + skip))
