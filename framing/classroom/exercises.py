@@ -457,6 +457,10 @@ def build_classify(features, level, count, rng, avoid, where) -> tuple[list[Item
     return items, how
 
 
+def _q(text: str) -> str:
+    return text if text[:1] in "\"“‘'" else f"“{text}”"
+
+
 def _classify_explanation(labels: set[str], answers: Sequence[Answer]) -> str:
     if labels == {PLAIN}:
         return "No hedge, attribution or loaded term found: the outlet states this as fact. Is it checkable?"
@@ -464,9 +468,9 @@ def _classify_explanation(labels: set[str], answers: Sequence[Answer]) -> str:
     hedged = [a for a in answers if a.finding not in ("loaded term", "scare quote")]
     loaded = [a for a in answers if a.finding in ("loaded term", "scare quote")]
     if hedged:
-        parts.append("Hedged or attributed: " + "; ".join(f"“{a.text}” ({a.finding}: {a.label})" for a in hedged[:3]))
+        parts.append("Hedged or attributed: " + "; ".join(f"{_q(a.text)} ({a.finding})" for a in hedged[:3]))
     if loaded:
-        parts.append("Loaded wording: " + "; ".join(f"“{a.text}” ({a.label})" for a in loaded[:3]))
+        parts.append("Loaded wording: " + "; ".join(f"{_q(a.text)} ({a.label})" for a in loaded[:3]))
     return ". ".join(parts) + "."
 
 

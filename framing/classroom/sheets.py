@@ -54,6 +54,19 @@ def shorten(text: str, words: int = 14) -> str:
     return text if len(parts) <= words else " ".join(parts[:8]) + " … " + " ".join(parts[-4:])
 
 
+def quoted(text: str) -> str:
+    """Wrap key-table words in quotation marks unless the words already carry their own."""
+    text = shorten(text)
+    return text if text[:1] in "\"“‘'" else f"“{text}”"
+
+
+def describe(answer: Answer) -> str:
+    """Say what an answer is: "loaded term: dysphemism", or just "scare quote" when the label repeats it."""
+    same = answer.label.replace("_", " ") == answer.finding
+    text = answer.finding if same else f"{answer.finding}: {answer.label}"
+    return text + ("" if answer.required else " (beyond this level)")
+
+
 def _mark_class(answer: Answer) -> str:
     if answer.finding == "loaded term":
         return "m-loaded"
@@ -115,7 +128,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["shorten"] = shorten
+    env.filters["quoted"] = quoted
+    env.filters["describe"] = describe
     return env
 
 
@@ -252,8 +266,7 @@ def _panel_flowables(view: PanelView, key: bool, styles: dict, width: float) -> 
         header = ["#", "Words", "Finding", "Why"] + (["Neutral alternative"] if view.has_alternatives else [])
         rows = [[Paragraph(h, cell) for h in header]]
         for i, a in enumerate(view.answers, 1):
-            finding = f"{a.finding}: {a.label}" + ("" if a.required else " (beyond this level)")
-            row = [str(i), f"“{shorten(a.text)}”", finding, a.note] + ([a.alternative] if view.has_alternatives else [])
+            row = [str(i), quoted(a.text), describe(a), a.note] + ([a.alternative] if view.has_alternatives else [])
             rows.append([Paragraph(_para_text(c), cell) for c in row])
         fractions = [0.05, 0.22, 0.18, 0.55] if not view.has_alternatives else [0.05, 0.18, 0.15, 0.40, 0.22]
         flow.append(_grid(rows, [width * f for f in fractions]))
