@@ -87,4 +87,3 @@ def update_store(
     store.update_run(run, report.seen, report.analysed, report.reused, finished=True)
     store.commit()
     return report
-
