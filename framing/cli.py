@@ -10,11 +10,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from framing import __version__, api
-from framing.errors import EXIT_USAGE, FramingError, UsageError
+from framing.errors import FramingError, UsageError
 from framing.extract.features import analyze_article
 from framing.ingest.corpus import ReadOptions, iter_articles
 from framing.output import write_atomic
@@ -169,6 +168,104 @@ def inspect(
     terminal.console().print(terminal.inspect_view(chosen, features))
 
 
+@app.command()
+def report(
+    corpus: CorpusArg = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="html, pdf or both.")] = "both",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write index.html and report.pdf into.")
+    ] = Path("reports"),
+    pair: Annotated[
+        list[str] | None,
+        typer.Option("--pair", help="Outlets to compare, as A:B (groups: a,b:c). Repeatable. Default: the most and "
+                     "least similar pair."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
+    lexicon: LexiconOpt = None,
+    skip_bad: SkipBadOpt = False,
+    encoding: EncodingOpt = "utf-8",
+) -> None:
+    """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from framing.report import FORMATS, write_report
+
+    if format not in FORMATS:
+        raise UsageError("--format", f"unknown format '{format}' (choose html, pdf or both)")
+    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    lex = api.lexicons(lexicon or ())
+    articles = api.articles(corpus, options)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=terminal.console(stderr=True), transient=True) as progress:
+        task = progress.add_task("analysing articles", total=len(articles))
+        features = []
+        for article in articles:
+            features.append(analyze_article(article, lex))
+            progress.advance(task)
+        stage = progress.add_task("report", total=None)
+        written = write_report(
+            features, output, format, pair or (), seed, step=lambda s: progress.update(stage, description=s)
+        )
+    _report_skipped(options)
+    typer.echo(f"framing: analysed {len(features)} articles; wrote " + ", ".join(str(p) for p in written))
+
+
+@app.command()
+def exercise(
+    corpus: CorpusArg = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", help="spot, pair, sources, rewrite, classify, or all.")] = "all",
+    level: Annotated[
+        str, typer.Option("--level", help="basic (fewer items, only high-salience loaded terms) or advanced.")
+    ] = "basic",
+    count: Annotated[
+        int | None, typer.Option("--count", "-n", help="Items per sheet (default: 3 basic, 5 advanced).")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same worksheet.")] = 1,
+    hide_outlets: Annotated[
+        bool, typer.Option("--hide-outlets", help="Label sources Outlet A, B, ... on worksheets; the key names them.")
+    ] = False,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for worksheet-KIND and key-KIND (.html and .pdf).")
+    ] = Path("reports/exercises"),
+    lexicon: LexiconOpt = None,
+    skip_bad: SkipBadOpt = False,
+    encoding: EncodingOpt = "utf-8",
+) -> None:
+    """Write media-literacy worksheets with answer keys (HTML and PDF) drawn from the corpus."""
+    from framing.classroom import KINDS, LEVELS, build_exercise, write_exercise
+    from framing.errors import DataError
+
+    if kind != "all" and kind not in KINDS:
+        raise UsageError("--kind", f"unknown exercise kind '{kind}' (choose from {', '.join(KINDS)}, all)")
+    if level not in LEVELS:
+        raise UsageError("--level", f"unknown level '{level}' (choose from {', '.join(LEVELS)})")
+    if count is not None and count < 1:
+        raise UsageError("--count", "must be at least 1")
+    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    features = api.analyze(corpus, lexicon or (), options)
+    _report_skipped(options)
+    where = str(corpus) if corpus is not None else "seed corpus"
+    kinds = list(KINDS) if kind == "all" else [kind]
+    written, failed = [], []
+    for name in kinds:
+        try:
+            sheet = build_exercise(name, features, level, count, seed, hide_outlets, where)
+        except FramingError as exc:
+            if len(kinds) == 1:
+                raise
+            failed.append(name)
+            typer.echo(f"framing: skipped {name} exercise: {exc.message}", err=True)
+            continue
+        spec = LEVELS[level]
+        wanted = count if count is not None else (spec.classify_count if name == "classify" else spec.count)
+        if len(sheet.items) < wanted:
+            typer.echo(f"framing: {name}: only {len(sheet.items)} of {wanted} items found in this corpus", err=True)
+        written += write_exercise(sheet, output)
+    if not written:
+        raise DataError(where, "no exercise could be built from this corpus (" + ", ".join(failed) + ")")
+    typer.echo("framing: wrote " + ", ".join(str(p) for p in written))
+
+
 class CompareFormat(StrEnum):
     table = "table"
     json = "json"
@@ -211,6 +308,10 @@ def compare(
     ] = 1.0,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", min=100, help="Bootstrap resamples.")] = 1000,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
+    ] = None,
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
@@ -229,7 +330,12 @@ def compare(
         raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
     corpus = Path(positional[0]) if positional else None
     options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
-    features = api.analyze(corpus, lexicon or (), options)
+    if store is not None:
+        from framing.store import load_features
+
+        features = load_features(store)
+    else:
+        features = api.analyze(corpus, lexicon or (), options)
     _report_skipped(options)
     try:
         result = score.compare(
@@ -256,6 +362,10 @@ def profile(
     ] = TableFormat.table,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", min=100, help="Bootstrap resamples.")] = 1000,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
+    ] = None,
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
@@ -268,7 +378,12 @@ def profile(
     from framing.render import compare as view
 
     options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
-    features = api.analyze(corpus, lexicon or (), options)
+    if store is not None:
+        from framing.store import load_features
+
+        features = load_features(store)
+    else:
+        features = api.analyze(corpus, lexicon or (), options)
     _report_skipped(options)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
@@ -295,31 +410,87 @@ def profile(
     _write_view(view.rich_view(heading, view.profile_sections(profiles, actors)), output)
 
 
+class EvaluateFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold annotations (a JSON file per article), e.g. gold/seeds")],
+    corpus: CorpusArg = None,
+    format: Annotated[
+        EvaluateFormat, typer.Option("--format", "-f", help="table (scores, misses, false alarms) or json.")
+    ] = EvaluateFormat.table,
+    lexicon: LexiconOpt = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Recorded figures to compare with (default: baseline.json next to the GOLD folder, if present); "
+            "the command fails when a figure is more than 0.05 below its record.",
+        ),
+    ] = None,
+    record: Annotated[
+        bool, typer.Option("--record", help="Store the measured figures in the baseline file instead of comparing.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
+    ] = None,
+) -> None:
+    """Measure the extractors against hand annotations: precision, recall, F1, speaker accuracy."""
+    from framing import evaluate as measure
+    from framing.render import evaluation as view
+
+    result = measure.evaluate(gold, corpus, api.lexicons(lexicon or ()))
+    figures = result.figures()
+    name = gold.resolve().name
+    path = baseline if baseline is not None else gold.resolve().parent / "baseline.json"
+    problems: list[str] = []
+    used: str | None = None
+    if record:
+        measure.record_baseline(path, name, figures)
+        typer.echo(f"recorded {len(figures)} figures for '{name}' in {path}", err=True)
+    elif baseline is not None or path.is_file():
+        recorded = measure.read_baseline(path)
+        if name not in recorded:
+            raise UsageError(path, f"no recorded figures for gold set '{name}' (run with --record to add them)")
+        problems = measure.regressions(figures, recorded[name])
+        used = f"{path} [{name}]"
+    if format is EvaluateFormat.json:
+        _emit(view.to_json(result, used, problems), output)
+    else:
+        parts = [view.scores_table(result), view.details(result), view.check_text(used, problems)]
+        if output is None:
+            for part in parts:
+                terminal.console().print(part)
+        else:
+            capture = terminal.Console(record=True, width=160, file=io.StringIO())
+            for part in parts:
+                capture.print(part)
+            _emit(capture.export_text(), output)
+    if problems:
+        typer.echo(f"framing: {len(problems)} figures dropped more than 0.05 below {path}", err=True)
+        raise typer.Exit(1)
+
+
 def main() -> None:
+    """Run the app; Typer reports its own usage errors (exit 2), we report the user's data problems."""
     try:
-        app(standalone_mode=False)
+        app()
     except FramingError as exc:
         if _state["debug"]:
             raise
         typer.echo(f"framing: error: {exc.message}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        typer.echo("framing: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         typer.echo("framing: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug, not bad input: say so in one line unless --debug
         if _state["debug"]:
             raise
-        typer.echo(
-            f"framing: internal error: {exc.__class__.__name__}: {exc} (rerun with --debug for details)", err=True
-        )
+        problem = f"{exc.__class__.__name__}: {exc}"
+        typer.echo(f"framing: internal error: {problem} (rerun with --debug for details)", err=True)
         sys.exit(1)
 
 
