@@ -42,7 +42,7 @@ def dump(store_path: Path) -> tuple[list[tuple], list[tuple]]:
     conn = sqlite3.connect(store_path)
     try:
         articles = conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
-        analyses = conn.execute("SELECT * FROM analyses ORDER BY content_hash, lexicon_version").fetchall()
+        analyses = conn.execute("SELECT * FROM analyses ORDER BY content_hash, analysis_version").fetchall()
     finally:
         conn.close()
     return articles, analyses
@@ -95,14 +95,14 @@ def test_a_changed_lexicon_reanalyses_and_keeps_the_old_version(tmp_path):
     extra = tmp_path / "pentagon_terms.csv"
     extra.write_text(LOADED_HEADER + "Pentagon,subjective,any,the US Defense Department,a test entry\n")
     new = run.analyze_into_store(store, extra_lexicons=[extra])
-    assert new.lexicon_version != old.lexicon_version
+    assert new.analysis_version != old.analysis_version
     assert (new.analysed, new.reused) == (5, 0)
 
     def extra_terms(features):
         return [t.text for f in features for t in f.loaded_terms if t.lexicon == "pentagon_terms"]
 
     assert extra_terms(load_features(store)) != []  # default: the latest run's lexicon version
-    assert extra_terms(load_features(store, old.lexicon_version)) == []
+    assert extra_terms(load_features(store, old.analysis_version)) == []
     assert (run.analyze_into_store(store, extra_lexicons=[extra]).analysed) == 0
 
 
@@ -162,3 +162,33 @@ def test_store_problems_are_one_line_data_errors(tmp_path):
     FeatureStore(tmp_path / "empty.db").close()
     with pytest.raises(DataError, match="holds no analysed articles"):
         load_features(tmp_path / "empty.db")
+
+
+def test_changed_extractor_code_reanalyses(tmp_path, monkeypatch):
+    from framing.store import version
+
+    store = tmp_path / "store.db"
+    before = run.analyze_into_store(store)
+    monkeypatch.setattr(version, "code_version", lambda: "edited0")
+    after = run.analyze_into_store(store)
+    assert after.analysis_version.split(".")[0] == before.analysis_version.split(".")[0]  # same lexicons
+    assert after.analysis_version.endswith(".edited0")
+    assert (after.analysed, after.reused) == (5, 0)
+
+
+def test_profile_and_compare_read_the_store_like_the_corpus(tmp_path):
+    store = tmp_path / "store.db"
+    run.analyze_into_store(store)
+
+    def framing(*args):
+        result = subprocess.run(
+            [sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, timeout=300
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert framing("profile", "-f", "csv", "--n-boot", "200", "--store", str(store)) == framing(
+        "profile", "-f", "csv", "--n-boot", "200"
+    )
+    pair = ("compare", "sputnik", "nv", "-f", "json", "--n-boot", "200")
+    assert json.loads(framing(*pair, "--store", str(store))) == json.loads(framing(*pair))

@@ -9,12 +9,13 @@ records, not column scans, so a columnar engine buys nothing here; a DuckDB user
 still attach the file (``ATTACH 'store.db' (TYPE sqlite)``) for ad-hoc SQL.
 
 Tables:
-  analyses(content_hash, lexicon_version, text, record, actor_mentions)
-      one row per distinct cleaned text and lexicon version; `record` is
+  analyses(content_hash, analysis_version, text, record, actor_mentions)
+      one row per distinct cleaned text and analysis version (lexicon version + extractor
+      code version, see framing/store/version.py); `record` is
       ArticleFeatures.to_record() as JSON without the article metadata.
   articles(outlet, id, outlet_name, title, date, url, language, source, content_hash)
       one row per article (outlet + id), pointing at the text it currently has.
-  runs(run, started, finished, corpus, lexicon_version, engine, seen, analysed, reused)
+  runs(run, started, finished, corpus, analysis_version, engine, seen, analysed, reused)
       one row per `framing analyze --store` run; `finished` is NULL if it was interrupted.
 """
 
@@ -34,11 +35,11 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (
     content_hash TEXT NOT NULL,
-    lexicon_version TEXT NOT NULL,
+    analysis_version TEXT NOT NULL,
     text TEXT NOT NULL,
     record TEXT NOT NULL,
     actor_mentions TEXT NOT NULL,
-    PRIMARY KEY (content_hash, lexicon_version)
+    PRIMARY KEY (content_hash, analysis_version)
 );
 CREATE TABLE IF NOT EXISTS articles (
     outlet TEXT NOT NULL,
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS runs (
     started TEXT NOT NULL,
     finished TEXT,
     corpus TEXT NOT NULL,
-    lexicon_version TEXT NOT NULL,
+    analysis_version TEXT NOT NULL,
     engine TEXT NOT NULL,
     seen INTEGER NOT NULL DEFAULT 0,
     analysed INTEGER NOT NULL DEFAULT 0,
@@ -121,29 +122,29 @@ class FeatureStore:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
-    def has_analysis(self, content_hash: str, lexicon_version: str) -> bool:
+    def has_analysis(self, content_hash: str, analysis_version: str) -> bool:
         row = self.conn.execute(
-            "SELECT 1 FROM analyses WHERE content_hash = ? AND lexicon_version = ?", (content_hash, lexicon_version)
+            "SELECT 1 FROM analyses WHERE content_hash = ? AND analysis_version = ?", (content_hash, analysis_version)
         ).fetchone()
         return row is not None
 
-    def put_analysis(self, content_hash: str, features: ArticleFeatures) -> None:
+    def put_analysis(self, content_hash: str, analysis_version: str, features: ArticleFeatures) -> None:
         record, mentions = stored_parts(features)
         self.begin()
         self.conn.execute(
             "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
-            (content_hash, features.lexicon_version, features.text, record, mentions),
+            (content_hash, analysis_version, features.text, record, mentions),
         )
 
     def put_article(self, meta, content_hash: str) -> None:
         self.begin()
         self.conn.execute(_UPSERT_ARTICLE, (*(getattr(meta, k) for k in META_FIELDS), content_hash))
 
-    def start_run(self, corpus: str, lexicon_version: str, engine: str) -> int:
+    def start_run(self, corpus: str, analysis_version: str, engine: str) -> int:
         self.begin()
         cursor = self.conn.execute(
-            "INSERT INTO runs (started, corpus, lexicon_version, engine) VALUES (?, ?, ?, ?)",
-            (_now(), corpus, lexicon_version, engine),
+            "INSERT INTO runs (started, corpus, analysis_version, engine) VALUES (?, ?, ?, ?)",
+            (_now(), corpus, analysis_version, engine),
         )
         self.commit()
         return int(cursor.lastrowid)
@@ -156,25 +157,25 @@ class FeatureStore:
         )
 
     # -- reading ------------------------------------------------------------------
-    def latest_lexicon_version(self) -> str | None:
-        row = self.conn.execute("SELECT lexicon_version FROM runs ORDER BY run DESC LIMIT 1").fetchone()
+    def latest_analysis_version(self) -> str | None:
+        row = self.conn.execute("SELECT analysis_version FROM runs ORDER BY run DESC LIMIT 1").fetchone()
         return row[0] if row else None
 
     def runs(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM runs ORDER BY run")]
 
-    def iter_features(self, lexicon_version: str | None = None) -> Iterator[ArticleFeatures]:
+    def iter_features(self, analysis_version: str | None = None) -> Iterator[ArticleFeatures]:
         """Stored features of every article, in the order articles were first stored.
 
-        `lexicon_version` defaults to the version of the latest run; articles not yet
+        `analysis_version` defaults to the version of the latest run; articles not yet
         analysed with that version are left out.
         """
-        version = lexicon_version or self.latest_lexicon_version()
+        version = analysis_version or self.latest_analysis_version()
         if version is None:
             return
         query = f"""
             SELECT {", ".join("a." + k for k in META_FIELDS)}, f.text, f.record, f.actor_mentions
-            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.lexicon_version = ?
+            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = ?
             ORDER BY a.rowid
         """
         for row in self.conn.execute(query, (version,)):
@@ -194,10 +195,10 @@ class FeatureStore:
         self.close()
 
 
-def load_features(store_path: Path | str, lexicon_version: str | None = None) -> list[ArticleFeatures]:
+def load_features(store_path: Path | str, analysis_version: str | None = None) -> list[ArticleFeatures]:
     """Every stored article's features (for profile, compare and report): see FeatureStore.iter_features."""
     with FeatureStore(store_path, create=False) as store:
-        features = list(store.iter_features(lexicon_version))
+        features = list(store.iter_features(analysis_version))
     if not features:
         raise DataError(store_path, "the feature store holds no analysed articles")
     return features

@@ -17,6 +17,7 @@ from pathlib import Path
 from framing.engine import Engine
 from framing.ingest.article import Article
 from framing.store.database import FeatureStore
+from framing.store.version import analysis_version
 
 COMMIT_EVERY = 64
 COMMIT_SECONDS = 2.0
@@ -26,7 +27,7 @@ COMMIT_SECONDS = 2.0
 class UpdateReport:
     store: Path
     run: int
-    lexicon_version: str
+    analysis_version: str
     seen: int = 0  # articles read from the corpus
     analysed: int = 0  # new or changed: features computed in this run
     reused: int = 0  # text already analysed with this lexicon version
@@ -34,7 +35,7 @@ class UpdateReport:
     def summary(self) -> str:
         return (
             f"{self.store}: {self.seen} articles, analysed {self.analysed} new or changed, "
-            f"reused {self.reused} already stored (lexicon version {self.lexicon_version})"
+            f"reused {self.reused} already stored (analysis version {self.analysis_version})"
         )
 
 
@@ -55,7 +56,7 @@ def update_store(
     on_commit: Callable[[UpdateReport], None] | None = None,
 ) -> UpdateReport:
     """Analyse what the store lacks and record every article; returns the counts."""
-    version = engine.lex.version
+    version = analysis_version(engine.lex)
     run = store.start_run(corpus_label, version, f"{engine.name}:{engine.jobs}")
     report = UpdateReport(store.path, run, version)
     in_run: set[str] = set()  # hashes sent for analysis in this run: a repeated text is analysed once
@@ -71,7 +72,7 @@ def update_store(
     uncommitted, last_commit = 0, time.monotonic()
     for item, features in engine.map(items, lambda i: i.article if i.needs_analysis else None):
         if features is not None:
-            store.put_analysis(item.content_hash, features)
+            store.put_analysis(item.content_hash, version, features)
             report.analysed += 1
         else:
             report.reused += 1
