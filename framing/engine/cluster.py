@@ -38,8 +38,8 @@ class DaskEngine(Engine):
         self.jobs = threads
         self._lex = self._client.scatter(lex, broadcast=True, hash=False)
 
-    def submit(self, batch: list[Article]):
-        return self._client.submit(analyze_batch, list(batch), self._lex, pure=False)
+    def submit(self, batch: list[Article], output: str = "features"):
+        return self._client.submit(analyze_batch, list(batch), self._lex, output, pure=False)
 
     def close(self) -> None:
         if self._client is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from typing import TypeVar
 
 from framing.engine.ordered import ordered_map
@@ -12,6 +13,7 @@ from framing.engine.worker import analyze_batch, analyze_batch_in_process, init_
 from framing.extract.features import ArticleFeatures
 from framing.ingest.article import Article
 from framing.lexicon.bundle import Lexicons
+from framing.store.records import StoredAnalysis
 
 T = TypeVar("T")
 BATCH_SIZE = 16  # ~0.2 s of work per task: pickling cost is small next to it
@@ -27,7 +29,7 @@ class Engine:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
 
-    def submit(self, batch: list[Article]):
+    def submit(self, batch: list[Article], output: str = "features"):
         raise NotImplementedError
 
     @property
@@ -36,9 +38,10 @@ class Engine:
         return self.batch_size * self.jobs * 4
 
     def map(
-        self, items: Iterable[T], select: Callable[[T], Article | None]
-    ) -> Iterator[tuple[T, ArticleFeatures | None]]:
-        return ordered_map(items, select, self.submit, self.batch_size, self.max_pending)
+        self, items: Iterable[T], select: Callable[[T], Article | None], output: str = "features"
+    ) -> Iterator[tuple[T, ArticleFeatures | StoredAnalysis | None]]:
+        """(item, result) in input order; `output` is "features" (dataclasses) or "stored" (store rows)."""
+        return ordered_map(items, select, partial(self.submit, output=output), self.batch_size, self.max_pending)
 
     def close(self) -> None:
         """Release workers; safe to call twice."""
@@ -55,9 +58,9 @@ class SequentialEngine(Engine):
 
     batch_size = 1
 
-    def submit(self, batch: list[Article]) -> Future:
+    def submit(self, batch: list[Article], output: str = "features") -> Future:
         future: Future = Future()
-        future.set_result(analyze_batch(batch, self.lex))
+        future.set_result(analyze_batch(batch, self.lex, output))
         return future
 
 
@@ -76,8 +79,8 @@ class ProcessEngine(Engine):
             initargs=(lex,),
         )
 
-    def submit(self, batch: list[Article]) -> Future:
-        return self._pool.submit(analyze_batch_in_process, list(batch))
+    def submit(self, batch: list[Article], output: str = "features") -> Future:
+        return self._pool.submit(analyze_batch_in_process, list(batch), output)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -15,6 +15,7 @@ from framing.errors import DataError, FramingError, UsageError
 from framing.extract.features import ArticleFeatures, analyze_article
 from framing.ingest.article import Article
 from framing.lexicon.bundle import Lexicons
+from framing.store.records import StoredAnalysis, to_stored
 
 _state: dict[str, Lexicons] = {}
 
@@ -29,14 +30,23 @@ class Failure:
         raise (UsageError if self.usage else DataError)(self.where, self.problem)
 
 
-def analyze_batch(articles: list[Article], lex: Lexicons) -> list[ArticleFeatures | Failure]:
-    """Features of each article, in order; a data problem becomes a Failure in its place."""
-    results: list[ArticleFeatures | Failure] = []
+def analyze_batch(
+    articles: list[Article], lex: Lexicons, output: str = "features"
+) -> list[ArticleFeatures | StoredAnalysis | Failure]:
+    """Results for each article, in order; a data problem becomes a Failure in its place.
+
+    ``output="stored"`` returns the store's serialised form instead of the dataclasses:
+    serialising in the worker takes that work (and unpickling many small objects) off the
+    main process, which already reads and cleans the corpus for every worker.
+    """
+    results: list[ArticleFeatures | StoredAnalysis | Failure] = []
     for article in articles:
         try:
-            results.append(analyze_article(article, lex))
+            features = analyze_article(article, lex)
         except FramingError as exc:
             results.append(Failure(exc.where, exc.problem, isinstance(exc, UsageError)))
+            continue
+        results.append(to_stored(features) if output == "stored" else features)
     return results
 
 
@@ -45,5 +55,5 @@ def init_process(lex: Lexicons) -> None:
     _state["lex"] = lex
 
 
-def analyze_batch_in_process(articles: list[Article]) -> list[ArticleFeatures | Failure]:
-    return analyze_batch(articles, _state["lex"])
+def analyze_batch_in_process(articles: list[Article], output: str) -> list[ArticleFeatures | StoredAnalysis | Failure]:
+    return analyze_batch(articles, _state["lex"], output)

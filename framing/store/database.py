@@ -28,7 +28,7 @@ from pathlib import Path
 
 from framing.errors import DataError
 from framing.extract.features import ArticleFeatures
-from framing.store.records import META_FIELDS, features_from_stored, metadata_from_row, stored_parts
+from framing.store.records import META_FIELDS, StoredAnalysis, features_from_stored, metadata_from_row
 
 SCHEMA_VERSION = "1"
 _SCHEMA = """
@@ -128,12 +128,11 @@ class FeatureStore:
         ).fetchone()
         return row is not None
 
-    def put_analysis(self, content_hash: str, analysis_version: str, features: ArticleFeatures) -> None:
-        record, mentions = stored_parts(features)
+    def put_analysis(self, content_hash: str, analysis_version: str, analysis: StoredAnalysis) -> None:
         self.begin()
         self.conn.execute(
             "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
-            (content_hash, analysis_version, features.text, record, mentions),
+            (content_hash, analysis_version, analysis.text, analysis.record, analysis.actor_mentions),
         )
 
     def put_article(self, meta, content_hash: str) -> None:

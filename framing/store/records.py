@@ -9,7 +9,7 @@ exactly (``rebuilt.to_record() == original.to_record()``, tested).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from framing.extract.features import ArticleFeatures
@@ -24,8 +24,17 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def stored_parts(features: ArticleFeatures) -> tuple[str, str]:
-    """(record JSON without article metadata, actor mentions JSON).
+@dataclass(frozen=True, slots=True)
+class StoredAnalysis:
+    """One analysis as the store keeps it: cleaned text, record JSON, actor mentions JSON."""
+
+    text: str
+    record: str
+    actor_mentions: str
+
+
+def to_stored(features: ArticleFeatures) -> StoredAnalysis:
+    """The record without article metadata, as JSON, plus what to_record() leaves out.
 
     Metadata lives in the `articles` table: the same text published by two outlets
     (wire copy) is analysed once and shared, each article keeping its own metadata.
@@ -33,7 +42,7 @@ def stored_parts(features: ArticleFeatures) -> tuple[str, str]:
     record = features.to_record()
     for key in META_FIELDS:
         record.pop(key)
-    return dumps(record), dumps([asdict(m) for m in features.actor_mentions])
+    return StoredAnalysis(features.text, dumps(record), dumps([asdict(m) for m in features.actor_mentions]))
 
 
 def metadata_from_row(row: dict[str, Any]) -> Metadata:

@@ -13,11 +13,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from framing.engine import Engine
 from framing.ingest.article import Article
 from framing.store.database import FeatureStore
 from framing.store.version import analysis_version
+
+if TYPE_CHECKING:  # the engines import the store's record types
+    from framing.engine import Engine
 
 COMMIT_EVERY = 64
 COMMIT_SECONDS = 2.0
@@ -70,9 +73,9 @@ def update_store(
 
     items = (plan(a) for a in articles)
     uncommitted, last_commit = 0, time.monotonic()
-    for item, features in engine.map(items, lambda i: i.article if i.needs_analysis else None):
-        if features is not None:
-            store.put_analysis(item.content_hash, version, features)
+    for item, analysis in engine.map(items, lambda i: i.article if i.needs_analysis else None, output="stored"):
+        if analysis is not None:
+            store.put_analysis(item.content_hash, version, analysis)
             report.analysed += 1
         else:
             report.reused += 1
