@@ -24,6 +24,8 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
         surface = text[m.start : m.end]
         if kind == "modal" and not surface.islower():
             continue  # "May" mid-sentence is the month
+        if surface.lower() == "would" and _reported_future(doc, lex, m.start):
+            continue  # "he said the troops would not be sent": the tense of reported speech, not a hedge
         found.append(Hedge(m.start, m.end, surface, cue, kind, ""))
     for m in find_attribution_verbs(doc, lex):
         verb, stance = m.entry.payload
@@ -31,3 +33,9 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
     for mark in find_scare_quotes(doc, lex):
         found.append(Hedge(mark.start, mark.end, text[mark.start : mark.end], "scare quote", "scare_quote", ""))
     return sorted(found, key=lambda h: (h.start, h.end))
+
+
+def _reported_future(doc: Doc, lex: Lexicons, pos: int) -> bool:
+    """An attribution verb earlier in the same sentence makes "would" the future of reported speech."""
+    start = doc.sentences[doc.sentence_index(pos)][0] if doc.sentences else 0
+    return any(start <= m.start and m.end <= pos for m in find_attribution_verbs(doc, lex))

@@ -72,6 +72,7 @@ _NOT_A_NOUN_PHRASE = re.compile(
     r"|^(?:as|when|if|because|since|while|although|after|before|but|and|or|so)\b",
     re.IGNORECASE,
 )
+_TRAILING_AUX = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|would|will))+$", re.IGNORECASE)
 _PRONOUN_ONLY = re.compile(r"^(?:he|she|it|they|we|i)(?:\s+\w+ly)?$", re.IGNORECASE)
 _PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)+$")
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -80,6 +81,11 @@ _THING_PRONOUNS = {"it", "they", "its", "their"}
 # ("told reporters at the time that ..."), or just a leading comma.
 _THAT = re.compile(r"[^,.;:“”\"]{0,40}?\bthat\b\s*|\s*,?\s*")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# What follows "wrote about" or "spoke of" names a topic ("said about 2,000" is a number), and "accused them of
+# doing" a charge: neither is what was said.
+_TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
+_CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\s+\w+ing\b", re.IGNORECASE)
+_THAT_NEXT = re.compile(r"\s+that\s+(?![“\"‘'])")
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
 
@@ -147,6 +153,9 @@ class _Resolver:
         pick = (
             (lambda ms: max(ms, key=lambda m: m.end)) if prefer_right else (lambda ms: min(ms, key=lambda m: m.start))
         )
+        joint = self._joint(a, b)
+        if joint is not None:
+            return joint
         titles = self._within(self.titles, a, b)
         title = pick(titles) if titles else None
         speakers = self._within(self.speakers, a, b)
@@ -193,6 +202,22 @@ class _Resolver:
         if phrase and word_count(phrase) <= 8 and phrase[:1].isalpha() and not _NOT_A_NOUN_PHRASE.search(phrase):
             return _Mention(a, b, phrase, "other", "phrase")
         return None
+
+    def _joint(self, a: int, b: int) -> _Mention | None:
+        """Speakers joined by "and" ("Western leaders and Ukrainian authorities say") speak together: unless both
+        belong to the same side, the statement is neither side's alone, so the phrase is the speaker, side "other"."""
+        phrase = _TRAILING_AUX.sub("", _phrase(self.text, a, b)).removeprefix("both ").removeprefix("Both ")
+        parts = re.split(r"\s+and\s+", phrase)
+        if len(parts) != 2 or not all(parts) or word_count(phrase) > 8 or _NOT_A_NOUN_PHRASE.search(phrase):
+            return None
+        start = self.text.index(phrase, a)
+        middle = start + len(parts[0])
+        mentions = self._within(self.speakers + self.titles + self.actors, start, start + len(phrase))
+        left = {m.side for m in mentions if m.end <= middle}
+        right = {m.side for m in mentions if m.start >= middle}
+        if not (left or right) or (len(left) == 1 and left == right):
+            return None
+        return _Mention(start, start + len(phrase), phrase, "other", "phrase")
 
     def _capitalised_name(self, a: int, b: int, prefer_right: bool) -> tuple[int, int, str] | None:
         runs: list[tuple[int, int, str]] = []
@@ -271,7 +296,8 @@ class _Extractor:
             end = _clause_end(self.text, cue.end, s_end)
             return self.resolver.resolve(cue.end, end, prefer_right=False), cue.start
         before = self.text[s_start : cue.start]
-        if _PASSIVE.search(before):
+        progressive = cue.text.split()[0].lower().endswith("ing")  # "is calling on": active, not passive
+        if _PASSIVE.search(before) and not progressive:
             by = re.match(r"[^,.;]*?\bby\b", self.text[cue.end : s_end])
             if by:
                 start = cue.end + by.end()
@@ -325,7 +351,9 @@ class _Extractor:
                 used.add(cue.start)
             links.append((mark, cue, short))
         events: list[tuple[int, object]] = [(m.start, (m, c, s)) for m, c, s in links]
-        events += [(c.start, c) for c in self.cues if c.start not in used]
+        # A cue that introduces a quotation can also introduce a reported clause of its own before it
+        # ("assured that these moves do not mean ..., but “if he invades ...”").
+        events += [(c.start, c) for c in self.cues if c.start not in used or _THAT_NEXT.match(self.text, c.end)]
         previous_by_paragraph: dict[int, Quote] = {}
         for _, event in sorted(events, key=lambda e: e[0]):
             if isinstance(event, _Cue):
@@ -411,6 +439,9 @@ class _Extractor:
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
                 return None
         content = self.text[start:end].strip(" ,")
+        charge = cue.text.lower().startswith("accus") and _CHARGE.match(content)
+        if start >= cue.end and (_TOPIC_NOT_CONTENT.match(content) or charge):
+            return None  # "wrote about X", "accused them of being X": a topic or a charge, not a statement
         if word_count(content) < 3:
             return None
         start = self.text.index(content, start)
