@@ -9,7 +9,7 @@ files. Results come back in corpus order, identical to the local engine.
 from __future__ import annotations
 
 from framing.engine.local import Engine
-from framing.engine.worker import analyze_batch
+from framing.engine.worker import analyze_batch, for_transfer
 from framing.errors import UsageError
 from framing.ingest.article import Article
 from framing.lexicon.bundle import Lexicons
@@ -39,7 +39,7 @@ class DaskEngine(Engine):
         self._lex = self._client.scatter(lex, broadcast=True, hash=False)
 
     def submit(self, batch: list[Article], output: str = "features"):
-        return self._client.submit(analyze_batch, list(batch), self._lex, output, pure=False)
+        return self._client.submit(analyze_batch, for_transfer(batch), self._lex, output, pure=False)
 
     def close(self) -> None:
         if self._client is not None:

@@ -9,7 +9,7 @@ from functools import partial
 from typing import TypeVar
 
 from framing.engine.ordered import ordered_map
-from framing.engine.worker import analyze_batch, analyze_batch_in_process, init_process
+from framing.engine.worker import analyze_batch, analyze_batch_in_process, for_transfer, init_process
 from framing.extract.features import ArticleFeatures
 from framing.ingest.article import Article
 from framing.lexicon.bundle import Lexicons
@@ -80,7 +80,7 @@ class ProcessEngine(Engine):
         )
 
     def submit(self, batch: list[Article], output: str = "features") -> Future:
-        return self._pool.submit(analyze_batch_in_process, list(batch), output)
+        return self._pool.submit(analyze_batch_in_process, for_transfer(batch), output)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

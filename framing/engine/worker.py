@@ -9,7 +9,7 @@ as :class:`Failure` values and are raised again in the main process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.errors import DataError, FramingError, UsageError
 from framing.extract.features import ArticleFeatures, analyze_article
@@ -48,6 +48,12 @@ def analyze_batch(
             continue
         results.append(to_stored(features) if output == "stored" else features)
     return results
+
+
+def for_transfer(batch: list[Article]) -> list[Article]:
+    """The articles without their per-line boilerplate verdicts, which extraction never reads:
+    they are most of an article's pickled size, and the main process pays for pickling."""
+    return [replace(article, lines=()) for article in batch]
 
 
 def init_process(lex: Lexicons) -> None:
