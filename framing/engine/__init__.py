@@ -6,9 +6,8 @@ the same batches and return results in corpus order through
 only in where the batches run. Reading and cleaning the corpus stays in the calling
 process, which streams articles to the engine.
 
->>> with open_engine("local", jobs=2) as engine:
-...     for article, features in engine.map(articles, lambda a: a):
-...         ...
+>>> with open_engine("local", api.lexicons(), jobs=2) as engine:
+...     features = list(analyze_stream(api.articles(), engine))
 """
 
 from __future__ import annotations
