@@ -1,0 +1,172 @@
+"""`framing claims` output: a Rich view for the terminal, JSON and CSV.
+
+All three are built from the same :class:`~framing.claims.omissions.OmissionMap` and
+:class:`~framing.claims.view.SameFact` objects. In the terminal, findings are styled as
+in `framing inspect` and also listed in words under each sentence, so the view still
+reads when saved to a plain text file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, WORD_WEIGHT
+from framing.claims.omissions import OmissionMap, OmissionRow
+from framing.claims.view import METHOD_NOTE, AlignedSentence, SameFact
+from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE
+
+LABEL_WIDTH = 100
+STYLES = {"loaded": STYLE_LOADED, "hedge": STYLE_HEDGE, "attribution": STYLE_HEDGE, "scare_quote": STYLE_SCARE}
+
+
+def _short(text: str, width: int = LABEL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def settings(omap: OmissionMap, min_outlets: int) -> dict:
+    return {
+        "link_threshold": LINK_THRESHOLD,
+        "complete_link_threshold": COMPLETE_LINK_THRESHOLD,
+        "word_weight": WORD_WEIGHT,
+        "notable_omission_min_outlets": omap.threshold,
+        "min_outlets": min_outlets,
+    }
+
+
+def _group_record(row: OmissionRow, detail: dict[int, SameFact]) -> dict:
+    record = {
+        "number": row.number,
+        "label": row.label,
+        "label_outlet": row.group.label.outlet,
+        "n_outlets": row.n_outlets,
+        "outlets": list(row.carried),
+        "missing": list(row.missing),
+        "notable": row.notable,
+        "cohesion": row.group.cohesion,
+    }
+    if row.number in detail:
+        record["sentences"] = [s.to_dict() for s in detail[row.number].sentences]
+    else:
+        record["sentences"] = [
+            {
+                "outlet": u.outlet,
+                "article_id": u.article_id,
+                "sentence": u.sentence,
+                "start": u.start,
+                "end": u.end,
+                "text": u.text,
+            }
+            for u in row.group.units
+        ]
+    return record
+
+
+def to_json(omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> str:
+    """Groups carried by at least `min_outlets` outlets, each outlet's omissions and exclusives (by group number)."""
+    detail = {s.number: s for s in same}
+    data = {
+        "settings": settings(omap, min_outlets),
+        "outlets": omap.outlets,
+        "groups": [_group_record(r, detail) for r in omap.rows if r.n_outlets >= min_outlets],
+        "notable_omissions": {o: [r.number for r in rows] for o, rows in omap.omissions.items()},
+        "exclusives": {o: [{"number": r.number, "text": r.label} for r in rows] for o, rows in omap.exclusives.items()},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(omap: OmissionMap, min_outlets: int) -> str:
+    """One row per claim group: reported (1) or not (0) by each outlet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["number", "n_outlets", "label", "label_outlet", "notable", *omap.outlets])
+    for r in omap.rows:
+        if r.n_outlets >= min_outlets:
+            cells = [int(o in r.carried) for o in omap.outlets]
+            writer.writerow([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *cells])
+    return buffer.getvalue()
+
+
+def omission_table(omap: OmissionMap, min_outlets: int) -> Table:
+    table = Table(title=f"Claims reported by at least {min_outlets} outlet(s)", header_style="bold", show_lines=False)
+    table.add_column("#", justify="right")
+    table.add_column("claim (most central sentence)", overflow="fold", max_width=LABEL_WIDTH)
+    table.add_column("outlets", justify="right")
+    for outlet in omap.outlets:
+        table.add_column(outlet, justify="center")
+    for r in omap.rows:
+        if r.n_outlets < min_outlets:
+            continue
+        marks = ["yes" if o in r.carried else ("MISSING" if r.notable else "·") for o in omap.outlets]
+        table.add_row(str(r.number), _short(r.label), str(r.n_outlets), *marks)
+    return table
+
+
+def _legend() -> Text:
+    text = Text("Legend: ")
+    text.append("loaded term", STYLE_LOADED).append("  ")
+    text.append("hedge / attribution verb", STYLE_HEDGE).append("  ")
+    return text.append("scare quote", STYLE_SCARE)
+
+
+def sentence_text(sentence: AlignedSentence) -> Text:
+    text = Text(" ".join(sentence.text.split("\n")))
+    for f in sentence.findings:
+        text.stylize(STYLES[f.kind], f.start, f.end)
+    return text
+
+
+def _findings_line(sentence: AlignedSentence) -> Text:
+    if not sentence.findings:
+        return Text("  no loaded terms, hedges or attributions", style="dim")
+    parts = [f"{f.kind} “{f.text}” ({f.detail})" for f in sentence.findings]
+    return Text("  " + "; ".join(parts), style="dim")
+
+
+def same_fact_panel(item: SameFact) -> Panel:
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column("outlet", style="bold", no_wrap=True)
+    table.add_column("sentence", overflow="fold")
+    for s in item.sentences:
+        table.add_row(s.outlet, Group(sentence_text(s), _findings_line(s)))
+    title = f"#{item.number} {_short(item.label, 70)}"
+    return Panel(
+        table, title=title, title_align="left", subtitle=f"{len(item.outlets)} outlets, similarity {item.cohesion:.2f}"
+    )
+
+
+def _listing(title: str, by_outlet: dict[str, list[OmissionRow]], empty: str) -> Group:
+    lines: list[Text] = [Text(title, style="bold")]
+    for outlet, rows in by_outlet.items():
+        lines.append(Text(f"{outlet} ({len(rows)})", style="bold"))
+        if not rows:
+            lines.append(Text(f"  {empty}", style="dim"))
+        for r in rows:
+            lines.append(Text(f"  #{r.number} {_short(r.label)}"))
+    return Group(*lines)
+
+
+def rich_view(heading: str, omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> Group:
+    parts = [
+        Text(heading, style="bold"),
+        Text(METHOD_NOTE, style="dim"),
+        omission_table(omap, min_outlets),
+        _listing(
+            f"Notable omissions (a claim at least {omap.threshold} outlets report, missing from this one)",
+            omap.omissions,
+            "none",
+        ),
+        _listing("Exclusives (claims only this outlet reports)", omap.exclusives, "none"),
+        Text("Same fact, different words", style="bold"),
+        _legend(),
+        *[same_fact_panel(item) for item in same if len(item.outlets) >= min_outlets],
+    ]
+    return Group(*parts)
