@@ -44,5 +44,6 @@ def render_html(model: ReportModel) -> str:
         "pairs": pairs,
         "articles": model.articles,
         "methods": model.methods,
+        "claims": model.claims,
     }
     return _environment().get_template("report.html.j2").render(model=view)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -20,6 +21,9 @@ from framing.extract.features import ArticleFeatures
 from framing.render import charts
 from framing.render.highlight import Footnote, marks_for, segments
 from framing.render.methods import METHODS
+
+if TYPE_CHECKING:
+    from framing.claims.view import ClaimsView
 
 TOP_TERMS = 12
 TOP_SPEAKERS = 12
@@ -92,6 +96,7 @@ class ReportModel:
     pairs: list[PairView]
     articles: list[ArticleView]
     methods: list[tuple[str, list[str]]] = field(default_factory=lambda: METHODS)
+    claims: ClaimsView | None = None  # "What each outlet leaves out" (framing.claims); None with one outlet
 
 
 def anchor(text: str) -> str:
@@ -297,7 +302,15 @@ def build_model(
         outlets=outlets,
         pairs=pair_views,
         articles=[_article_view(f) for f in features],
+        claims=_claims(features),
     )
+
+
+def _claims(features: list[ArticleFeatures]) -> ClaimsView | None:
+    """Claims aligned across outlets; imported late because framing.claims itself uses framing.render.highlight."""
+    from framing.claims.view import claims_section
+
+    return claims_section(features) if len({f.outlet for f in features}) > 1 else None
 
 
 # The side-by-side table shows these scores (when present); the full set is in `framing compare`.

@@ -121,6 +121,9 @@ class _ReportDoc(BaseDocTemplate):
             self.notify("TOCEntry", (level, escape(text), self.page, key))  # the TOC re-parses markup
 
 
+PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF (the HTML lists them all)
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
@@ -193,6 +196,50 @@ def _article(article, styles) -> list[Flowable]:
             )
     else:
         story.append(_p("No loaded terms found in this article.", styles["none"]))
+    return story
+
+
+def _claims(claims, styles) -> list[Flowable]:
+    """The omission table, omissions and exclusives per outlet, and same-fact sentences (framing.claims.view)."""
+    story: list[Flowable] = [_p(claims.note, styles["small"])]
+    story.append(_p("Claims reported by two or more outlets", styles["h2"]))
+    if claims.rows:
+        rows = [
+            [str(r["number"]), r["label"]]
+            + ["✓" if cell else ("missing" if r["notable"] else "·") for cell in r["cells"]]
+            for r in claims.rows
+        ]
+        side = 19 * mm
+        widths = [8 * mm, TEXT_WIDTH - 8 * mm - side * len(claims.outlets)] + [side] * len(claims.outlets)
+        story.append(_table(["#", "claim (most central sentence)", *claims.outlets], rows, styles, widths))
+    else:
+        story.append(_p("No claim is reported by two or more outlets.", styles["none"]))
+    story.append(_p("Notable omissions and exclusives", styles["h2"]))
+    for outlet in claims.outlets:
+        omitted, only = claims.omissions[outlet], claims.exclusives[outlet]
+        story.append(_p(f"{claims.outlet_names[outlet]} ({outlet})", styles["h3"]))
+        heading = f"Notable omissions (claims at least {claims.threshold} outlets report): {len(omitted)}"
+        story.append(_p(heading, styles["small"]))
+        story += [_p(f"– {label}", styles["small"]) for label in omitted]
+        shown = only[:PDF_EXCLUSIVES]
+        more = f" (the first {len(shown)}; the HTML report lists all)" if len(only) > len(shown) else ""
+        story.append(_p(f"Exclusives (claims only this outlet reports): {len(only)}{more}", styles["small"]))
+        story += [_p(f"– {label}", styles["small"]) for label in shown]
+    story.append(_p("Same fact, different words", styles["h2"]))
+    for item in claims.same_fact:
+        rows = [
+            [
+                Paragraph(escape(claims.outlet_names[s.outlet]), styles["cell"]),
+                Paragraph("".join(_marked(seg.text, seg.classes, None) for seg in s.segments), styles["cell"]),
+            ]
+            for s in item.sentences
+        ]
+        table = Table(rows, colWidths=[35 * mm, TEXT_WIDTH - 35 * mm], hAlign="LEFT")
+        rule = ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#d0d0d6"))
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), rule]))
+        story += [_p(f"#{item.number} · {', '.join(item.outlets)}", styles["h3"]), table, Spacer(1, 4)]
+    if not claims.same_fact:
+        story.append(_p("No claim is reported by two or more outlets.", styles["none"]))
     return story
 
 
@@ -286,6 +333,8 @@ def render_pdf(model: ReportModel) -> bytes:
                     styles,
                 )
             )
+    if model.claims is not None:
+        story += [PageBreak(), _p("What each outlet leaves out", styles["h1"]), *_claims(model.claims, styles)]
     story += [PageBreak(), _p("Articles, highlighted", styles["h1"])]
     for article in model.articles:
         story += _article(article, styles)
