@@ -311,8 +311,9 @@ def build_pair(features, level, count, rng, avoid, where, alignments=None) -> tu
         ]
         items.append(Item(number, panels, questions, 3, key_points=points))
     how = (
-        f"Pairs of excerpts ({MIN_WORDS}-{level.pair_max_words} words) from two different outlets, "
-        "matched by TF-IDF cosine similarity of their words (claim alignment will replace this when available)."
+        f"Pairs of excerpts ({MIN_WORDS}-{level.pair_max_words} words) from two different outlets, matched by "
+        + " and ".join(sorted({p.method for p in pairs}))
+        + " (claim alignment: sentences grouped as reporting the same fact; tf-idf cosine: shared vocabulary)."
     )
     return items, how
 

@@ -6,9 +6,10 @@ outlets are paired by cosine similarity. Lexical overlap finds passages about th
 troop deployment or the same leaked letters well enough for a worksheet, but it cannot
 tell agreement from contradiction.
 
-A later issue will align claims across articles. When those alignments exist, pass them
-as ``alignments`` to :func:`choose_pairs` (the hook is :func:`pairs_from_alignments`):
-each aligned pair of spans is widened to whole sentences and used instead of TF-IDF.
+Claim alignment (:mod:`framing.claims`, issue 9) is used first: when ``alignments`` is not
+given, :func:`claim_alignments` supplies the corpus's aligned claims, each aligned pair of
+spans is widened to whole sentences (:func:`pairs_from_alignments`), and TF-IDF pairs only
+fill the sheet up when there are too few. Alignments passed explicitly are used alone.
 """
 
 from __future__ import annotations
@@ -114,12 +115,24 @@ def choose_pairs(
     if len(outlets) < 2:
         have = outlets[0] if outlets else "none"
         raise DataError(where, f"the pair exercise needs articles from at least two outlets (found one: {have})")
-    if alignments:
+    claimed: list[ExcerptPair] = []
+    if alignments is None:  # claim alignment first (framing.claims); TF-IDF tops the sheet up
+        found = pairs_from_alignments(features, claim_alignments(features), count, min_words, max_words, avoid)
+        claimed = [ExcerptPair(*_ordered(p.left, p.right, rng), p.similarity, p.shared_terms, p.method) for p in found]
+        if len(claimed) >= count:
+            return claimed
+    elif alignments:
         return pairs_from_alignments(features, alignments, count, min_words, max_words, avoid)
     vectorizer = _vectorizer(features)
+    taken = [e for p in claimed for e in (p.left, p.right)]
     candidates = [
-        e for f in features for e in prefer_paragraph_starts(f, candidate_excerpts(f, min_words, max_words, avoid))
+        e
+        for f in features
+        for e in prefer_paragraph_starts(f, candidate_excerpts(f, min_words, max_words, avoid))
+        if not any(e.overlaps(t) for t in taken)
     ]
+    if not candidates and claimed:
+        return claimed
     if not candidates:
         raise DataError(where, f"the pair exercise found no run of whole sentences of {min_words}-{max_words} words")
     matrix = vectorizer.transform([e.text for e in candidates])
@@ -133,14 +146,16 @@ def choose_pairs(
             ranked.append((float(similarity[i, j]), left, right, float(similarity[i, j])))
     jittered = [(score * rng.uniform(0.85, 1.0), left, right, sim) for score, left, right, sim in ranked]
     jittered.sort(key=lambda r: (-r[0], r[1].source.article_id, r[1].start, r[2].source.article_id, r[2].start))
-    picked = _pick(jittered, count)
+    picked = _pick(jittered, count - len(claimed))
+    if not picked and claimed:
+        return claimed
     if not picked:
         raise DataError(
             where,
             f"the pair exercise found no two excerpts from different outlets on the same sub-topic "
             f"(TF-IDF cosine >= {MIN_SIMILARITY})",
         )
-    return [
+    return claimed + [
         ExcerptPair(
             *_ordered(left, right, rng), round(sim, 3), _shared(vectorizer, left.text, right.text), "tf-idf cosine"
         )
@@ -151,6 +166,25 @@ def choose_pairs(
 def _ordered(left: Excerpt, right: Excerpt, rng: random.Random) -> tuple[Excerpt, Excerpt]:
     """Which outlet appears on the left is up to the seed, so position hints at nothing."""
     return (left, right) if rng.random() < 0.5 else (right, left)
+
+
+def claim_alignments(features: Sequence[ArticleFeatures]) -> list[ClaimAlignment]:
+    """Every cross-outlet pair of units in one claim group (framing.claims), scored by wording similarity."""
+    from framing.claims import align as claims_align  # imported late: framing.claims uses framing.render
+    from framing.claims.units import corpus_units
+    from framing.lexicon.bundle import default_lexicons
+
+    units = corpus_units(features, default_lexicons())
+    similarity = claims_align.similarity_matrix(units)
+    index = {u.key: i for i, u in enumerate(units)}
+    alignments = []
+    for group in claims_align.align(units, similarity):
+        for i, a in enumerate(group.units):
+            for b in group.units[i + 1 :]:
+                if a.outlet != b.outlet:
+                    score = round(float(similarity[index[a.key], index[b.key]]), 3)
+                    alignments.append(ClaimAlignment(a.article_id, a.start, a.end, b.article_id, b.start, b.end, score))
+    return alignments
 
 
 def pairs_from_alignments(
