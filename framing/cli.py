@@ -474,6 +474,48 @@ def evaluate_command(
         raise typer.Exit(1)
 
 
+@app.command("claims")
+def claims_command(
+    corpus: CorpusArg = None,
+    format: Annotated[
+        TableFormat,
+        typer.Option("--format", "-f", help="table (omission map, omissions, exclusives, same fact), json or csv."),
+    ] = TableFormat.table,
+    min_outlets: Annotated[
+        int, typer.Option("--min-outlets", min=1, help="Show claim groups reported by at least this many outlets.")
+    ] = 2,
+    lexicon: LexiconOpt = None,
+    skip_bad: SkipBadOpt = False,
+    encoding: EncodingOpt = "utf-8",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
+    ] = None,
+) -> None:
+    """Which facts each outlet reports: claims aligned across outlets, omissions and exclusives."""
+    from framing.claims import render as claims_view
+    from framing.claims.view import analyse_claims, same_fact
+    from framing.errors import DataError
+
+    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    features = api.analyze(corpus, lexicon or (), options)
+    _report_skipped(options)
+    where = str(corpus) if corpus is not None else "seed corpus"
+    outlets = sorted({f.outlet for f in features})
+    if len(outlets) < 2:
+        found = outlets[0] if outlets else "none"
+        raise DataError(where, f"claim alignment needs articles from at least two outlets (found one: {found})")
+    _, omap = analyse_claims(features, api.lexicons(lexicon or ()))
+    if format is TableFormat.csv:
+        _emit(claims_view.to_csv(omap, min_outlets), output)
+        return
+    same = same_fact(omap, features, min_outlets)
+    if format is TableFormat.json:
+        _emit(claims_view.to_json(omap, same, min_outlets), output)
+        return
+    heading = f"Claims across outlets: {where}, {len(features)} articles, {len(outlets)} outlets"
+    _write_view(claims_view.rich_view(heading, omap, same, min_outlets), output)
+
+
 def main() -> None:
     """Run the app; Typer reports its own usage errors (exit 2), we report the user's data problems."""
     try:
