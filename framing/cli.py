@@ -28,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-_state = {"debug": False}
+_state: dict = {"debug": False, "max_size_mb": 5.0}
 
 
 class TableFormat(StrEnum):
@@ -60,16 +60,24 @@ EncodingOpt = Annotated[
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Skip (with a warning) any article over this many MB.")
+    ] = 5.0,
 ) -> None:
     _state["debug"] = debug
+    _state["max_size_mb"] = max_size
     if version:
         typer.echo(f"framing {__version__}")
         raise typer.Exit()
 
 
+def _read_options(encoding: str = "utf-8", skip_bad: bool = False) -> ReadOptions:
+    return ReadOptions(encoding=encoding, skip_bad=skip_bad, max_bytes=int(_state["max_size_mb"] * 1_000_000))
+
+
 def _report_skipped(options: ReadOptions) -> None:
     for skipped in options.skipped:
-        typer.echo(f"framing: skipped {skipped.source}: {skipped.problem}", err=True)
+        typer.echo(f"framing: warning: skipped {skipped.source}: {skipped.problem}", err=True)
 
 
 def _emit(data: str, output: Path | None) -> None:
@@ -109,7 +117,7 @@ def analyze(
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
     from framing import run  # the engines and the store load only when asked for
 
-    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    options = _read_options(encoding, skip_bad)
     if store is not None:
         done = run.analyze_into_store(store, corpus, lexicon or (), options, engine, jobs, scheduler)
         _report_skipped(options)
@@ -151,7 +159,7 @@ def inspect(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Show one article's cleaned text with findings marked, and the boilerplate removed."""
-    options = ReadOptions(encoding=encoding)
+    options = _read_options(encoding)
     path = Path(article)
     if path.is_file():
         found = list(iter_articles(path, options))
@@ -192,7 +200,7 @@ def report(
 
     if format not in FORMATS:
         raise UsageError("--format", f"unknown format '{format}' (choose html, pdf or both)")
-    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    options = _read_options(encoding, skip_bad)
     lex = api.lexicons(lexicon or ())
     articles = api.articles(corpus, options)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
@@ -241,7 +249,7 @@ def exercise(
         raise UsageError("--level", f"unknown level '{level}' (choose from {', '.join(LEVELS)})")
     if count is not None and count < 1:
         raise UsageError("--count", "must be at least 1")
-    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    options = _read_options(encoding, skip_bad)
     features = api.analyze(corpus, lexicon or (), options)
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"
@@ -329,7 +337,7 @@ def compare(
     if len(positional) > 1:
         raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
     corpus = Path(positional[0]) if positional else None
-    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    options = _read_options(encoding, skip_bad)
     if store is not None:
         from framing.store import load_features
 
@@ -377,7 +385,7 @@ def profile(
     from framing import score
     from framing.render import compare as view
 
-    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    options = _read_options(encoding, skip_bad)
     if store is not None:
         from framing.store import load_features
 
@@ -496,7 +504,7 @@ def claims_command(
     from framing.claims.view import analyse_claims, same_fact
     from framing.errors import DataError
 
-    options = ReadOptions(encoding=encoding, skip_bad=skip_bad)
+    options = _read_options(encoding, skip_bad)
     features = api.analyze(corpus, lexicon or (), options)
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"

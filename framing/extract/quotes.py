@@ -19,6 +19,7 @@ extractor, widened to indirect speech:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from framing.spans import Quote
 from framing.text import Doc
 
 PARTIAL_LINK_CHARS = 30
+CLAUSE_WINDOW = 600  # characters either side of a verb searched for its speaker and clause
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:()\[\]]|\b(?:that|which|who|whom|while|whereas|but|and then)\b", re.IGNORECASE)
 _NOT_NAMES = {
@@ -141,12 +143,26 @@ class _Resolver:
             _Mention(m.start, m.end, m.entry.payload[0], GROUP_SIDE[m.entry.payload[1]], "actor")
             for m in longest_non_overlapping(lex.actors.find(doc))
         ]
+        self._quoted = _merged([(q.inner_start, q.inner_end) for q in marks])
+        self._index = {id(ms): _Spans(ms) for ms in (self.speakers, self.titles, self.actors)}
+        self._all = _Spans(self.speakers + self.titles + self.actors)
+        persons = [
+            m for m in self.speakers + self.actors if _PERSON_NAME.match(m.name) and not self.inside_quote(m.start)
+        ]
+        self._persons = sorted(persons, key=lambda m: m.end)
+        self._person_ends = [m.end for m in self._persons]
+        free_actors = [m for m in self.actors if not self.inside_quote(m.start)]
+        self._actors_by_end = sorted(free_actors, key=lambda m: m.end)
+        self._actor_ends = [m.end for m in self._actors_by_end]
 
     def inside_quote(self, pos: int) -> bool:
-        return any(q.inner_start <= pos < q.inner_end for q in self.marks)
+        starts, ends = self._quoted
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
 
     def _within(self, mentions: list[_Mention], a: int, b: int) -> list[_Mention]:
-        return [m for m in mentions if a <= m.start and m.end <= b and not self.inside_quote(m.start)]
+        index = self._index.get(id(mentions)) or _Spans(mentions)
+        return [m for m in index.within(a, b) if not self.inside_quote(m.start)]
 
     def resolve(self, a: int, b: int, prefer_right: bool) -> _Mention | None:
         """The speaker named in text[a:b], or None if that stretch names nobody."""
@@ -212,7 +228,7 @@ class _Resolver:
             return None
         start = self.text.index(phrase, a)
         middle = start + len(parts[0])
-        mentions = self._within(self.speakers + self.titles + self.actors, start, start + len(phrase))
+        mentions = [m for m in self._all.within(start, start + len(phrase)) if not self.inside_quote(m.start)]
         left = {m.side for m in mentions if m.end <= middle}
         right = {m.side for m in mentions if m.start >= middle}
         if not (left or right) or (len(left) == 1 and left == right):
@@ -237,13 +253,9 @@ class _Resolver:
 
     def _last_person_before(self, pos: int) -> tuple[str, str] | None:
         """The person most recently named before `pos`: a known speaker, or one resolved earlier."""
-        named = [
-            m
-            for m in self.speakers + self.actors
-            if m.end <= pos and _PERSON_NAME.match(m.name) and not self.inside_quote(m.start)
-        ]
-        if named:
-            latest = max(named, key=lambda m: m.end)
+        i = bisect.bisect_right(self._person_ends, pos)
+        if i:
+            latest = self._persons[i - 1]
             return latest.name, latest.side
         return self.registry.last_person
 
@@ -255,13 +267,44 @@ class _Resolver:
                 if person:
                     return _Mention(a + m.start(), a + m.end(), person[0], person[1], "pronoun")
             if word in _THING_PRONOUNS:
-                before = [x for x in self.actors if x.end <= a + m.start() and not self.inside_quote(x.start)]
+                i = bisect.bisect_right(self._actor_ends, a + m.start())
+                before = self._actors_by_end[max(0, i - 8) : i]
                 sentence_start = self.doc.sentences[max(0, self.doc.sentence_index(a + m.start()) - 1)][0]
                 before = [x for x in before if x.start >= sentence_start]
                 if before:
                     found = before[-1]
                     return _Mention(a + m.start(), a + m.end(), found.name, found.side, "pronoun")
         return None
+
+
+class _Spans:
+    """Spans sorted by start, for range look-ups in O(log n): every look-up in this module
+    is local to a sentence, so scanning all spans each time made long articles quadratic."""
+
+    def __init__(self, spans) -> None:
+        self.items = sorted(spans, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+
+    def within(self, a: int, b: int) -> list:
+        """Spans that start at or after `a` and end by `b`."""
+        i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        return [m for m in self.items[i:j] if m.end <= b]
+
+    def starting_in(self, a: int, b: int) -> list:
+        return self.items[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
+
+
+def _merged(intervals: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Union of intervals as parallel sorted start/end lists."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(intervals):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def _phrase(text: str, a: int, b: int) -> str:
@@ -276,6 +319,11 @@ class _Extractor:
         self.marks = find_quote_marks(doc.text)
         self.resolver = _Resolver(doc, lex, self.marks)
         self.cues = self._cues(lex)
+        self._cue_index = _Spans(self.cues)
+        self._marks_by_end = sorted(self.marks, key=lambda q: q.end)
+        self._mark_ends = [q.end for q in self._marks_by_end]
+        self._mark_index = _Spans(self.marks)
+        self._inners = _merged([(q.inner_start, q.inner_end) for q in self.marks])
 
     def _cues(self, lex: Lexicons) -> list[_Cue]:
         cues = [_Cue(m.start, m.end, self.text[m.start : m.end], "verb") for m in find_attribution_verbs(self.doc, lex)]
@@ -283,7 +331,13 @@ class _Extractor:
         return sorted((c for c in cues if not self.resolver.inside_quote(c.start)), key=lambda c: c.start)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        return self.doc.sentences[self.doc.sentence_index(pos)] if self.doc.sentences else (0, len(self.text))
+        """The sentence around `pos`, cut to CLAUSE_WINDOW characters either side.
+
+        A speaker and the clause it reports sit close to the verb; the cut keeps a run-on
+        "sentence" of a megabyte (a broken scrape) from making every look-up scan all of it.
+        """
+        start, end = self.doc.sentences[self.doc.sentence_index(pos)] if self.doc.sentences else (0, len(self.text))
+        return max(start, pos - CLAUSE_WINDOW), min(end, pos + CLAUSE_WINDOW)
 
     # -- who is the speaker of a cue ------------------------------------------------
     def speaker_of(self, cue: _Cue) -> _Mention | None:
@@ -310,9 +364,9 @@ class _Extractor:
         for b in _BOUNDARY.finditer(before):
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
-        for q in self.marks:
-            if s_start <= q.end <= cue.start:
-                window_start = max(window_start, q.end)
+        i = bisect.bisect_right(self._mark_ends, cue.start)
+        if i and self._marks_by_end[i - 1].end >= s_start:
+            window_start = max(window_start, self._marks_by_end[i - 1].end)
         after = _AFTER_VERB_SKIP.match(self.text, cue.end)
         after_start = after.end() if after else cue.end
         after_end = _clause_end(self.text, after_start, s_end)
@@ -324,7 +378,7 @@ class _Extractor:
         return self.resolver.resolve(window_start, cue.start, prefer_right=True), window_start
 
     def _subject_of_sentence(self, s_start: int, limit: int) -> _Mention | None:
-        for quote in self.quotes_so_far:
+        for quote in self.quotes_so_far[-12:]:  # quotes come in text order: only recent ones can be here
             if quote.start < limit and quote.end > s_start and quote.speaker:
                 return _Mention(quote.start, quote.end, quote.speaker, quote.side, "speaker")
         return self.resolver.resolve(s_start, limit, prefer_right=False)
@@ -340,7 +394,7 @@ class _Extractor:
         used: set[int] = set()
         self.scare_marks: list[QuoteMark] = []
         for mark in self.marks:
-            if any(o.inner_start <= mark.start and mark.end <= o.inner_end for o in self.marks if o is not mark):
+            if self._nested(mark):
                 continue  # a quote within a quote belongs to the outer speaker
             short = is_short_phrase(mark, self.text)
             cue = self._cue_for(mark, short)
@@ -369,8 +423,14 @@ class _Extractor:
     def _repeats(self, quote: Quote) -> bool:
         """A nested report ("which Blinken said reiterated what officials said") counts once."""
         return any(
-            q.speaker == quote.speaker and q.start < quote.end and quote.start < q.end for q in self.quotes_so_far
+            q.speaker == quote.speaker and q.start < quote.end and quote.start < q.end for q in self.quotes_so_far[-12:]
         )
+
+    def _nested(self, mark: QuoteMark) -> bool:
+        """Inside another quotation's marks (its own inner span starts after its start, so it never counts)."""
+        starts, ends = self._inners
+        i = bisect.bisect_right(starts, mark.start) - 1
+        return i >= 0 and mark.end <= ends[i]
 
     def _direct(self, mark: QuoteMark, cue: _Cue | None, short: bool, previous: dict[int, Quote]) -> Quote:
         para = self.text.rfind("\n\n", 0, mark.start)
@@ -399,10 +459,11 @@ class _Extractor:
     def _cue_for(self, mark: QuoteMark, short: bool) -> _Cue | None:
         first = self.doc.sentence_index(mark.start)
         last = self.doc.sentence_index(max(mark.start, mark.end - 1))
-        lo, hi = self.doc.sentences[first][0], self.doc.sentences[last][1]
+        lo = max(self.doc.sentences[first][0], mark.start - CLAUSE_WINDOW)
+        hi = min(self.doc.sentences[last][1], mark.end + CLAUSE_WINDOW)
         best, best_distance = None, None
-        for cue in self.cues:
-            if not (lo <= cue.start < hi) or mark.start <= cue.start < mark.end:
+        for cue in self._cue_index.starting_in(lo, hi):
+            if mark.start <= cue.start < mark.end:
                 continue
             gap = self.text[mark.end : cue.start] if cue.start >= mark.end else self.text[cue.end : mark.start]
             distance = len(gap)
@@ -435,7 +496,7 @@ class _Extractor:
                 tail_start = _clause_end(self.text, cue.end, s_end)
             that = _THAT.match(self.text, tail_start, content_end)
             start, end = (that.end() if that else tail_start), content_end
-        for q in self.marks:  # a quotation inside the clause is reported as a quotation already
+        for q in self._mark_index.starting_in(start, end):  # a quotation in the clause is reported already
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
                 return None
         content = self.text[start:end].strip(" ,")

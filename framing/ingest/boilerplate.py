@@ -115,6 +115,7 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", line)).strip()
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else "?"

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from framing.errors import DataError, UsageError
 from framing.ingest.article import Article, Metadata
 from framing.ingest.boilerplate import clean_text
-from framing.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes, read_text_file
+from framing.ingest.decode import DEFAULT_MAX_BYTES, OversizeError, decode_bytes, read_text_file
 from framing.ingest.html import extract_main_text
 from framing.ingest.markdown import markdown_to_text
 from framing.lexicon.load import read_table
@@ -114,10 +115,11 @@ def _metadata(path: Path, folder: Path, entry: dict[str, str] | None) -> Metadat
 
 
 def _guarded(source: str, options: ReadOptions, make) -> Article | None:
+    """Build one article; with skip_bad (and always for an over-size article) record the problem and go on."""
     try:
         return make()
     except DataError as exc:
-        if not options.skip_bad:
+        if not (options.skip_bad or isinstance(exc, OversizeError)):
             raise
         options.skipped.append(Skipped(exc.where or source, exc.problem))
         return None
@@ -132,9 +134,13 @@ def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Article]:
     )
     if not files:
         raise DataError(folder, f"no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} files)")
+    stems = Counter(p.stem for p in files)
     for path in files:
-        entry = manifest.get(path.relative_to(folder).as_posix())
+        relative = path.relative_to(folder).as_posix()
+        entry = manifest.get(relative)
         meta = _metadata(path, folder, entry)
+        if stems[path.stem] > 1:  # a.txt and a.html, or sputnik/a.txt and nv/a.txt: keep ids unique
+            meta = replace(meta, id=relative)
         kind = ARTICLE_SUFFIXES[path.suffix.lower()]
 
         def make(path=path, meta=meta, kind=kind) -> Article:
@@ -158,7 +164,7 @@ def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
 
             def make(line=line, where=where, number=number) -> Article:
                 if len(line) > options.max_bytes:
-                    raise DataError(where, f"record is {len(line) / 1e6:.1f} MB, over the per-article limit")
+                    raise OversizeError(where, f"record is {len(line) / 1e6:.1f} MB, over the per-article limit")
                 try:
                     record = json.loads(decode_bytes(line, where, options.encoding))
                 except json.JSONDecodeError as exc:
@@ -218,9 +224,14 @@ def iter_articles(corpus: Path | str | None = None, options: ReadOptions | None 
 
 
 def load_corpus(corpus: Path | str | None = None, options: ReadOptions | None = None) -> list[Article]:
+    options = options or ReadOptions()
     articles = list(iter_articles(corpus, options))
     if not articles:
-        raise DataError(corpus or default_corpus(), "no readable articles in the corpus")
+        why = ""
+        if options.skipped:
+            first = options.skipped[0]
+            why = f" ({len(options.skipped)} skipped; first: {first.source}: {first.problem})"
+        raise DataError(corpus or default_corpus(), f"no readable articles in the corpus{why}")
     return articles
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from framing.errors import DataError
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = 5_000_000  # 5 MB, as the --max-size option counts them
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -102,13 +102,18 @@ def _checked(text: str, where: str | Path) -> str:
     return text
 
 
+class OversizeError(DataError):
+    """An article over the size limit: skipped with a warning rather than stopping the run."""
+
+
 def read_text_file(path: Path, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size == 0:
             raise DataError(path, "file is empty")
         if size > max_bytes:
-            raise DataError(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit per article")
+            limit = f"{max_bytes / 1e6:.1f} MB limit per article"
+            raise OversizeError(path, f"file is {size / 1e6:.1f} MB, over the {limit}")
         data = path.read_bytes()
     except OSError as exc:
         raise DataError(path, f"cannot read file ({exc.strerror or exc})") from None

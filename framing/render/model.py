@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 TOP_TERMS = 12
 TOP_SPEAKERS = 12
+MAX_ARTICLE_CHARS = 30_000  # per article in the report; a report is read by people, `inspect` shows all
 
 
 @dataclass
@@ -187,10 +188,26 @@ def _sources(features: Sequence[ArticleFeatures]) -> list[dict]:
     ]
 
 
+def shown_length(text: str, limit: int = MAX_ARTICLE_CHARS) -> int:
+    """Where to cut an article for display: the last paragraph or sentence end before `limit`."""
+    if len(text) <= limit:
+        return len(text)
+    for boundary in ("\n\n", ". "):
+        cut = text.rfind(boundary, 0, limit)
+        if cut > limit // 2:
+            return cut + (1 if boundary == ". " else 0)
+    return limit
+
+
 def _article_view(f: ArticleFeatures) -> ArticleView:
     marks, footnotes = marks_for(f)
+    shown = shown_length(f.text)
+    if shown < len(f.text):
+        marks = [m for m in marks if m.end <= shown]
+        kept = {m.footnote for m in marks if m.footnote is not None}
+        footnotes = [n for n in footnotes if n.number in kept]
     pieces: list[dict] = []
-    for seg in segments(f.text, marks):
+    for seg in segments(f.text[:shown], marks):
         parts = seg.text.split("\n\n")
         for i, part in enumerate(parts):
             if i:
@@ -205,6 +222,18 @@ def _article_view(f: ArticleFeatures) -> ArticleView:
                         "paragraph_break": False,
                     }
                 )
+    if shown < len(f.text):
+        pieces += [
+            {"paragraph_break": True},
+            {
+                "text": f"[… {len(f.text) - shown:,} more characters not shown here; `framing inspect {f.meta.id}` "
+                "shows the whole article and every finding in it.]",
+                "classes": (),
+                "note": "",
+                "footnote": None,
+                "paragraph_break": False,
+            },
+        ]
     meta = f.meta
     return ArticleView(
         meta.id,
