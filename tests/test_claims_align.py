@@ -195,3 +195,10 @@ def test_long_sentences_split_at_clause_boundaries_only_when_both_halves_are_cla
 def test_headings_and_questions_are_not_claims(lex):
     text = "What did the US and NATO propose?\n\nUS and NATO response to Russia\n\nThe letters were sent last week."
     assert [u.text for u in article_units(written("h", text, lex), lex)] == ["The letters were sent last week."]
+
+
+def test_runs_without_sentence_ends_are_not_claims(lex):
+    run_on = "officials said talks would continue while troops moved " * 40 + "on."
+    text = run_on + "\n\nThe letters were sent to Moscow last week, officials said."
+    units = article_units(written("r", text, lex), lex)
+    assert [u.text for u in units] == ["The letters were sent to Moscow last week, officials said."]

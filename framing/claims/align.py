@@ -117,11 +117,12 @@ def align(units: Sequence[Unit], matrix: np.ndarray | None = None) -> list[Claim
     units = list(units)
     sim = similarity_matrix(units) if matrix is None else matrix
     n = len(units)
+    code = {outlet: k for k, outlet in enumerate(sorted({u.outlet for u in units}))}
+    outlet_codes = np.array([code[u.outlet] for u in units], dtype=int)
+    linkable = np.triu(sim >= LINK_THRESHOLD, k=1) & (outlet_codes[:, None] != outlet_codes[None, :])
+    rows, cols = np.nonzero(linkable)
     candidates = [
-        (-float(sim[i, j]), i, j)
-        for i in range(n)
-        for j in range(i + 1, n)
-        if units[i].outlet != units[j].outlet and sim[i, j] >= LINK_THRESHOLD and compatible(units[i], units[j])
+        (-float(sim[i, j]), int(i), int(j)) for i, j in zip(rows, cols, strict=True) if compatible(units[i], units[j])
     ]
     candidates.sort()
     group_of = list(range(n))

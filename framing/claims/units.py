@@ -24,6 +24,7 @@ from framing.text import Doc
 
 MIN_UNIT_WORDS = 6  # shorter units are headings, datelines or fragments, not claims
 HEADING_WORDS = 10  # a line without closing punctuation and shorter than this is a heading
+MAX_UNIT_WORDS = 150  # longer "sentences" are lists, tables or text without punctuation, not one claim
 LONG_SENTENCE_WORDS = 35  # only sentences at least this long are considered for splitting
 MIN_CLAUSE_WORDS = 10  # both halves of a split must be this long
 
@@ -211,13 +212,16 @@ def _words(text: str) -> int:
 def is_claim(text: str) -> bool:
     """Headings ("Blinken's key points:"), questions and short fragments assert nothing to align.
 
+    Runs of more than :data:`MAX_UNIT_WORDS` words without a sentence end are not one claim
+    either (lists, tables, unpunctuated text); they are left out rather than compared whole.
+
     A line without closing punctuation is a heading unless it is long enough to state
     something ("2,000 US troops are headed to Germany and Poland, while 1,000 will go
     to Romania" is kept; "US and NATO response to Russia" is not).
     """
     stripped = text.strip()
     words = _words(stripped)
-    if words < MIN_UNIT_WORDS or stripped.endswith(("?", ":")):
+    if words < MIN_UNIT_WORDS or words > MAX_UNIT_WORDS or stripped.endswith(("?", ":")):
         return False
     return words >= HEADING_WORDS or stripped.endswith((".", "!", "”", '"', "’", "'", ")"))
 
