@@ -192,6 +192,10 @@ def report(
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
+    ] = None,
 ) -> None:
     """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -201,15 +205,20 @@ def report(
     if format not in FORMATS:
         raise UsageError("--format", f"unknown format '{format}' (choose html, pdf or both)")
     options = _read_options(encoding, skip_bad)
-    lex = api.lexicons(lexicon or ())
-    articles = api.articles(corpus, options)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=terminal.console(stderr=True), transient=True) as progress:
-        task = progress.add_task("analysing articles", total=len(articles))
-        features = []
-        for article in articles:
-            features.append(analyze_article(article, lex))
-            progress.advance(task)
+        if store is not None:
+            from framing.store import load_features
+
+            features = load_features(store)
+        else:
+            lex = api.lexicons(lexicon or ())
+            articles = api.articles(corpus, options)
+            task = progress.add_task("analysing articles", total=len(articles))
+            features = []
+            for article in articles:
+                features.append(analyze_article(article, lex))
+                progress.advance(task)
         stage = progress.add_task("report", total=None)
         written = write_report(
             features, output, format, pair or (), seed, step=lambda s: progress.update(stage, description=s)
