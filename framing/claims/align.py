@@ -34,7 +34,7 @@ from framing.claims.units import Unit, fold
 from framing.text import TOKEN_RE, stem
 
 LINK_THRESHOLD = 0.25  # set on the seed gold pairs: 0.23 admits wrong pairs, 0.26 loses true ones (docs/claims.md)
-COMPLETE_LINK_THRESHOLD = 0.15
+COMPLETE_LINK_THRESHOLD = 0.15  # the weakest cross-outlet pair a group may contain
 MAIN_ACTORS = frozenset({"US", "NATO", "Russia", "Ukraine", "EU"})
 WORD_WEIGHT = 0.5  # the rest is the character n-gram cosine
 
