@@ -54,6 +54,11 @@ EncodingOpt = Annotated[
     str,
     typer.Option("--encoding", help="Text encoding of the articles: utf-8 (default), auto (detect), or a codec name."),
 ]
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
 
 
 @app.callback()
@@ -97,9 +102,7 @@ def analyze(
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
-    ] = None,
+    output: OutputOpt = None,
     store: Annotated[
         Path | None,
         typer.Option(
@@ -185,17 +188,16 @@ def report(
     ] = Path("reports"),
     pair: Annotated[
         list[str] | None,
-        typer.Option("--pair", help="Outlets to compare, as A:B (groups: a,b:c). Repeatable. Default: the most and "
-                     "least similar pair."),
+        typer.Option(
+            "--pair",
+            help="Outlets to compare, as A:B (groups: a,b:c). Repeatable. Default: the most and least similar pair.",
+        ),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
-    store: Annotated[
-        Path | None,
-        typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
-    ] = None,
+    store: StoreOpt = None,
 ) -> None:
     """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -325,16 +327,11 @@ def compare(
     ] = 1.0,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", min=100, help="Bootstrap resamples.")] = 1000,
-    store: Annotated[
-        Path | None,
-        typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
-    ] = None,
+    store: StoreOpt = None,
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """Compare how two outlets (or groups) frame the story: scores, distinctive words, sources, naming."""
     from framing import score
@@ -379,16 +376,11 @@ def profile(
     ] = TableFormat.table,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", min=100, help="Bootstrap resamples.")] = 1000,
-    store: Annotated[
-        Path | None,
-        typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
-    ] = None,
+    store: StoreOpt = None,
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """One row per outlet: every score with its 95% bootstrap interval and a flag when data are thin."""
     from framing import score
@@ -451,9 +443,7 @@ def evaluate_command(
     record: Annotated[
         bool, typer.Option("--record", help="Store the measured figures in the baseline file instead of comparing.")
     ] = False,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """Measure the extractors against hand annotations: precision, recall, F1, speaker accuracy."""
     from framing import evaluate as measure
@@ -504,9 +494,7 @@ def claims_command(
     lexicon: LexiconOpt = None,
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """Which facts each outlet reports: claims aligned across outlets, omissions and exclusives."""
     from framing.claims import render as claims_view
