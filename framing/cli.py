@@ -85,6 +85,17 @@ def _report_skipped(options: ReadOptions) -> None:
         typer.echo(f"framing: warning: skipped {skipped.source}: {skipped.problem}", err=True)
 
 
+def _features(corpus: Path | None, store: Path | None, lexicon, options: ReadOptions) -> list:
+    """Features from a feature store (framing analyze --store) when given, else analysed from the corpus."""
+    if store is not None:
+        from framing.store import load_features
+
+        return load_features(store)
+    features = api.analyze(corpus, lexicon or (), options)
+    _report_skipped(options)
+    return features
+
+
 def _emit(data: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(data)
@@ -344,13 +355,7 @@ def compare(
         raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
     corpus = Path(positional[0]) if positional else None
     options = _read_options(encoding, skip_bad)
-    if store is not None:
-        from framing.store import load_features
-
-        features = load_features(store)
-    else:
-        features = api.analyze(corpus, lexicon or (), options)
-    _report_skipped(options)
+    features = _features(corpus, store, lexicon, options)
     try:
         result = score.compare(
             features, side_a, side_b, min_z=min_z, top=top, seed=seed, n_boot=n_boot, lex=api.lexicons(lexicon or ())
@@ -387,13 +392,7 @@ def profile(
     from framing.render import compare as view
 
     options = _read_options(encoding, skip_bad)
-    if store is not None:
-        from framing.store import load_features
-
-        features = load_features(store)
-    else:
-        features = api.analyze(corpus, lexicon or (), options)
-    _report_skipped(options)
+    features = _features(corpus, store, lexicon, options)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
         buffer = io.StringIO()
