@@ -14,7 +14,7 @@ from framing import api
 from framing.engine import analyze_stream, open_engine
 from framing.errors import DataError
 from framing.extract.features import ArticleFeatures
-from framing.ingest.corpus import ReadOptions, default_corpus, iter_articles
+from framing.ingest.corpus import ReadOptions, default_corpus, iter_sources
 from framing.store import FeatureStore, UpdateReport, update_store
 
 
@@ -28,8 +28,9 @@ def analyze_corpus(
 ) -> list[ArticleFeatures]:
     """Like :func:`framing.api.analyze`, on any engine; the records are identical."""
     lex = api.lexicons(extra_lexicons)
+    options = options or ReadOptions()
     with open_engine(engine, lex, jobs, scheduler) as running:
-        features = list(analyze_stream(iter_articles(corpus, options), running))
+        features = list(analyze_stream(iter_sources(corpus, options), running, options))
     if not features:
         raise DataError(corpus or default_corpus(), "no readable articles in the corpus")
     return features
@@ -47,5 +48,6 @@ def analyze_into_store(
     """Analyse into the store only the articles it lacks for the current lexicons; returns the counts."""
     lex = api.lexicons(extra_lexicons)
     label = str(Path(corpus).resolve()) if corpus is not None else "(seed corpus)"
+    options = options or ReadOptions()
     with FeatureStore(store_path) as store, open_engine(engine, lex, jobs, scheduler) as running:
-        return update_store(store, iter_articles(corpus, options), running, label)
+        return update_store(store, iter_sources(corpus, options), running, label, options)

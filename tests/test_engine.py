@@ -14,7 +14,8 @@ from test_store import dump, recombined_records, write_jsonl
 from framing import api, run
 from framing.engine import open_engine
 from framing.engine.ordered import ordered_map
-from framing.errors import UsageError
+from framing.errors import DataError, UsageError
+from framing.ingest.corpus import ReadOptions
 from framing.store import load_features
 
 
@@ -92,3 +93,20 @@ def test_ordered_map_keeps_order_passes_items_through_and_reads_ahead_only_a_lit
 def test_bad_engine_requests_are_usage_errors(lex, engine, jobs, scheduler, problem):
     with pytest.raises(UsageError, match=re.escape(problem)):
         open_engine(engine, lex, jobs, scheduler)
+
+
+def test_an_article_that_cleans_to_nothing_in_a_worker_is_named_or_skipped(tmp_path, seed_articles):
+    """Workers clean the articles, so a cleaning failure comes back from them: it must still
+    name the record, and --skip-bad must still skip it and keep the rest."""
+    records = recombined_records(seed_articles, 6)
+    records[2]["text"] = "Subscribe to our newsletter\nShare on Facebook\nRead more"
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    with pytest.raises(DataError, match=r"corpus\.jsonl:3: no article text left after removing boilerplate"):
+        run.analyze_into_store(tmp_path / "strict.db", corpus, jobs=2)
+    options = ReadOptions(skip_bad=True)
+    report = run.analyze_into_store(tmp_path / "lenient.db", corpus, options=options, jobs=2)
+    assert (report.seen, report.analysed) == (5, 5)
+    assert [(s.source, s.problem) for s in options.skipped] == [
+        (f"{corpus}:3", "no article text left after removing boilerplate")
+    ]
+    assert [f.id for f in load_features(tmp_path / "lenient.db")] == [r["id"] for r in records if r is not records[2]]

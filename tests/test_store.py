@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -37,15 +38,16 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
-def dump(store_path: Path) -> tuple[list[tuple], list[tuple]]:
-    """Store content (articles in stored order, analyses by key); the runs log is history, not content."""
+def dump(store_path: Path) -> tuple[list[tuple], ...]:
+    """Store content (articles in stored order, analyses and sources by key); the runs log is history, not content."""
     conn = sqlite3.connect(store_path)
     try:
         articles = conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
         analyses = conn.execute("SELECT * FROM analyses ORDER BY content_hash, analysis_version").fetchall()
+        sources = conn.execute("SELECT * FROM sources ORDER BY source_hash, cleaning_version").fetchall()
     finally:
         conn.close()
-    return articles, analyses
+    return articles, analyses, sources
 
 
 def test_stored_features_read_back_identical_to_a_fresh_analysis(tmp_path, seed_features):
@@ -89,21 +91,62 @@ def test_rerun_on_a_grown_corpus_analyses_only_new_and_changed_articles(tmp_path
     assert (again.seen, again.analysed, again.reused) == (12, 0, 12)
 
 
-def test_a_changed_lexicon_reanalyses_and_keeps_the_old_version(tmp_path):
+def test_a_new_loaded_terms_file_reruns_only_loaded_terms_and_keeps_the_old_version(tmp_path):
     store = tmp_path / "store.db"
     old = run.analyze_into_store(store)
     extra = tmp_path / "pentagon_terms.csv"
     extra.write_text(LOADED_HEADER + "Pentagon,subjective,any,the US Defense Department,a test entry\n")
     new = run.analyze_into_store(store, extra_lexicons=[extra])
     assert new.analysis_version != old.analysis_version
-    assert (new.analysed, new.reused) == (5, 0)
+    assert (new.analysed, new.updated, new.reused) == (0, 5, 0)
+    assert dict(new.rerun) == {"loaded": 5}
+    assert "updated 5 for changed lexicons or code (re-ran loaded)" in new.summary()
+    fresh = run.analyze_corpus(extra_lexicons=[extra])
+    assert [f.to_record() for f in load_features(store)] == [f.to_record() for f in fresh]
 
     def extra_terms(features):
         return [t.text for f in features for t in f.loaded_terms if t.lexicon == "pentagon_terms"]
 
     assert extra_terms(load_features(store)) != []  # default: the latest run's lexicon version
     assert extra_terms(load_features(store, old.analysis_version)) == []
-    assert (run.analyze_into_store(store, extra_lexicons=[extra]).analysed) == 0
+    again = run.analyze_into_store(store, extra_lexicons=[extra])
+    assert (again.analysed, again.updated, again.reused) == (0, 0, 5)
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "row", "rerun"),
+    [
+        ("hedges", "talks,exact,hedge,test entry", {"hedges"}),
+        ("speakers", "Test Speaker,Peskov;Zakharova,Russian government,test entry", {"quotes", "loaded", "hedges"}),
+        ("actors", "Brussels,case,NATO,NATO", {"actors", "quotes", "loaded", "hedges"}),
+        ("naming_pairs", "test,Moscow,exact,any,test entry", set()),
+    ],
+)
+def test_a_lexicon_edit_reruns_only_the_parts_that_read_it(tmp_path, lexicon, row, rerun):
+    """Incremental results after the edit equal a fresh analysis with the edited lexicons."""
+    from framing.engine import analyze_stream, open_engine
+    from framing.ingest.corpus import iter_sources
+    from framing.lexicon.bundle import load_lexicons
+    from framing.resources import lexicon_dir
+    from framing.store import update_store
+
+    folder = tmp_path / "lexicons"
+    shutil.copytree(lexicon_dir(), folder)
+    with FeatureStore(tmp_path / "store.db") as store:
+        with open_engine("local", load_lexicons(folder=folder)) as engine:
+            update_store(store, iter_sources(), engine)
+        with (folder / f"{lexicon}.csv").open("a", encoding="utf-8") as handle:
+            handle.write(row + "\n")
+        edited = load_lexicons(folder=folder)
+        with open_engine("local", edited) as engine:
+            report = update_store(store, iter_sources(), engine)
+            fresh = [f.to_record() for f in analyze_stream(iter_sources(), engine)]
+        assert (report.analysed, report.updated, report.reused) == (0, 5, 0)
+        assert set(report.rerun) == rerun
+        assert [f.to_record() for f in store.iter_features()] == fresh
+    if rerun:
+        old, new = (run.analyze_corpus()[0].to_record(), fresh[0])
+        assert old != new  # the edit changed something
 
 
 _KILLED_RUN = textwrap.dedent(
@@ -111,19 +154,19 @@ _KILLED_RUN = textwrap.dedent(
     import os, signal, sys
     from framing import api
     from framing.engine import open_engine
-    from framing.ingest.corpus import iter_articles
+    from framing.ingest.corpus import iter_sources
     from framing.store import FeatureStore, update_store
 
     corpus, store_path, kill_after = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
-    def articles():
-        for n, article in enumerate(iter_articles(corpus), start=1):
+    def sources():
+        for n, source in enumerate(iter_sources(corpus), start=1):
             if n > kill_after:  # mid-run, with written but uncommitted articles
                 os.kill(os.getpid(), signal.SIGKILL)
-            yield article
+            yield source
 
     with FeatureStore(store_path) as store, open_engine("local", api.lexicons()) as engine:
-        update_store(store, articles(), engine, "killed", commit_every=4, commit_seconds=1e9)
+        update_store(store, sources(), engine, "killed", commit_every=4, commit_seconds=1e9)
     """
 )
 
@@ -173,7 +216,8 @@ def test_changed_extractor_code_reanalyses(tmp_path, monkeypatch):
     after = run.analyze_into_store(store)
     assert after.analysis_version.split(".")[0] == before.analysis_version.split(".")[0]  # same lexicons
     assert after.analysis_version.endswith(".edited0")
-    assert (after.analysed, after.reused) == (5, 0)
+    assert (after.analysed, after.updated, after.reused) == (0, 5, 0)
+    assert set(after.rerun) == {"sentences", "actors", "quotes", "loaded", "hedges"}  # new code: nothing reused
 
 
 def test_profile_and_compare_read_the_store_like_the_corpus(tmp_path):

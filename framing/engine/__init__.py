@@ -3,27 +3,28 @@
 All engines run the same function (:func:`framing.engine.worker.analyze_batch`) on
 the same batches and return results in corpus order through
 :func:`framing.engine.ordered.ordered_map`, so they give identical records; they differ
-only in where the batches run. Reading and cleaning the corpus stays in the calling
-process, which streams articles to the engine.
+only in where the batches run. The calling process reads the corpus and streams raw
+articles (:class:`~framing.ingest.article.Source`) to the engine; workers clean and
+analyse them.
 
 >>> with open_engine("local", api.lexicons(), jobs=2) as engine:
-...     features = list(analyze_stream(api.articles(), engine))
+...     features = list(analyze_stream(iter_sources(corpus, options), engine, options))
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
 
 from framing.engine.cluster import DaskEngine
 from framing.engine.local import Engine, ProcessEngine, SequentialEngine
-from framing.errors import UsageError
+from framing.engine.worker import Failure, Task
+from framing.errors import DataError, UsageError
 from framing.extract.features import ArticleFeatures
-from framing.ingest.article import Article
+from framing.ingest.article import Source
+from framing.ingest.corpus import ReadOptions, skip_or_raise
 from framing.lexicon.bundle import Lexicons
 
 ENGINES = ("local", "dask")
-T = TypeVar("T")
 
 
 def open_engine(name: str, lex: Lexicons, jobs: int = 1, scheduler: str | None = None) -> Engine:
@@ -42,12 +43,19 @@ def open_engine(name: str, lex: Lexicons, jobs: int = 1, scheduler: str | None =
 
 
 def analyze_stream(
-    articles: Iterable[Article], engine: Engine, select: Callable[[Article], Article | None] = lambda a: a
+    sources: Iterable[Source], engine: Engine, options: ReadOptions | None = None
 ) -> Iterator[ArticleFeatures]:
-    """Features of every article, in order, analysed by `engine`."""
-    for _, features in engine.map(articles, select):
-        if features is not None:
-            yield features
+    """Features of every article, in order, cleaned and analysed by `engine`; an article
+    with no text left after cleaning is skipped if `options` say so (see ReadOptions)."""
+    options = options or ReadOptions()
+    for source, result in engine.map(sources, Task):
+        if isinstance(result, Failure):
+            error = result.error()
+            if not isinstance(error, DataError):
+                raise error
+            skip_or_raise(error, options, source.meta.source)
+        else:
+            yield result
 
 
 __all__ = ["ENGINES", "DaskEngine", "Engine", "ProcessEngine", "SequentialEngine", "analyze_stream", "open_engine"]

@@ -1,17 +1,17 @@
 """`--engine dask --scheduler ADDRESS`: run extraction on an existing dask.distributed cluster.
 
-The client (this process) reads and cleans the corpus and sends batches of cleaned
-articles; the lexicons are sent to every worker once (``scatter(broadcast=True)``), so
-workers need the `framing` package installed (same version) but no corpus or lexicon
-files. Results come back in corpus order, identical to the local engine.
+The client (this process) reads the corpus and sends batches of raw articles; workers
+clean and analyse them. The lexicons and boilerplate cues are sent to every worker once
+(``scatter(broadcast=True)``), so workers need the `framing` package installed (same
+version) but no corpus or lexicon files. Results come back in corpus order, identical
+to the local engine.
 """
 
 from __future__ import annotations
 
 from framing.engine.local import Engine
-from framing.engine.worker import analyze_batch, for_transfer
+from framing.engine.worker import Task, analyze_batch
 from framing.errors import UsageError
-from framing.ingest.article import Article
 from framing.lexicon.bundle import Lexicons
 
 CONNECT_TIMEOUT = "20s"
@@ -36,10 +36,10 @@ class DaskEngine(Engine):
             self._client.close()
             raise UsageError(scheduler, "the Dask cluster has no workers")
         self.jobs = threads
-        self._lex = self._client.scatter(lex, broadcast=True, hash=False)
+        self._tools = self._client.scatter(self.tools, broadcast=True, hash=False)
 
-    def submit(self, batch: list[Article], output: str = "features"):
-        return self._client.submit(analyze_batch, for_transfer(batch), self._lex, output, pure=False)
+    def submit(self, batch: list[Task], output: str = "features"):
+        return self._client.submit(analyze_batch, batch, self._tools, output, pure=False)
 
     def close(self) -> None:
         if self._client is not None:

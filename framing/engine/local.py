@@ -9,11 +9,8 @@ from functools import partial
 from typing import TypeVar
 
 from framing.engine.ordered import ordered_map
-from framing.engine.worker import analyze_batch, analyze_batch_in_process, for_transfer, init_process
-from framing.extract.features import ArticleFeatures
-from framing.ingest.article import Article
+from framing.engine.worker import Result, Task, Tools, analyze_batch, analyze_batch_in_process, init_process
 from framing.lexicon.bundle import Lexicons
-from framing.store.records import StoredAnalysis
 
 T = TypeVar("T")
 BATCH_SIZE = 16  # ~0.2 s of work per task: pickling cost is small next to it
@@ -28,8 +25,9 @@ class Engine:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.tools = Tools.default(lex)
 
-    def submit(self, batch: list[Article], output: str = "features"):
+    def submit(self, batch: list[Task], output: str = "features"):
         raise NotImplementedError
 
     @property
@@ -38,9 +36,10 @@ class Engine:
         return self.batch_size * self.jobs * 4
 
     def map(
-        self, items: Iterable[T], select: Callable[[T], Article | None], output: str = "features"
-    ) -> Iterator[tuple[T, ArticleFeatures | StoredAnalysis | None]]:
-        """(item, result) in input order; `output` is "features" (dataclasses) or "stored" (store rows)."""
+        self, items: Iterable[T], select: Callable[[T], Task | None], output: str = "features"
+    ) -> Iterator[tuple[T, Result | None]]:
+        """(item, result) in input order, None where `select` gave no task; `output` is
+        "features" (dataclasses) or "stored" (store rows); a failed article gives a Failure."""
         return ordered_map(items, select, partial(self.submit, output=output), self.batch_size, self.max_pending)
 
     def close(self) -> None:
@@ -58,9 +57,9 @@ class SequentialEngine(Engine):
 
     batch_size = 1
 
-    def submit(self, batch: list[Article], output: str = "features") -> Future:
+    def submit(self, batch: list[Task], output: str = "features") -> Future:
         future: Future = Future()
-        future.set_result(analyze_batch(batch, self.lex, output))
+        future.set_result(analyze_batch(batch, self.tools, output))
         return future
 
 
@@ -76,11 +75,11 @@ class ProcessEngine(Engine):
             max_workers=jobs,
             mp_context=multiprocessing.get_context(method),
             initializer=init_process,
-            initargs=(lex,),
+            initargs=(self.tools,),
         )
 
-    def submit(self, batch: list[Article], output: str = "features") -> Future:
-        return self._pool.submit(analyze_batch_in_process, for_transfer(batch), output)
+    def submit(self, batch: list[Task], output: str = "features") -> Future:
+        return self._pool.submit(analyze_batch_in_process, batch, output)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

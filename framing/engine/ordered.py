@@ -10,6 +10,9 @@ local, process-pool and Dask engines give identical output in identical order:
   the corpus is; the input iterator is only advanced when there is room;
 * items that need no analysis (already in the feature store) pass through in their
   place without a task.
+
+Results are whatever the workers return, :class:`~framing.engine.worker.Failure`
+included: the caller decides whether a failed article is skipped or stops the run.
 """
 
 from __future__ import annotations
@@ -18,46 +21,40 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
-from framing.engine.worker import Failure
-from framing.extract.features import ArticleFeatures
-from framing.ingest.article import Article
-
 T = TypeVar("T")
+Task = TypeVar("Task")
 
 
 class Future(Protocol):
     def result(self) -> Any: ...
 
 
-Submit = Callable[[list[Article]], Future]
+Submit = Callable[[list[Any]], Future]
 
 
 class _Batch:
     def __init__(self) -> None:
-        self.articles: list[Article] = []
+        self.articles: list[Any] = []
         self.future: Future | None = None
-        self._results: list[ArticleFeatures | Failure] | None = None
+        self._results: list[Any] | None = None
 
-    def get(self, submit: Submit, index: int) -> ArticleFeatures:
+    def get(self, submit: Submit, index: int) -> Any:
         if self.future is None:  # a partial batch whose first item is wanted now
             self.future = submit(self.articles)
         if self._results is None:
             self._results = self.future.result()
             self.articles = []  # free the inputs as soon as the outputs are back
-        value = self._results[index]
-        if isinstance(value, Failure):
-            value.raise_again()
-        return value
+        return self._results[index]
 
 
 def ordered_map(
     items: Iterable[T],
-    select: Callable[[T], Article | None],
+    select: Callable[[T], Task | None],
     submit: Submit,
     batch_size: int,
     max_pending: int,
-) -> Iterator[tuple[T, ArticleFeatures | None]]:
-    """(item, features) for every item in input order; features is None where `select` gave None."""
+) -> Iterator[tuple[T, Any]]:
+    """(item, result) for every item in input order; result is None where `select` gave no task."""
     pending: deque[tuple[T, _Batch | None, int]] = deque()
     batch = _Batch()
     for item in items:
@@ -78,6 +75,6 @@ def ordered_map(
         yield _resolve(pending.popleft(), submit)
 
 
-def _resolve(entry: tuple[T, _Batch | None, int], submit: Submit) -> tuple[T, ArticleFeatures | None]:
+def _resolve(entry: tuple[T, _Batch | None, int], submit: Submit) -> tuple[T, Any]:
     item, batch, index = entry
     return item, (batch.get(submit, index) if batch is not None else None)

@@ -1,23 +1,50 @@
-"""What runs inside a worker process: analyse a batch of articles with lexicons sent once.
+"""What runs inside a worker: clean and analyse a batch of articles with tools sent once.
 
-Workers receive the compiled :class:`Lexicons` object itself (pickled once per worker),
-not lexicon file paths, so a worker on another machine needs the `framing` package but
-not the user's lexicon files. Data errors cannot cross a process boundary as exceptions
-(:class:`FramingError` takes two arguments and does not unpickle), so they travel back
-as :class:`Failure` values and are raised again in the main process.
+Workers receive the compiled :class:`Lexicons` and boilerplate cues themselves
+(:class:`Tools`, pickled once per worker), not file paths, so a worker on another
+machine needs the `framing` package but not the user's lexicon files. Workers also do
+the cleaning (HTML extraction, boilerplate removal): it costs about a third of the
+work, and the one process that reads the corpus would otherwise feed only two workers.
+
+Data errors cannot cross a process boundary as exceptions (:class:`FramingError` takes
+two arguments and does not unpickle), so they travel back as :class:`Failure` values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from framing.errors import DataError, FramingError, UsageError
 from framing.extract.features import ArticleFeatures, analyze_article
-from framing.ingest.article import Article
+from framing.ingest.article import Article, Source
+from framing.ingest.boilerplate import Cue, default_cues
+from framing.ingest.corpus import clean
 from framing.lexicon.bundle import Lexicons
-from framing.store.records import StoredAnalysis, to_stored
+from framing.store.records import StoredAnalysis, features_from_stored, to_stored
 
-_state: dict[str, Lexicons] = {}
+_state: dict[str, Tools] = {}
+
+
+@dataclass(frozen=True)
+class Tools:
+    """Everything a worker needs besides the articles."""
+
+    lex: Lexicons
+    cues: tuple[Cue, ...]
+
+    @classmethod
+    def default(cls, lex: Lexicons) -> Tools:
+        return cls(lex, default_cues())
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One article: a source to clean, or a clean article (its text from the feature store)
+    with an earlier analysis of that text whose `reuse` parts are still valid."""
+
+    item: Source | Article
+    previous: StoredAnalysis | None = None
+    reuse: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,40 +53,39 @@ class Failure:
     problem: str
     usage: bool = False
 
-    def raise_again(self) -> None:
-        raise (UsageError if self.usage else DataError)(self.where, self.problem)
+    def error(self) -> FramingError:
+        return (UsageError if self.usage else DataError)(self.where, self.problem)
 
 
-def analyze_batch(
-    articles: list[Article], lex: Lexicons, output: str = "features"
-) -> list[ArticleFeatures | StoredAnalysis | Failure]:
-    """Results for each article, in order; a data problem becomes a Failure in its place.
-
-    ``output="stored"`` returns the store's serialised form instead of the dataclasses:
-    serialising in the worker takes that work (and unpickling many small objects) off the
-    main process, which already reads and cleans the corpus for every worker.
-    """
-    results: list[ArticleFeatures | StoredAnalysis | Failure] = []
-    for article in articles:
-        try:
-            features = analyze_article(article, lex)
-        except FramingError as exc:
-            results.append(Failure(exc.where, exc.problem, isinstance(exc, UsageError)))
-            continue
-        results.append(to_stored(features) if output == "stored" else features)
-    return results
+Result = ArticleFeatures | StoredAnalysis | Failure
 
 
-def for_transfer(batch: list[Article]) -> list[Article]:
-    """The articles without their per-line boilerplate verdicts, which extraction never reads:
-    they are most of an article's pickled size, and the main process pays for pickling."""
-    return [replace(article, lines=()) for article in batch]
+def analyze_task(task: Task, tools: Tools, output: str = "features") -> Result:
+    """Features of one article; ``output="stored"`` gives the store's serialised form, so
+    that work (and unpickling many small objects) stays off the main process."""
+    try:
+        if isinstance(task.item, Source):
+            article, found = clean(task.item, tools.cues)
+        else:
+            article, found = task.item, {}
+        previous = None
+        if task.previous is not None:
+            stored = task.previous
+            previous = features_from_stored(article.meta, stored.text, stored.record, stored.actor_mentions)
+        features = analyze_article(article, tools.lex, previous, task.reuse)
+    except FramingError as exc:
+        return Failure(exc.where, exc.problem, isinstance(exc, UsageError))
+    return to_stored(features, found) if output == "stored" else features
 
 
-def init_process(lex: Lexicons) -> None:
-    """ProcessPoolExecutor initializer: keep the lexicons for every batch this worker runs."""
-    _state["lex"] = lex
+def analyze_batch(tasks: list[Task], tools: Tools, output: str = "features") -> list[Result]:
+    return [analyze_task(task, tools, output) for task in tasks]
 
 
-def analyze_batch_in_process(articles: list[Article], output: str) -> list[ArticleFeatures | StoredAnalysis | Failure]:
-    return analyze_batch(articles, _state["lex"], output)
+def init_process(tools: Tools) -> None:
+    """ProcessPoolExecutor initializer: keep the tools for every batch this worker runs."""
+    _state["tools"] = tools
+
+
+def analyze_batch_in_process(tasks: list[Task], output: str) -> list[Result]:
+    return analyze_batch(tasks, _state["tools"], output)

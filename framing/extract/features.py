@@ -1,8 +1,15 @@
-"""Run every extractor on one article and keep the results together."""
+"""Run every extractor on one article and keep the results together.
+
+An analysis has parts, and :data:`PART_LEXICONS` names the lexicon files each part
+reads, directly or through another part. When a lexicon changes, the feature store
+hands :func:`analyze_article` an earlier analysis of the same text and the parts of
+it that did not depend on the changed files, and only the rest is computed again.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,6 +24,19 @@ from framing.spans import ActorMention, Hedge, LoadedTerm, Quote, Sentence
 from framing.text import Doc
 
 HEDGE_KINDS = ("hedge", "evidential", "modal", "scare_quote")
+
+# Quote extraction reads speakers and role words, actors (for the side of a speaker)
+# and attribution verbs; loaded terms are marked as quoted from the quotes, and scare
+# quotes (a hedge) are the quotation marks the quote extractor did not claim.
+QUOTE_LEXICONS = ("speakers", "speaker_titles", "actors", "attribution_verbs")
+PART_LEXICONS: dict[str, tuple[str, ...]] = {
+    "sentences": (),  # sentence spans, VADER scores, word count: no lexicon
+    "actors": ("actors",),
+    "quotes": QUOTE_LEXICONS,
+    "loaded": ("loaded_terms", "general", "extra", *QUOTE_LEXICONS),  # "extra": --lexicon files
+    "hedges": ("hedges", *QUOTE_LEXICONS),
+}
+PARTS = tuple(PART_LEXICONS)
 
 
 def per_thousand(count: int, words: int) -> float:
@@ -105,25 +125,39 @@ class ArticleFeatures:
         return row
 
 
-def analyze_article(article: Article, lex: Lexicons) -> ArticleFeatures:
-    doc = Doc(article.text)
-    sentences = score_sentences(doc)
-    mentions = find_actor_mentions(doc, lex)
-    quotes = find_quotes(doc, lex)
-    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
-    loaded = [
-        replace(t, quoted=any(s <= t.start and t.end <= e for s, e in quoted)) for t in find_loaded_terms(doc, lex)
-    ]
+def analyze_article(
+    article: Article, lex: Lexicons, previous: ArticleFeatures | None = None, reuse: Collection[str] = ()
+) -> ArticleFeatures:
+    """Every feature of `article`; the `reuse` parts are taken from `previous`, an earlier
+    analysis of the same text whose lexicons differed only in files those parts do not read."""
+    if previous is not None and previous.text != article.text:
+        raise ValueError("previous analysis is of a different text")
+    doc = Doc(article.text)  # tokenised lazily: not at all if every part is reused
+    keep = set(reuse) if previous is not None else set()  # so `previous` is set wherever it is read
+    old: ArticleFeatures = previous  # type: ignore[assignment]
+    if "sentences" in keep:
+        n_words, sentences = old.n_words, old.sentences
+    else:
+        n_words, sentences = doc.n_words, score_sentences(doc)
+    mentions = old.actor_mentions if "actors" in keep else find_actor_mentions(doc, lex)
+    quotes = old.quotes if "quotes" in keep else find_quotes(doc, lex)
+    loaded = old.loaded_terms if "loaded" in keep else _mark_quoted(find_loaded_terms(doc, lex), quotes)
+    hedges = old.hedges if "hedges" in keep else find_hedges(doc, lex)
     return ArticleFeatures(
         meta=article.meta,
         text=article.text,
-        n_words=doc.n_words,
+        n_words=n_words,
         sentences=sentences,
         loaded_terms=loaded,
-        hedges=find_hedges(doc, lex),
+        hedges=hedges,
         quotes=quotes,
         actor_mentions=mentions,
         sentiment=article_sentiment(sentences),
         actor_sentiment=actor_sentiment(mentions, sentences),
         lexicon_version=lex.version,
     )
+
+
+def _mark_quoted(terms: list[LoadedTerm], quotes: list[Quote]) -> list[LoadedTerm]:
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    return [replace(t, quoted=any(s <= t.start and t.end <= e for s, e in quoted)) for t in terms]

@@ -36,4 +36,28 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """What the feature store keys analyses by: the same cleaned text has the same hash."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article as read, before cleaning.
+
+    Reading is cheap and cleaning is not (HTML extraction, boilerplate scoring), so the
+    corpus reader hands out sources and whoever analyses them cleans them: worker
+    processes or cluster workers, not the one process that reads the corpus.
+    """
+
+    meta: Metadata
+    raw: str  # decoded file or record text
+    kind: str  # "text", "markdown" or "html"
+
+    @property
+    def source_hash(self) -> str:
+        """Identifies the raw input, so an unchanged article is found without cleaning it again."""
+        return hashlib.sha256(f"{self.kind}\0{self.raw}".encode("utf-8", "surrogatepass")).hexdigest()

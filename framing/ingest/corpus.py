@@ -1,8 +1,11 @@
 """Corpora: a folder of articles with an optional manifest, a single file, or JSONL.
 
-Reading is lazy (:func:`iter_articles` yields one article at a time), so a corpus of
-any size streams through the pipeline. Problems are raised as DataError naming the
-file; with ``skip_bad`` they are collected instead and the rest is still analysed.
+Reading is lazy, so a corpus of any size streams through the pipeline. It comes in two
+steps: :func:`iter_sources` reads and decodes (one article at a time, cheap), and
+:func:`clean_source` extracts and cleans the text (the costly part, which the engines
+run in their workers); :func:`iter_articles` does both. Problems are raised as
+DataError naming the file; with ``skip_bad`` they are collected instead and the rest
+is still analysed.
 """
 
 from __future__ import annotations
@@ -10,13 +13,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from framing.errors import DataError, UsageError
-from framing.ingest.article import Article, Metadata
-from framing.ingest.boilerplate import clean_text
+from framing.ingest.article import Article, Metadata, Source
+from framing.ingest.boilerplate import Cue, clean_text
 from framing.ingest.decode import DEFAULT_MAX_BYTES, OversizeError, decode_bytes, read_text_file
 from framing.ingest.html import extract_main_text
 from framing.ingest.markdown import markdown_to_text
@@ -59,23 +62,37 @@ def _text_from(raw: str, kind: str, where: str) -> tuple[str, dict[str, str]]:
     return raw, {}
 
 
-def build_article(raw: str, kind: str, meta: Metadata) -> Article:
-    text, found = _text_from(raw, kind, meta.source)
-    cleaned = clean_text(text)
+def clean(source: Source, cues: Sequence[Cue] | None = None) -> tuple[Article, dict[str, str]]:
+    """The cleaned article, and the title, date and URL found in its HTML (which fill the
+    manifest's blanks in the article's metadata)."""
+    meta = source.meta
+    text, found = _text_from(source.raw, source.kind, meta.source)
+    cleaned = clean_text(text, cues)
     if not cleaned.text.strip():
         raise DataError(meta.source, "no article text left after removing boilerplate")
-    if found:
-        meta = Metadata(
-            id=meta.id,
-            outlet=meta.outlet,
-            outlet_name=meta.outlet_name,
-            title=meta.title or found.get("title", ""),
-            date=meta.date or found.get("date", ""),
-            url=meta.url or found.get("url", ""),
-            language=meta.language,
-            source=meta.source,
-        )
-    return Article(meta, cleaned.text, cleaned.lines)
+    return Article(with_found(meta, found), cleaned.text, cleaned.lines), found
+
+
+def clean_source(source: Source, cues: Sequence[Cue] | None = None) -> Article:
+    return clean(source, cues)[0]
+
+
+def with_found(meta: Metadata, found: dict[str, str]) -> Metadata:
+    if not found:
+        return meta
+    return replace(
+        meta,
+        title=meta.title or found.get("title", ""),
+        date=meta.date or found.get("date", ""),
+        url=meta.url or found.get("url", ""),
+    )
+
+
+def skip_or_raise(exc: DataError, options: ReadOptions, source: str = "") -> None:
+    """With skip_bad (and always for an over-size article) record the problem and go on."""
+    if not (options.skip_bad or isinstance(exc, OversizeError)):
+        raise exc
+    options.skipped.append(Skipped(exc.where or source, exc.problem))
 
 
 def _read_manifest(folder: Path) -> tuple[Path | None, dict[str, dict[str, str]]]:
@@ -114,18 +131,15 @@ def _metadata(path: Path, folder: Path, entry: dict[str, str] | None) -> Metadat
     )
 
 
-def _guarded(source: str, options: ReadOptions, make) -> Article | None:
-    """Build one article; with skip_bad (and always for an over-size article) record the problem and go on."""
+def _guarded(source: str, options: ReadOptions, make: Callable[[], Source]) -> Source | None:
     try:
         return make()
     except DataError as exc:
-        if not (options.skip_bad or isinstance(exc, OversizeError)):
-            raise
-        options.skipped.append(Skipped(exc.where or source, exc.problem))
+        skip_or_raise(exc, options, source)
         return None
 
 
-def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Article]:
+def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Source]:
     _, manifest = _read_manifest(folder)
     files = sorted(
         p
@@ -143,15 +157,15 @@ def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Article]:
             meta = replace(meta, id=relative)
         kind = ARTICLE_SUFFIXES[path.suffix.lower()]
 
-        def make(path=path, meta=meta, kind=kind) -> Article:
-            return build_article(read_text_file(path, options.encoding, options.max_bytes), kind, meta)
+        def make(path=path, meta=meta, kind=kind) -> Source:
+            return Source(meta, read_text_file(path, options.encoding, options.max_bytes), kind)
 
-        article = _guarded(str(path), options, make)
-        if article is not None:
-            yield article
+        source = _guarded(str(path), options, make)
+        if source is not None:
+            yield source
 
 
-def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
+def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Source]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -162,7 +176,7 @@ def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
                 continue
             where = f"{path}:{number}"
 
-            def make(line=line, where=where, number=number) -> Article:
+            def make(line=line, where=where, number=number) -> Source:
                 if len(line) > options.max_bytes:
                     raise OversizeError(where, f"record is {len(line) / 1e6:.1f} MB, over the per-article limit")
                 try:
@@ -171,14 +185,14 @@ def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
                     raise DataError(where, f"not valid JSON ({exc.msg})") from None
                 if not isinstance(record, dict):
                     raise DataError(where, "record is not a JSON object")
-                return _article_from_record(record, where, f"{path.stem}-{number}")
+                return _source_from_record(record, where, f"{path.stem}-{number}")
 
-            article = _guarded(where, options, make)
-            if article is not None:
-                yield article
+            source = _guarded(where, options, make)
+            if source is not None:
+                yield source
 
 
-def _article_from_record(record: dict, where: str, default_id: str) -> Article:
+def _source_from_record(record: dict, where: str, default_id: str) -> Source:
     html, text = record.get("html"), record.get("text")
     if not isinstance(html, str | None) or not isinstance(text, str | None):
         raise DataError(where, "'text' and 'html' must be strings")
@@ -195,11 +209,11 @@ def _article_from_record(record: dict, where: str, default_id: str) -> Article:
         language=str(record.get("language") or "en"),
         source=where,
     )
-    return build_article(text if text else html, "text" if text else "html", meta)
+    return Source(meta, text if text else html, "text" if text else "html")
 
 
-def iter_articles(corpus: Path | str | None = None, options: ReadOptions | None = None) -> Iterator[Article]:
-    """Articles of a corpus, one at a time. No corpus means the embedded seed articles."""
+def iter_sources(corpus: Path | str | None = None, options: ReadOptions | None = None) -> Iterator[Source]:
+    """Sources (read, not yet cleaned) of a corpus, one at a time. No corpus means the seed articles."""
     options = options or ReadOptions()
     path = Path(corpus) if corpus is not None else default_corpus()
     if not path.exists():
@@ -210,17 +224,24 @@ def iter_articles(corpus: Path | str | None = None, options: ReadOptions | None 
         yield from _iter_jsonl(path, options)
     elif path.suffix.lower() in ARTICLE_SUFFIXES:
         meta = _metadata(path, path.parent, None)
-        article = _guarded(
-            str(path),
-            options,
-            lambda: build_article(
-                read_text_file(path, options.encoding, options.max_bytes), ARTICLE_SUFFIXES[path.suffix.lower()], meta
-            ),
+        kind = ARTICLE_SUFFIXES[path.suffix.lower()]
+        source = _guarded(
+            str(path), options, lambda: Source(meta, read_text_file(path, options.encoding, options.max_bytes), kind)
         )
-        if article is not None:
-            yield article
+        if source is not None:
+            yield source
     else:
         raise UsageError(path, "not a corpus (expected a folder, a .jsonl file or a .txt/.md/.html article)")
+
+
+def iter_articles(corpus: Path | str | None = None, options: ReadOptions | None = None) -> Iterator[Article]:
+    """Cleaned articles of a corpus, one at a time. No corpus means the embedded seed articles."""
+    options = options or ReadOptions()
+    for source in iter_sources(corpus, options):
+        try:
+            yield clean_source(source)
+        except DataError as exc:
+            skip_or_raise(exc, options, source.meta.source)
 
 
 def load_corpus(corpus: Path | str | None = None, options: ReadOptions | None = None) -> list[Article]:

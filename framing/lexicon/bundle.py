@@ -82,7 +82,27 @@ class Lexicons:
     titles: PhraseMatcher  # payload Speaker: role words ("Pentagon spokesman")
     naming: PhraseMatcher  # payload NamingVariant
     files: tuple[Path, ...]
-    version: str
+    version: str  # hash of every file below
+    file_versions: dict[str, str]  # LEXICON_FILES name (and "extra" for --lexicon files) -> hash
+
+
+LEXICON_FILES = (
+    "loaded_terms",
+    "general",
+    "hedges",
+    "attribution_verbs",
+    "actors",
+    "speakers",
+    "speaker_titles",
+    "naming_pairs",
+)
+
+
+def _digest(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _mode(row: Row) -> str:
@@ -122,19 +142,7 @@ def _speaker_entries(path: Path) -> list[Entry]:
 
 def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lexicons:
     folder = folder or lexicon_dir()
-    paths = {
-        name: folder / f"{name}.csv"
-        for name in (
-            "loaded_terms",
-            "general",
-            "hedges",
-            "attribution_verbs",
-            "actors",
-            "speakers",
-            "speaker_titles",
-            "naming_pairs",
-        )
-    }
+    paths = {name: folder / f"{name}.csv" for name in LEXICON_FILES}
     for path in [*paths.values(), *extra]:
         if not Path(path).is_file():
             raise DataError(path, "lexicon file not found")
@@ -190,10 +198,9 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
         )
     )
     files = tuple([*paths.values(), *map(Path, extra)])
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(Path(path).read_bytes())
-    return Lexicons(loaded, hedges, attribution, actors, speakers, titles, naming, files, digest.hexdigest()[:16])
+    file_versions = {name: _digest([path]) for name, path in paths.items()}
+    file_versions["extra"] = _digest([Path(p) for p in extra])
+    return Lexicons(loaded, hedges, attribution, actors, speakers, titles, naming, files, _digest(files), file_versions)
 
 
 @lru_cache(maxsize=8)

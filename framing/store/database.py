@@ -9,18 +9,23 @@ records, not column scans, so a columnar engine buys nothing here; a DuckDB user
 still attach the file (``ATTACH 'store.db' (TYPE sqlite)``) for ad-hoc SQL.
 
 Tables:
-  analyses(content_hash, analysis_version, text, record, actor_mentions)
+  analyses(content_hash, analysis_version, text, record, actor_mentions, parts)
       one row per distinct cleaned text and analysis version (lexicon version + extractor
       code version, see framing/store/version.py); `record` is
-      ArticleFeatures.to_record() as JSON without the article metadata.
+      ArticleFeatures.to_record() as JSON without the article metadata; `parts` maps
+      each part of the analysis to its version, so a later lexicon can reuse parts.
+  sources(source_hash, cleaning_version, content_hash, found)
+      which cleaned text a raw input gave (and the metadata found in its HTML), so an
+      unchanged article is recognised without cleaning it again.
   articles(outlet, id, outlet_name, title, date, url, language, source, content_hash)
       one row per article (outlet + id), pointing at the text it currently has.
-  runs(run, started, finished, corpus, analysis_version, engine, seen, analysed, reused)
+  runs(run, started, finished, corpus, analysis_version, engine, seen, analysed, reused, updated)
       one row per `framing analyze --store` run; `finished` is NULL if it was interrupted.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -28,10 +33,23 @@ from pathlib import Path
 
 from framing.errors import DataError
 from framing.extract.features import ArticleFeatures
-from framing.store.records import META_FIELDS, StoredAnalysis, features_from_stored, metadata_from_row
+from framing.store.records import META_FIELDS, StoredAnalysis, dumps, features_from_stored, metadata_from_row
 
-SCHEMA_VERSION = "1"
-_SCHEMA = """
+SCHEMA_VERSION = "2"
+_SOURCES = """
+CREATE TABLE IF NOT EXISTS sources (
+    source_hash TEXT NOT NULL,
+    cleaning_version TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    found TEXT NOT NULL,
+    PRIMARY KEY (source_hash, cleaning_version)
+);
+"""
+_MIGRATIONS = {  # from schema version: statements that bring it to the next one
+    "1": f"""ALTER TABLE analyses ADD COLUMN parts TEXT NOT NULL DEFAULT '{{}}';
+        ALTER TABLE runs ADD COLUMN updated INTEGER NOT NULL DEFAULT 0; {_SOURCES}""",
+}
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (
     content_hash TEXT NOT NULL,
@@ -39,8 +57,10 @@ CREATE TABLE IF NOT EXISTS analyses (
     text TEXT NOT NULL,
     record TEXT NOT NULL,
     actor_mentions TEXT NOT NULL,
+    parts TEXT NOT NULL DEFAULT '{{}}',
     PRIMARY KEY (content_hash, analysis_version)
 );
+{_SOURCES}
 CREATE TABLE IF NOT EXISTS articles (
     outlet TEXT NOT NULL,
     id TEXT NOT NULL,
@@ -62,7 +82,8 @@ CREATE TABLE IF NOT EXISTS runs (
     engine TEXT NOT NULL,
     seen INTEGER NOT NULL DEFAULT 0,
     analysed INTEGER NOT NULL DEFAULT 0,
-    reused INTEGER NOT NULL DEFAULT 0
+    reused INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0
 );
 """
 _UPSERT_ARTICLE = f"""
@@ -106,6 +127,12 @@ class FeatureStore:
                 f"BEGIN; {_SCHEMA} INSERT INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;"
             )
         version = self.conn.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
+        while version is not None and version[0] in _MIGRATIONS:
+            self.conn.executescript(
+                f"BEGIN; {_MIGRATIONS[version[0]]} UPDATE store_info SET value = '{int(version[0]) + 1}' "
+                "WHERE key = 'schema_version'; COMMIT;"
+            )
+            version = self.conn.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
         if version is None or version[0] != SCHEMA_VERSION:
             found = version[0] if version else "none"
             raise DataError(self.path, f"feature store schema {found}, this framing reads {SCHEMA_VERSION}")
@@ -128,11 +155,44 @@ class FeatureStore:
         ).fetchone()
         return row is not None
 
-    def put_analysis(self, content_hash: str, analysis_version: str, analysis: StoredAnalysis) -> None:
+    def put_analysis(
+        self, content_hash: str, analysis_version: str, analysis: StoredAnalysis, parts: dict[str, str]
+    ) -> None:
         self.begin()
         self.conn.execute(
-            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
-            (content_hash, analysis_version, analysis.text, analysis.record, analysis.actor_mentions),
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?)",
+            (content_hash, analysis_version, analysis.text, analysis.record, analysis.actor_mentions, dumps(parts)),
+        )
+
+    def previous_analysis(self, content_hash: str, parts: dict[str, str]) -> tuple[StoredAnalysis, tuple[str, ...]]:
+        """The stored analysis of this text that shares the most parts with `parts` (part ->
+        version), and those parts. Any stored analysis gives at least the cleaned text."""
+        best, shared = None, ()
+        for rowid, stored_parts in self.conn.execute(
+            "SELECT rowid, parts FROM analyses WHERE content_hash = ? ORDER BY rowid DESC", (content_hash,)
+        ):
+            versions = json.loads(stored_parts)
+            same = tuple(p for p, v in parts.items() if versions.get(p) == v)
+            if best is None or len(same) > len(shared):
+                best, shared = rowid, same
+        if best is None:
+            raise KeyError(content_hash)
+        row = self.conn.execute("SELECT text, record, actor_mentions FROM analyses WHERE rowid = ?", (best,)).fetchone()
+        return StoredAnalysis(row["text"], row["record"], row["actor_mentions"]), shared
+
+    def cleaned(self, source_hash: str, cleaning_version: str) -> tuple[str, dict[str, str]] | None:
+        """(content hash, metadata found in the HTML) of a raw input cleaned before, if any."""
+        row = self.conn.execute(
+            "SELECT content_hash, found FROM sources WHERE source_hash = ? AND cleaning_version = ?",
+            (source_hash, cleaning_version),
+        ).fetchone()
+        return (row["content_hash"], json.loads(row["found"])) if row else None
+
+    def put_source(self, source_hash: str, cleaning_version: str, content_hash: str, found: dict[str, str]) -> None:
+        self.begin()
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)",
+            (source_hash, cleaning_version, content_hash, dumps(found)),
         )
 
     def put_article(self, meta, content_hash: str) -> None:
@@ -148,11 +208,13 @@ class FeatureStore:
         self.commit()
         return int(cursor.lastrowid)
 
-    def update_run(self, run: int, seen: int, analysed: int, reused: int, finished: bool = False) -> None:
+    def update_run(
+        self, run: int, seen: int, analysed: int, reused: int, updated: int = 0, finished: bool = False
+    ) -> None:
         self.begin()
         self.conn.execute(
-            "UPDATE runs SET seen = ?, analysed = ?, reused = ?, finished = ? WHERE run = ?",
-            (seen, analysed, reused, _now() if finished else None, run),
+            "UPDATE runs SET seen = ?, analysed = ?, reused = ?, updated = ?, finished = ? WHERE run = ?",
+            (seen, analysed, reused, updated, _now() if finished else None, run),
         )
 
     # -- reading ------------------------------------------------------------------

@@ -9,11 +9,11 @@ exactly (``rebuilt.to_record() == original.to_record()``, tested).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from framing.extract.features import ArticleFeatures
-from framing.ingest.article import Metadata
+from framing.ingest.article import Metadata, content_hash
 from framing.spans import ActorMention, Hedge, LoadedTerm, Quote, Sentence
 
 META_FIELDS = ("id", "outlet", "outlet_name", "title", "date", "url", "language", "source")
@@ -26,14 +26,23 @@ def dumps(value: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class StoredAnalysis:
-    """One analysis as the store keeps it: cleaned text, record JSON, actor mentions JSON."""
+    """One analysis as the store keeps it: cleaned text, record JSON, actor mentions JSON.
+
+    `found` is what cleaning found in the article's HTML (title, date, URL): the store
+    keeps it with the raw input, so a later run can rebuild the metadata without cleaning.
+    """
 
     text: str
     record: str
     actor_mentions: str
+    found: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
 
 
-def to_stored(features: ArticleFeatures) -> StoredAnalysis:
+def to_stored(features: ArticleFeatures, found: dict[str, str] | None = None) -> StoredAnalysis:
     """The record without article metadata, as JSON, plus what to_record() leaves out.
 
     Metadata lives in the `articles` table: the same text published by two outlets
@@ -42,7 +51,8 @@ def to_stored(features: ArticleFeatures) -> StoredAnalysis:
     record = features.to_record()
     for key in META_FIELDS:
         record.pop(key)
-    return StoredAnalysis(features.text, dumps(record), dumps([asdict(m) for m in features.actor_mentions]))
+    mentions = dumps([asdict(m) for m in features.actor_mentions])
+    return StoredAnalysis(features.text, dumps(record), mentions, found or {})
 
 
 def metadata_from_row(row: dict[str, Any]) -> Metadata:

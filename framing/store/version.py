@@ -1,36 +1,69 @@
-"""The analysis version stored results are keyed by: the lexicons plus the extractor code.
+"""The versions stored results are keyed by.
 
-Stored features are only valid for the lexicons *and* the code that produced them. The
-lexicon part is `Lexicons.version` (a hash of every lexicon file); the code part is a
-hash of the source of the modules that turn cleaned text into features, so upgrading or
-editing the extractors re-analyses on the next run instead of mixing old results with
-new. (Changes to cleaning need no entry here: they change the cleaned text, and with it
-the content hash.)
+Stored features are only valid for the lexicons *and* the code that produced them:
+
+* the **analysis version** is `Lexicons.version` (a hash of every lexicon file) plus a
+  hash of the extractor code, so upgrading or editing the extractors re-analyses on the
+  next run instead of mixing old results with new;
+* each **part** of an analysis (sentences, actors, quotes, loaded terms, hedges) has its
+  own version, from the extractor code and only the lexicon files that part reads
+  (:data:`framing.extract.features.PART_LEXICONS`): after a lexicon edit the parts that
+  do not read the edited file are reused;
+* the **cleaning version** covers the code and cues that turn a raw file into cleaned
+  text, so a stored mapping from raw input to cleaned text is only trusted while they
+  are unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from importlib.metadata import version as package_version
 from pathlib import Path
 
 import framing
+from framing.extract.features import PART_LEXICONS
 from framing.lexicon.bundle import Lexicons
+from framing.resources import lexicon_dir
 
 _PACKAGE = Path(framing.__file__).parent
 CODE_FILES = ("extract/*.py", "lexicon/matcher.py", "text.py", "spans.py")
+CLEANING_FILES = ("ingest/*.py",)
+CLEANING_DATA = ("boilerplate_cues.csv",)
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    digest = hashlib.sha256()
-    for pattern in CODE_FILES:
+def _hash_files(patterns: tuple[str, ...], extra: bytes = b"") -> str:
+    digest = hashlib.sha256(extra)
+    for pattern in patterns:
         for path in sorted(_PACKAGE.glob(pattern)):
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    return _hash_files(CODE_FILES)
+
+
+@lru_cache(maxsize=1)
+def cleaning_version() -> str:
+    """Cleaning code, boilerplate cues and the HTML extractor's release."""
+    data = b"".join((lexicon_dir() / name).read_bytes() for name in CLEANING_DATA)
+    return _hash_files(CLEANING_FILES, data + package_version("trafilatura").encode())
+
+
 def analysis_version(lex: Lexicons) -> str:
     """ "<lexicon version>.<code version>", e.g. "6c09649cd295dbe6.1f2e3d4c"."""
     return f"{lex.version}.{code_version()}"
+
+
+def part_versions(lex: Lexicons) -> dict[str, str]:
+    """part name -> hash of the extractor code and the lexicon files that part reads."""
+    versions = {}
+    for part, files in PART_LEXICONS.items():
+        digest = hashlib.sha256(code_version().encode())
+        for name in files:
+            digest.update(f"{name}={lex.file_versions[name]};".encode())
+        versions[part] = digest.hexdigest()[:8]
+    return versions
