@@ -13,7 +13,9 @@ What it measures, all on one synthetic corpus (benchmarks/synthetic.py, seed 0):
 2. End to end, `framing analyze CORPUS --store S --jobs N` for each N, each in a fresh
    process so its peak memory is its own: articles/min, speed-up over --jobs 1, and
    peak resident memory of the main process and of the largest worker.
-3. Lexicon scaling: PhraseMatcher.find with 100 vs 5,000 entries over the same texts.
+3. Re-runs on the store of the first end-to-end run: the unchanged corpus (every article
+   reused), then after adding a loaded-terms file (only the loaded-term part re-runs).
+4. Lexicon scaling: PhraseMatcher.find with 100 vs 5,000 entries over the same texts.
 """
 
 from __future__ import annotations
@@ -133,22 +135,26 @@ def stage_profile(corpus: Path, sample: int) -> dict:
     }
 
 
-def end_to_end(corpus: Path, store: Path, jobs: int) -> dict:
+def end_to_end(corpus: Path, store: Path, jobs: int, extra: Path | None = None) -> dict:
     """One `analyze --store` run in a fresh process (its own peak memory)."""
     code = (
         "import json, resource, sys, time\n"
         "from framing import run\n"
         "t = time.perf_counter()\n"
-        "r = run.analyze_into_store(sys.argv[2], sys.argv[1], jobs=int(sys.argv[3]))\n"
+        "r = run.analyze_into_store(sys.argv[2], sys.argv[1], sys.argv[4:], jobs=int(sys.argv[3]))\n"
         "s = time.perf_counter() - t\n"
         "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "main, workers = me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime\n"
         "print(json.dumps({'seconds': s, 'cpu_main': main, 'cpu_workers': workers, 'seen': r.seen,\n"
+        "  'analysed': r.analysed, 'updated': r.updated, 'reused': r.reused, 'rerun': r.rerun,\n"
         "  'rss_main_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
         "  'rss_worker_kib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(corpus), str(store), str(jobs)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(corpus), str(store), str(jobs), *([str(extra)] if extra else [])],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -242,8 +248,22 @@ def main() -> None:
             f"largest worker {r['rss_worker_kib'] / 1024:4.0f} MiB  (load avg now {os.getloadavg()[0]:.1f})"
         )
 
+    jobs = args.jobs[0]
+    print(f"\n3. re-runs on the --jobs {jobs} store ({args.articles} articles, --jobs {jobs})")
+    extra = folder / "extra_terms.csv"
+    extra.write_text(
+        "term,category,perspective,neutral,explanation\nPentagon,subjective,any,the US Defense Department,bench\n"
+    )
+    for label, lexicon in (("unchanged corpus", None), ("after adding a loaded-terms file", extra)):
+        r = end_to_end(corpus, folder / f"store-jobs{jobs}.db", jobs, lexicon)
+        print(
+            f"   {label:<34}{r['seconds']:7.1f} s wall  {60 * r['seen'] / r['seconds']:8,.0f} articles/min  "
+            f"analysed {r['analysed']}, updated {r['updated']} (re-ran {', '.join(r['rerun']) or 'nothing'}), "
+            f"reused {r['reused']}"
+        )
+
     texts = [a.text for a in islice(iter_articles(corpus), 200)]
-    print("\n3. lexicon scaling: PhraseMatcher.find over 200 articles")
+    print("\n4. lexicon scaling: PhraseMatcher.find over 200 articles")
     scaling = lexicon_scaling(texts)
     first = next(iter(scaling.values()))["seconds"]
     for name, r in scaling.items():
