@@ -5,22 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
+
+from helpers import framing as run_framing
 
 from framing.resources import seeds_dir
 
 
 def framing(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "framing.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    return run_framing(*args, columns=200)
 
 
 def test_claims_table_on_the_seeds():

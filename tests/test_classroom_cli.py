@@ -1,15 +1,10 @@
 """`framing exercise` as a teacher runs it."""
 
-import subprocess
-import sys
+from helpers import framing
 
 from framing.resources import seeds_dir
 
 KINDS = ["spot", "pair", "sources", "rewrite", "classify"]
-
-
-def framing(*args):
-    return subprocess.run([sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 def test_kind_all_on_the_seeds_writes_a_worksheet_and_key_per_kind(tmp_path):

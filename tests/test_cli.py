@@ -1,16 +1,9 @@
 """The command line as a user runs it: output formats, help, and one-line errors."""
 
 import json
-import subprocess
-import sys
 
 import pytest
-
-
-def framing(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300
-    )
+from helpers import framing
 
 
 def test_analyze_json_on_the_seeds():

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from concurrent.futures import Future
 
 import pytest
+from helpers import framing
 from test_store import dump, recombined_records, write_jsonl
 
 from framing import api, run
@@ -46,12 +45,7 @@ def test_jobs_2_and_a_dask_local_cluster_match_the_local_engine(corpus, referenc
 
 
 def test_cli_jobs_2_prints_the_same_json(corpus, reference):
-    result = subprocess.run(
-        [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--jobs", "2", "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = framing("analyze", str(corpus), "--jobs", "2", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json.loads(json.dumps(reference))
 

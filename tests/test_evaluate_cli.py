@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import framing as run_framing
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold"
@@ -19,9 +19,7 @@ SETS = [("seeds", []), ("extra", [str(GOLD / "extra" / "corpus")])]
 
 
 def framing(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
-    )
+    return run_framing(*args, cwd=ROOT)
 
 
 @pytest.mark.parametrize("name, corpus", SETS)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import framing as run_framing
 
 from tests.hostile.make_corpus import build
 
@@ -20,9 +20,7 @@ BOUND_SECONDS = 300
 
 
 def framing(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=BOUND_SECONDS
-    )
+    return run_framing(*args, cwd=cwd, timeout=BOUND_SECONDS)
 
 
 @pytest.fixture(scope="module")

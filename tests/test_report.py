@@ -11,10 +11,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import framing
 from pypdf import PdfReader
 
 from framing import api
@@ -176,24 +176,14 @@ def test_failure_part_way_leaves_no_report(tmp_path, monkeypatch):
 
 
 def test_report_command_writes_both_and_says_where(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "framing.cli", "report", "-o", str(tmp_path / "r")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = framing("report", "-o", str(tmp_path / "r"), timeout=600)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r" / "index.html").exists() and (tmp_path / "r" / "report.pdf").exists()
     assert "wrote" in result.stdout and "index.html" in result.stdout and "report.pdf" in result.stdout
 
 
 def test_report_rejects_bad_pair(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "framing.cli", "report", "--pair", "sputnik:rt", "-o", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = framing("report", "--pair", "sputnik:rt", "-o", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "framing: error: --pair: unknown outlet 'rt' (available: aggregator, intellinews, nv, sputnik, unnamed)"

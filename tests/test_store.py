@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import framing as run_framing
 
 from framing import run
 from framing.errors import DataError
@@ -72,12 +73,7 @@ def test_rerun_on_a_grown_corpus_analyses_only_new_and_changed_articles(tmp_path
 
     records[3]["text"] += "\n\nOfficials said the talks would continue next week."
     write_jsonl(corpus, records)  # 4 new articles, 1 changed, 7 unchanged
-    result = subprocess.run(
-        [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--store", str(store)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_framing("analyze", str(corpus), "--store", str(store))
     assert result.returncode == 0, result.stderr
     assert "12 articles, analysed 5 new or changed, reused 7 already stored" in result.stderr
 
@@ -225,9 +221,7 @@ def test_profile_and_compare_read_the_store_like_the_corpus(tmp_path):
     run.analyze_into_store(store)
 
     def framing(*args):
-        result = subprocess.run(
-            [sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, timeout=300
-        )
+        result = run_framing(*args)
         assert result.returncode == 0, result.stderr
         return result.stdout
 
