@@ -3,12 +3,10 @@
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
+from helpers import framing as run_framing
 
 from framing.resources import seeds_dir
 
@@ -16,13 +14,7 @@ AVAILABLE = "available: aggregator, intellinews, nv, sputnik, unnamed"
 
 
 def framing(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "framing.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    return run_framing(*args, columns=200)
 
 
 def test_compare_table_on_the_seeds():
@@ -63,7 +55,7 @@ def test_compare_markdown_and_groups():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("# Comparing A: Sputnik International (sputnik), Aggregator page")
-    assert "## Scores side by side (95% bootstrap intervals over sentences)" in lines
+    assert "## Scores side by side (95% bootstrap intervals, resampling sentences)" in lines
     assert any(line.startswith("| score | sputnik+aggregator | nv |") for line in lines)
 
 

@@ -1,4 +1,4 @@
-"""The sentence bootstrap: reproducible with a seed, and intervals that shrink as the corpus grows."""
+"""The bootstrap: seeded, intervals shrink as the corpus grows, articles resampled when there are enough."""
 
 import math
 
@@ -8,7 +8,7 @@ import pytest
 
 from framing.score import outlet_profiles
 from framing.score.bootstrap import excludes_zero, percentile_interval, resample_sums, rng_for
-from framing.score.profile import normalised_entropy
+from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, SCORES, evaluate, group_table, normalised_entropy
 
 BLOCK = (
     "On day {i} the Kiev regime rejected the proposal. Officials met in Brussels to talk about round {i}. "
@@ -86,3 +86,33 @@ def test_intervals_shrink_as_a_synthetic_corpus_grows(analyse):
         assert width(p_large, score) < 0.6 * width(p_small, score)
     assert p_large.loc[0, "loaded_per_1k"] == pytest.approx(p_small.loc[0, "loaded_per_1k"], rel=0.1)
     assert bool(p_small.loc[0, "loaded_per_1k_flag"]) and not bool(p_large.loc[0, "loaded_per_1k_flag"])
+
+
+PLAIN = (
+    "Officials met in Brussels to talk about round {i}. The talks lasted {i} hours. "
+    "Diplomats said meeting {i} was useful. Ministers will meet again after day {i}. "
+    "Reporters waited outside building {i}. The delegation left at {i} in the evening.\n\n"
+)
+LOADED = (
+    "The Kiev regime rejected proposal {i}. The so-called guarantees were discussed on day {i}. "
+    "The bellicose statement {i} drew criticism. The puppet regime answered letter {i}. "
+    "The so-called plan {i} was mocked. The Kiev regime met on day {i}.\n\n"
+)
+
+
+def test_with_enough_articles_whole_articles_are_resampled(analyse):
+    """Half the articles are loaded in every sentence, half in none: sentences are then not
+    independent draws, and only resampling articles shows how much the outlet's rate can vary."""
+    group = [analyse((LOADED if i % 2 else PLAIN).format(i=i)) for i in range(MIN_ARTICLES_TO_RESAMPLE)]
+    by_article = outlet_profiles(group, n_boot=1000)
+    assert by_article.loc[0, "resampled"] == "articles"
+    assert outlet_profiles(group[:5], n_boot=100).loc[0, "resampled"] == "sentences"
+
+    by_sentence = evaluate(group_table(group, "sentences"), "test", 0, 1000)
+    articles = evaluate(group_table(group, "articles"), "test", 0, 1000)
+    assert len(group_table(group, "articles")) == MIN_ARTICLES_TO_RESAMPLE
+    for score in SCORES:  # the same sums, so the same estimates
+        assert articles.score(score)[0] == pytest.approx(by_sentence.score(score)[0], nan_ok=True)
+    lo, hi = percentile_interval(by_sentence.score(SCORES[0])[1])
+    assert SCORES[0].name == "loaded_per_1k"
+    assert width(by_article, "loaded_per_1k") > 1.5 * (hi - lo)

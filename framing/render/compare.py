@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.score.compare import SIGNIFICANT_Z, Comparison, json_ready
-from framing.score.profile import BALANCE_SIDES, MIN_QUOTES, QUOTE_SIDES, SCORES, slug
+from framing.score.profile import BALANCE_SIDES, MIN_ARTICLES_TO_RESAMPLE, MIN_QUOTES, QUOTE_SIDES, SCORES, slug
 
 LABELS = {s.name: s.label for s in SCORES}
 
@@ -82,7 +82,7 @@ def comparison_sections(c: Comparison) -> list[Section]:
         )
     sections.append(
         Section(
-            "Scores side by side (95% bootstrap intervals over sentences)",
+            f"Scores side by side (95% bootstrap intervals, resampling {_units(c, la, lb)})",
             ["score", la, lb, f"{la} − {lb}", "interval excludes 0", "flag"],
             rows,
             f"Scores that are zero on both sides are left out (JSON has all). 'few obs' marks a score resting on "
@@ -223,6 +223,18 @@ PROFILE_COLUMNS = [
 ]
 
 
+def _units(c: Comparison, la: str, lb: str) -> str:
+    units = {side: size["resampled"] for side, size in c.sizes.items()}
+    return units["a"] if units["a"] == units["b"] else f"{units['a']} for {la}, {units['b']} for {lb}"
+
+
+def _profile_units(profiles: pd.DataFrame) -> str:
+    units = set(profiles["resampled"]) if "resampled" in profiles else {"sentences"}
+    if len(units) == 1:
+        return units.pop()
+    return f"articles for outlets with at least {MIN_ARTICLES_TO_RESAMPLE}, sentences for the rest"
+
+
 def profile_sections(profiles: pd.DataFrame, actors: pd.DataFrame) -> list[Section]:
     def cell(r: dict, name: str) -> str:
         # Estimate above its interval: the profile table has many columns and must fit a terminal.
@@ -231,7 +243,7 @@ def profile_sections(profiles: pd.DataFrame, actors: pd.DataFrame) -> list[Secti
 
     records = profiles.to_dict("records")
     main = Section(
-        "Outlet profiles (95% bootstrap intervals over sentences)",
+        f"Outlet profiles (95% bootstrap intervals, resampling {_profile_units(profiles)})",
         ["outlet", "articles", "words", *(label for _, label in PROFILE_COLUMNS)],
         [
             [r["outlet"], str(r["n_articles"]), str(r["n_words"]), *(cell(r, name) for name, _ in PROFILE_COLUMNS)]

@@ -5,6 +5,8 @@ Kept as plain data so the HTML and PDF reports print the same words.
 
 from __future__ import annotations
 
+from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE
+
 METHODS: list[tuple[str, list[str]]] = [
     (
         "Corpus and cleaning",
@@ -72,7 +74,9 @@ METHODS: list[tuple[str, list[str]]] = [
     (
         "Uncertainty and comparisons",
         [
-            "Every per-outlet score carries a 95% interval from a seeded bootstrap over sentences; a score resting on "
+            "Every per-outlet score carries a 95% interval from a seeded bootstrap that resamples whole articles "
+            f"when an outlet has at least {MIN_ARTICLES_TO_RESAMPLE} of them, and sentences otherwise (too narrow: "
+            "the sentences of one article are not independent); a score resting on "
             "too few observations is flagged rather than hidden. Distinctive vocabulary between two outlets uses the "
             "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), with the "
             "whole corpus as the prior, reported as z-scores; only terms beyond the chosen |z| are shown. Similarity "

@@ -35,6 +35,8 @@ from framing.score.profile import (
     group_table,
     outlet_profiles,
     quote_balance,
+    resampled_table,
+    resampling_unit,
     top_speakers,
 )
 from framing.score.similarity import outlet_documents, standardised_profiles, tfidf_vectorizer
@@ -71,7 +73,7 @@ class Comparison:
     a: list[str]
     b: list[str]
     names: dict[str, str]
-    sizes: dict[str, dict[str, int]]
+    sizes: dict[str, dict[str, Any]]  # n_articles, n_words, n_sentences, resampled
     scores: pd.DataFrame
     distinctive: pd.DataFrame
     lexicon_terms: pd.DataFrame
@@ -150,7 +152,8 @@ def score_table(
     for name, group in (("a", a), ("b", b)):
         # A single outlet uses its own slug as the seed key, so its numbers match `framing profile`.
         key = group[0] if len(group) == 1 else "+".join(sorted(group))
-        sides[name] = evaluate(group_table(f for f in features if f.outlet in group), key, seed, n_boot)
+        table, _ = resampled_table([f for f in features if f.outlet in group])
+        sides[name] = evaluate(table, key, seed, n_boot)
     rows = []
     for score in SCORES:
         row: dict[str, Any] = {"score": score.name, "label": score.label}
@@ -284,7 +287,8 @@ def group_similarity(features: list[ArticleFeatures], a: list[str], b: list[str]
 
 def group_estimates(features: list[ArticleFeatures], group: list[str]) -> pd.Series:
     """Point estimates of every score for a pooled group of outlets."""
-    evaluated = evaluate(group_table(f for f in features if f.outlet in group), "+".join(group), 0, 0)
+    # Point estimates only (no resamples): per-article rows give the same sums, in less memory.
+    evaluated = evaluate(group_table((f for f in features if f.outlet in group), "articles"), "+".join(group), 0, 0)
     return pd.Series({s.name: evaluated.score(s)[0] for s in SCORES})
 
 
@@ -311,6 +315,8 @@ def compare(
         }
         for side, group in (("a", a), ("b", b))
     }
+    for size in sizes.values():
+        size["resampled"] = resampling_unit(size["n_articles"])
     scored = score_terms(features, a, b, alpha0)
     groups = {"a": a, "b": b}
     return Comparison(

@@ -5,7 +5,9 @@ per count (words, loaded terms by category and perspective, hedges, attribution 
 by stance, quotes and quoted words by side, compound sentiment, actor mentions). A
 score is a function of that table's column sums, so the point estimate uses all
 sentences and each bootstrap replicate (:mod:`framing.score.bootstrap`) the sums of a
-resample: estimates and intervals can never disagree about what they measure.
+resample: estimates and intervals can never disagree about what they measure. A group
+with enough articles resamples whole articles instead (one row of sums per article):
+the sums, and so the estimates, are the same; only the intervals change.
 Definitions, minimum counts and limits are in docs/scores.md.
 """
 
@@ -31,6 +33,12 @@ MIN_SENTENCES = 20  # densities and mean sentiment
 MIN_ATTRIBUTIONS = 10  # shares of attribution verbs by stance
 MIN_QUOTES = 5  # quote shares and the balance index
 MIN_MENTIONS = 5  # actor sentiment: sentences that mention the actor
+
+# From this many articles on, a group's bootstrap resamples articles, not sentences: the
+# sentences of one article share a topic and a writer, so they are not independent draws,
+# and resampling them gives intervals that are too narrow. With fewer articles there are
+# too few to resample, and the sentence bootstrap (too narrow, and flagged so) is all there is.
+MIN_ARTICLES_TO_RESAMPLE = 20
 
 # The balance index counts these sides; EU, media and other speakers are pooled as "other",
 # quotes with no identified speaker ("unknown") are left out of shares and the index.
@@ -220,10 +228,26 @@ def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
     return pd.DataFrame(dict(cols))
 
 
-def group_table(features: Iterable[ArticleFeatures]) -> pd.DataFrame:
-    """Sentence tables of several articles stacked; a count missing from an article is 0 there."""
+def resampling_unit(n_articles: int) -> str:
+    """ "articles" when a group has enough articles to resample them, else "sentences"."""
+    return "articles" if n_articles >= MIN_ARTICLES_TO_RESAMPLE else "sentences"
+
+
+def group_table(features: Iterable[ArticleFeatures], unit: str = "sentences") -> pd.DataFrame:
+    """The rows a group's bootstrap resamples: every sentence of its articles, or with
+    ``unit="articles"`` one row per article holding the sums of its sentence rows. A count
+    missing from an article is 0 there."""
+    if unit == "articles":
+        rows = [sentence_table(f).sum() for f in features]
+        return pd.DataFrame(rows).fillna(0.0).reset_index(drop=True) if rows else pd.DataFrame()
     tables = [sentence_table(f) for f in features]
     return pd.concat(tables, ignore_index=True).fillna(0.0) if tables else pd.DataFrame()
+
+
+def resampled_table(features: Sequence[ArticleFeatures]) -> tuple[pd.DataFrame, str]:
+    """The group's table for the bootstrap, and which unit it resamples (see MIN_ARTICLES_TO_RESAMPLE)."""
+    unit = resampling_unit(len(features))
+    return group_table(features, unit), unit
 
 
 @dataclass
@@ -275,9 +299,10 @@ def by_outlet(features: Iterable[ArticleFeatures]) -> dict[str, list[ArticleFeat
 def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
     """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
 
-    Columns: outlet, outlet_name, n_articles, n_words, n_sentences; then for each score in
-    :data:`SCORE_NAMES` the estimate ``<score>``, the interval ``<score>_lo`` and ``<score>_hi``
-    (percentile bootstrap over the outlet's sentences, seeded by ``seed`` and the outlet slug),
+    Columns: outlet, outlet_name, n_articles, n_words, n_sentences, resampled ("articles"
+    or "sentences": what the bootstrap draws, see :data:`MIN_ARTICLES_TO_RESAMPLE`); then
+    for each score in :data:`SCORE_NAMES` the estimate ``<score>``, the interval
+    ``<score>_lo`` and ``<score>_hi`` (percentile bootstrap, seeded by ``seed`` and the outlet slug),
     ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
     ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
     divide by (no quotes, no attribution verbs) is nan, and flagged.
@@ -291,7 +316,8 @@ def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
             "n_words": sum(f.n_words for f in group),
             "n_sentences": sum(len(f.sentences) for f in group),
         }
-        row.update(score_row(evaluate(group_table(group), outlet, seed, n_boot)))
+        table, row["resampled"] = resampled_table(group)
+        row.update(score_row(evaluate(table, outlet, seed, n_boot)))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -387,7 +413,7 @@ def actor_sentiment(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
         groups_of = {m.actor: m.group for f in group for m in f.actor_mentions}
         if not groups_of:
             continue
-        evaluated = evaluate(group_table(group), outlet, seed, n_boot)
+        evaluated = evaluate(resampled_table(group)[0], outlet, seed, n_boot)
         for actor in sorted(groups_of):
             score = Score(actor, actor, lambda s, a=actor: _ratio(s[f"actor_c:{a}"], s[f"actor:{a}"]), "", 0)
             estimate = float(score.value(evaluated.point)[0])
