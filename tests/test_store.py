@@ -230,3 +230,22 @@ def test_profile_and_compare_read_the_store_like_the_corpus(tmp_path):
     )
     pair = ("compare", "sputnik", "nv", "-f", "json", "--n-boot", "200")
     assert json.loads(framing(*pair, "--store", str(store))) == json.loads(framing(*pair))
+
+
+def test_a_schema_1_store_is_upgraded_in_place_and_keeps_its_analyses(tmp_path):
+    store = tmp_path / "old.db"
+    run.analyze_into_store(store)
+    before = [f.to_record() for f in load_features(store)]
+    conn = sqlite3.connect(store)  # take it back to what the first release wrote
+    conn.executescript(
+        "DROP TABLE sources; ALTER TABLE analyses DROP COLUMN parts; ALTER TABLE runs DROP COLUMN updated; "
+        "UPDATE store_info SET value = '1' WHERE key = 'schema_version';"
+    )
+    conn.close()
+
+    assert [f.to_record() for f in load_features(store)] == before  # readable, and upgraded
+    again = run.analyze_into_store(store)
+    # Schema 1 kept no raw-input hashes, so every article is cleaned and analysed once more.
+    assert (again.seen, again.analysed, again.reused) == (5, 5, 0)
+    assert [f.to_record() for f in load_features(store)] == before
+    assert run.analyze_into_store(store).reused == 5
