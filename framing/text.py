@@ -19,6 +19,28 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
+# Calendar words, shared by sentence splitting, boilerplate removal (date lines) and claims (dates, names).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+MONTH_PATTERN = (  # a month name or abbreviation, for case-insensitive regexes
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+
 # Abbreviations that end in a period but rarely end a sentence in news text.
 ABBREVIATIONS = {
     "u.s",
@@ -50,18 +72,7 @@ ABBREVIATIONS = {
     "i.e",
     "a.m",
     "p.m",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *MONTH_ABBREVIATIONS,
     "approx",
     "est",
     "dept",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from framing.extract.features import ArticleFeatures
 from framing.lexicon.bundle import Lexicons
-from framing.text import Doc
+from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_PATTERN, WEEKDAYS, Doc
 
 MIN_UNIT_WORDS = 6  # shorter units are headings, datelines or fragments, not claims
 HEADING_WORDS = 10  # a line without closing punctuation and shorter than this is a heading
@@ -38,14 +38,10 @@ CLAUSE_BOUNDARY = re.compile(
 NUMBER_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|billion|thousand))?(?![\w])")
 # "5,000-strong" is matched above because "-" ends the number; "82nd" is not a quantity and is skipped by (?![\w]).
 SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 DATE_RE = re.compile(
-    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{MONTHS})\.?\s+\d{{4}})(?!\w)",
+    rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{MONTH_PATTERN})\.?\s+\d{{4}})(?!\w)",
     re.IGNORECASE,
 )
 
@@ -89,37 +85,9 @@ NOT_NAMES = {
     "general",
     "spokesman",
     "spokeswoman",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *WEEKDAYS,
+    *MONTH_NAMES,
+    *MONTH_ABBREVIATIONS,
 }
 POSSESSIVE = re.compile(r"['’]s$")
 

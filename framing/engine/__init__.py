@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator
 from framing.engine.cluster import DaskEngine
 from framing.engine.local import Engine, ProcessEngine, SequentialEngine
 from framing.engine.worker import Failure, Task
-from framing.errors import DataError, UsageError
+from framing.errors import UsageError
 from framing.extract.features import ArticleFeatures
 from framing.ingest.article import Source
-from framing.ingest.corpus import ReadOptions, skip_or_raise
+from framing.ingest.corpus import ReadOptions
 from framing.lexicon.bundle import Lexicons
 
 ENGINES = ("local", "dask")
@@ -50,10 +50,7 @@ def analyze_stream(
     options = options or ReadOptions()
     for source, result in engine.map(sources, Task):
         if isinstance(result, Failure):
-            error = result.error()
-            if not isinstance(error, DataError):
-                raise error
-            skip_or_raise(error, options, source.meta.source)
+            result.skip_or_raise(options, source.meta.source)
         else:
             yield result
 

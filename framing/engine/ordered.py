@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
-Task = TypeVar("Task")
+W = TypeVar("W")  # what a worker is given for one item
 
 
 class Future(Protocol):
@@ -49,7 +49,7 @@ class _Batch:
 
 def ordered_map(
     items: Iterable[T],
-    select: Callable[[T], Task | None],
+    select: Callable[[T], W | None],
     submit: Submit,
     batch_size: int,
     max_pending: int,

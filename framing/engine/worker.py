@@ -18,7 +18,7 @@ from framing.errors import DataError, FramingError, UsageError
 from framing.extract.features import ArticleFeatures, analyze_article
 from framing.ingest.article import Article, Source
 from framing.ingest.boilerplate import Cue, default_cues
-from framing.ingest.corpus import clean
+from framing.ingest.corpus import ReadOptions, clean, skip_or_raise
 from framing.lexicon.bundle import Lexicons
 from framing.store.records import StoredAnalysis, features_from_stored, to_stored
 
@@ -53,8 +53,11 @@ class Failure:
     problem: str
     usage: bool = False
 
-    def error(self) -> FramingError:
-        return (UsageError if self.usage else DataError)(self.where, self.problem)
+    def skip_or_raise(self, options: ReadOptions, source: str) -> None:
+        """A data problem is skipped if `options` allow it (and recorded there); a usage problem stops the run."""
+        if self.usage:
+            raise UsageError(self.where, self.problem)
+        skip_or_raise(DataError(self.where, self.problem), options, source)
 
 
 Result = ArticleFeatures | StoredAnalysis | Failure

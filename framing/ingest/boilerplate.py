@@ -34,6 +34,7 @@ from framing.errors import DataError
 from framing.lexicon.load import read_table
 from framing.lexicon.matcher import compile_regex
 from framing.resources import lexicon_dir
+from framing.text import MONTH_PATTERN
 
 GOOD_MIN_WORDS = 12
 GOOD_LONG_WORDS = 25
@@ -43,13 +44,10 @@ NEAR_DUPLICATE_NGRAM = 8
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+
 _DAYS = r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 _DATE_WORDS = re.compile(
-    rf"\b(?:{_MONTHS}|{_DAYS}|am|pm|gmt|utc|date|updated|published|posted)\b\.?|[\d:/.,\-–|]+",
+    rf"\b(?:{MONTH_PATTERN}|{_DAYS}|am|pm|gmt|utc|date|updated|published|posted)\b\.?|[\d:/.,\-–|]+",
     re.IGNORECASE,
 )
 _ISO_DATE_START = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}\b", re.I)

@@ -22,14 +22,11 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.extract.features import ArticleFeatures
-from framing.text import tokenize
+from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, tokenize
 
 DEFAULT_ALPHA0 = 500.0
 # Weekday and month names are dropped too: they mark when an article appeared, not how it frames.
-_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october"]
-_MONTHS += ["november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-CALENDAR_WORDS = frozenset(_DAYS + _MONTHS)
+CALENDAR_WORDS = frozenset((*WEEKDAYS, *MONTH_NAMES, *MONTH_ABBREVIATIONS))
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | CALENDAR_WORDS
 _POSSESSIVE = re.compile(r"['’]s$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")

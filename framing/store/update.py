@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from framing.errors import DataError
 from framing.ingest.article import Article, Metadata, Source
-from framing.ingest.corpus import ReadOptions, skip_or_raise, with_found
+from framing.ingest.corpus import ReadOptions, with_found
 from framing.store.database import FeatureStore
 from framing.store.version import analysis_version, cleaning_version, part_versions
 
@@ -102,10 +101,7 @@ def update_store(
     uncommitted, last_commit = 0, time.monotonic()
     for item, result in engine.map(items, lambda i: i.task, output="stored"):
         if isinstance(result, Failure):
-            error = result.error()
-            if not isinstance(error, DataError):
-                raise error
-            skip_or_raise(error, options, item.source.meta.source)
+            result.skip_or_raise(options, item.source.meta.source)
             continue
         if result is None:
             report.reused += 1
