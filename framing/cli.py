@@ -8,16 +8,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from framing import __version__, api
+from framing import __version__
 from framing.errors import FramingError, UsageError
-from framing.extract.features import analyze_article
-from framing.ingest.corpus import ReadOptions, iter_articles
-from framing.output import write_atomic
-from framing.render import terminal
+
+if TYPE_CHECKING:
+    from framing.ingest.corpus import ReadOptions
+
+# The analysis stack (pandas, scikit-learn, NLTK, VADER) is imported inside the commands that use it,
+# so `framing --help` and `framing --version` start in a fraction of a second.
 
 app = typer.Typer(
     help="Show how different news outlets frame the same story.\n\n"
@@ -61,22 +63,30 @@ StoreOpt = Annotated[
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
 
 
-@app.callback()
-def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
-    max_size: Annotated[
-        float, typer.Option("--max-size", min=0.001, help="Skip (with a warning) any article over this many MB.")
-    ] = 5.0,
-) -> None:
-    _state["debug"] = debug
-    _state["max_size_mb"] = max_size
-    if version:
+def _show_version(value: bool) -> None:
+    """Eager, so `framing --version` answers before Typer asks for a command."""
+    if value:
         typer.echo(f"framing {__version__}")
         raise typer.Exit()
 
 
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Show the version and exit.")
+    ] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Skip (with a warning) any article over this many MB.")
+    ] = 5.0,
+) -> None:
+    _state["debug"] = _state["debug"] or debug
+    _state["max_size_mb"] = max_size
+
+
 def _read_options(encoding: str = "utf-8", skip_bad: bool = False) -> ReadOptions:
+    from framing.ingest.corpus import ReadOptions
+
     return ReadOptions(encoding=encoding, skip_bad=skip_bad, max_bytes=int(_state["max_size_mb"] * 1_000_000))
 
 
@@ -87,6 +97,8 @@ def _report_skipped(options: ReadOptions) -> None:
 
 def _features(corpus: Path | None, store: Path | None, lexicon, options: ReadOptions) -> list:
     """Features from a feature store (framing analyze --store) when given, else analysed from the corpus."""
+    from framing import api
+
     if store is not None:
         from framing.store import load_features
 
@@ -97,6 +109,8 @@ def _features(corpus: Path | None, store: Path | None, lexicon, options: ReadOpt
 
 
 def _emit(data: str, output: Path | None) -> None:
+    from framing.output import write_atomic
+
     if output is None:
         sys.stdout.write(data)
     else:
@@ -129,7 +143,8 @@ def analyze(
     ] = None,
 ) -> None:
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
-    from framing import run  # the engines and the store load only when asked for
+    from framing import api, run  # the engines and the store load only when asked for
+    from framing.render import terminal
 
     options = _read_options(encoding, skip_bad)
     if store is not None:
@@ -173,6 +188,11 @@ def inspect(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Show one article's cleaned text with findings marked, and the boilerplate removed."""
+    from framing import api
+    from framing.extract.features import analyze_article
+    from framing.ingest.corpus import iter_articles
+    from framing.render import terminal
+
     options = _read_options(encoding)
     path = Path(article)
     if path.is_file():
@@ -213,6 +233,9 @@ def report(
     """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from framing import api
+    from framing.extract.features import analyze_article
+    from framing.render import terminal
     from framing.report import FORMATS, write_report
 
     if format not in FORMATS:
@@ -262,6 +285,7 @@ def exercise(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Write media-literacy worksheets with answer keys (HTML and PDF) drawn from the corpus."""
+    from framing import api
     from framing.classroom import KINDS, LEVELS, build_exercise, write_exercise
     from framing.errors import DataError
 
@@ -307,6 +331,8 @@ def _split_outlets(value: str | None) -> list[str]:
 
 
 def _write_view(view, output: Path | None) -> None:
+    from framing.render import terminal
+
     if output is None:
         terminal.console().print(view)
     else:
@@ -345,7 +371,7 @@ def compare(
     output: OutputOpt = None,
 ) -> None:
     """Compare how two outlets (or groups) frame the story: scores, distinctive words, sources, naming."""
-    from framing import score
+    from framing import api, score
     from framing.render import compare as view
 
     positional = list(args or [])
@@ -445,8 +471,10 @@ def evaluate_command(
     output: OutputOpt = None,
 ) -> None:
     """Measure the extractors against hand annotations: precision, recall, F1, speaker accuracy."""
+    from framing import api
     from framing import evaluate as measure
     from framing.render import evaluation as view
+    from framing.render import terminal
 
     result = measure.evaluate(gold, corpus, api.lexicons(lexicon or ()))
     figures = result.figures()
@@ -496,6 +524,7 @@ def claims_command(
     output: OutputOpt = None,
 ) -> None:
     """Which facts each outlet reports: claims aligned across outlets, omissions and exclusives."""
+    from framing import api
     from framing.claims import render as claims_view
     from framing.claims.view import analyse_claims, same_fact
     from framing.errors import DataError
@@ -522,8 +551,14 @@ def claims_command(
 
 def main() -> None:
     """Run the app; Typer reports its own usage errors (exit 2), we report the user's data problems."""
+    # Every error message says "rerun with --debug", so --debug is accepted anywhere on the line,
+    # after the command name too (Typer only knows it before).
+    args = sys.argv[1:]
+    if "--debug" in args:
+        _state["debug"] = True
+        args = [a for a in args if a != "--debug"]
     try:
-        app()
+        app(args=args, prog_name="framing")
     except FramingError as exc:
         if _state["debug"]:
             raise

@@ -12,9 +12,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -82,13 +83,19 @@ ABBREVIATIONS = {
     "corp",
 }
 
-_stemmer = SnowballStemmer("english")
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - nltk's stemmer
+    """NLTK is imported on first use: importing it costs over a second, which `framing --help` should not pay."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Lower-cased Snowball stem; cached because news vocabulary repeats heavily."""
-    return _stemmer.stem(word.lower())
+    return _stemmer().stem(word.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,21 +117,22 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(text)]
 
 
+@lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
 
 
-_PUNKT = _punkt()
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence offsets; a blank line always ends a sentence (headings have no period)."""
     spans: list[tuple[int, int]] = []
+    punkt = _punkt()
     for para in PARAGRAPH_RE.finditer(text):
         base = para.start()
-        for start, end in _PUNKT.span_tokenize(para.group()):
+        for start, end in punkt.span_tokenize(para.group()):
             spans.append((base + start, base + end))
     return spans
 

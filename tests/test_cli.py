@@ -80,3 +80,30 @@ def test_skip_bad_reports_skipped_files(tmp_path):
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) == 1
     assert "skipped" in result.stderr and "empty.txt" in result.stderr
+
+
+def test_version_prints_the_version_and_exits_zero():
+    from framing import __version__
+
+    result = framing("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"framing {__version__}"
+    assert result.stderr == ""
+
+
+def test_debug_is_accepted_after_the_command_and_shows_the_traceback(tmp_path):
+    missing = str(tmp_path / "nowhere")
+    plain = framing("analyze", missing)
+    assert plain.returncode == 2 and "Traceback" not in plain.stderr and "nowhere" in plain.stderr
+    debug = framing("analyze", missing, "--debug")
+    assert "Traceback" in debug.stderr and "UsageError" in debug.stderr
+
+
+def test_help_does_not_import_the_analysis_stack():
+    """Start-up cost: `framing --help` must not load NLTK, scikit-learn or pandas (over a second together)."""
+    import subprocess
+    import sys
+
+    code = "import sys, framing.cli; print(sorted(m for m in ('nltk', 'sklearn', 'pandas') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
