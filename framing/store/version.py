@@ -3,7 +3,8 @@
 Stored features are only valid for the lexicons *and* the code that produced them:
 
 * the **analysis version** is `Lexicons.version` (a hash of every lexicon file) plus a
-  hash of the extractor code, so upgrading or editing the extractors re-analyses on the
+  hash of the code that computes features (:data:`CODE_FILES`) and of the releases of the
+  libraries that do (:data:`ANALYSIS_LIBRARIES`), so upgrading or editing the extractors re-analyses on the
   next run instead of mixing old results with new;
 * each **part** of an analysis (sentences, actors, quotes, loaded terms, hedges) has its
   own version, from the extractor code and only the lexicon files that part reads
@@ -27,7 +28,12 @@ from framing.lexicon.bundle import Lexicons
 from framing.resources import lexicon_dir
 
 _PACKAGE = Path(framing.__file__).parent
-CODE_FILES = ("extract/*.py", "lexicon/matcher.py", "text.py", "spans.py")
+# Everything that computes a stored feature or shapes a stored record: the extractors, the lexicon
+# loading and compiling (an edit to how aliases are read changes quotes), tokens and sentences, the
+# span types and the record format. The libraries below compute features too (VADER's lexicon and
+# rules, NLTK's Punkt and Snowball), so their installed releases are part of the version.
+CODE_FILES = ("extract/*.py", "lexicon/*.py", "text.py", "spans.py", "store/records.py")
+ANALYSIS_LIBRARIES = ("vaderSentiment", "nltk")
 CLEANING_FILES = ("ingest/*.py",)
 CLEANING_DATA = ("boilerplate_cues.csv",)
 
@@ -41,9 +47,15 @@ def _hash_files(patterns: tuple[str, ...], extra: bytes = b"") -> str:
     return digest.hexdigest()[:8]
 
 
+def library_versions() -> dict[str, str]:
+    """Installed release of every library that computes features."""
+    return {name: package_version(name) for name in ANALYSIS_LIBRARIES}
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    return _hash_files(CODE_FILES)
+    libraries = ";".join(f"{k}={v}" for k, v in library_versions().items())
+    return _hash_files(CODE_FILES, libraries.encode())
 
 
 @lru_cache(maxsize=1)
