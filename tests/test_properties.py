@@ -25,10 +25,46 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 
 # Pieces of news text that exercise the quote, hedge and lexicon rules in odd combinations.
 PIECES = [
-    "Kirby said", "said Kirby", "Pentagon spokesman John Kirby told reporters", "according to", "the Kremlin",
-    "he said", "it", "“", "”", '"', "'", "‘", "’", "Kiev", "US-backed nationalist coup", "so-called", ",", ".",
-    "\n", "\n\n", " ", "allegedly", "may", "NATO", "Stoltenberg added", "claimed", "2,000 troops", "U.S.", "Moscow’s",
-    "temporarily occupied", "«", "»", ":", ";", "(", ")", "Привет", "\u00a0", "\t", "a",
+    "Kirby said",
+    "said Kirby",
+    "Pentagon spokesman John Kirby told reporters",
+    "according to",
+    "the Kremlin",
+    "he said",
+    "it",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "Kiev",
+    "US-backed nationalist coup",
+    "so-called",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    " ",
+    "allegedly",
+    "may",
+    "NATO",
+    "Stoltenberg added",
+    "claimed",
+    "2,000 troops",
+    "U.S.",
+    "Moscow’s",
+    "temporarily occupied",
+    "«",
+    "»",
+    ":",
+    ";",
+    "(",
+    ")",
+    "Привет",
+    "\u00a0",
+    "\t",
+    "a",
 ]
 newsy = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 any_text = st.one_of(st.text(max_size=1500), newsy)
@@ -48,7 +84,25 @@ def is_subsequence(small: str, big: str) -> bool:
 def test_cleaned_text_contains_nothing_that_was_not_in_the_input(text):
     result = clean_text(text)
     assert is_subsequence(non_space(result.text), non_space(unicodedata.normalize("NFC", text)))
-    assert all(v.kept == (v.text in result.text) or not v.kept for v in result.lines)
+    assert result.text == "\n\n".join(v.text for v in result.lines if v.kept)
+    assert all(v.reason for v in result.lines)  # every verdict says why
+
+
+# Whole paragraphs of ordinary news prose: the cleaner must keep every one of them, in order.
+PROSE = [
+    "Union members voted on Tuesday to extend the strike at the port for another week, the union said in a statement.",
+    "The port authority said it had offered a four percent raise and would meet the negotiators again on Friday.",
+    "Dock workers have refused to unload container ships since the start of the month, leaving cargo stranded.",
+    "Local businesses that depend on the port say the dispute is costing them thousands of dollars every day.",
+    "A spokeswoman for the shipping company said it was diverting two vessels to another harbour further south.",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PROSE), min_size=1, max_size=8, unique=True))
+def test_paragraphs_of_prose_are_all_kept(paragraphs):
+    result = clean_text("\n\n".join(paragraphs))
+    assert result.text == "\n\n".join(paragraphs)
 
 
 @SETTINGS
