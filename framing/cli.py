@@ -341,6 +341,20 @@ def _write_view(view, output: Path | None) -> None:
         _emit(capture.export_text(), output)
 
 
+def _one_outlet_before_corpus(outlet: str, corpus: Path) -> None:
+    """`compare ledger CORPUS`: the corpus would be read as outlet B; say what was meant instead."""
+    from framing.ingest.corpus import ReadOptions, iter_sources
+
+    try:
+        found = sorted({s.meta.outlet for s in iter_sources(corpus, ReadOptions(skip_bad=True))})
+    except FramingError:
+        found = []
+    listing = f" (outlets in it: {', '.join(found)})" if found else ""
+    raise UsageError(
+        None, f"compare needs two outlets before the corpus, got one ('{outlet}') and the corpus {corpus}{listing}"
+    )
+
+
 @app.command()
 def compare(
     args: Annotated[
@@ -375,6 +389,8 @@ def compare(
     from framing.render import compare as view
 
     positional = list(args or [])
+    if a is None and b is None and len(positional) == 2 and Path(positional[1]).exists():
+        _one_outlet_before_corpus(positional[0], Path(positional[1]))
     side_a = _split_outlets(a) if a is not None else _split_outlets(positional.pop(0) if positional else None)
     side_b = _split_outlets(b) if b is not None else _split_outlets(positional.pop(0) if positional else None)
     if len(positional) > 1:

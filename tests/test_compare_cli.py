@@ -102,3 +102,18 @@ def test_outlet_with_no_articles(tmp_path):
         "unknown outlet 'ghost' (available: nv, sputnik)" in error and "1 unreadable article(s) were skipped" in error
     )
     assert "ghost.txt" in result.stderr  # the skipped file is named on its own line
+
+
+def test_one_outlet_then_a_corpus_explains_that_two_outlets_are_needed(tmp_path):
+    ledger = tmp_path / "corpus" / "ledger"
+    ledger.mkdir(parents=True)
+    (ledger / "a.txt").write_text(
+        "Dock workers at the port walked out on Monday after talks with the port authority broke down, "
+        "the union said, and pickets gathered at every gate of the container terminal.\n",
+        encoding="utf-8",
+    )
+    result = framing("compare", "ledger", str(tmp_path / "corpus"))
+    assert result.returncode == 2
+    line = result.stderr.strip()
+    assert line.startswith("framing: error: compare needs two outlets before the corpus, got one ('ledger')")
+    assert "outlets in it: ledger" in line and "seed" not in line and "aggregator" not in line
