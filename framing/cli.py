@@ -95,15 +95,36 @@ def _report_skipped(options: ReadOptions) -> None:
         typer.echo(f"framing: warning: skipped {skipped.source}: {skipped.problem}", err=True)
 
 
+def _analysed(corpus: Path | None, lexicon, options: ReadOptions) -> list:
+    """Every article's features, with a progress bar on a terminal (nothing when output is redirected)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from framing import api
+    from framing.extract.features import analyze_article
+    from framing.render import terminal
+
+    lex = api.lexicons(lexicon or ())
+    console = terminal.console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("reading and cleaning articles", total=None)
+        articles = api.articles(corpus, options)
+        progress.update(task, description="analysing articles", total=len(articles))
+        features = []
+        for article in articles:
+            features.append(analyze_article(article, lex))
+            progress.advance(task)
+    return features
+
+
 def _features(corpus: Path | None, store: Path | None, lexicon, options: ReadOptions) -> list:
     """Features from a feature store (framing analyze --store) when given, else analysed from the corpus."""
-    from framing import api
 
     if store is not None:
         from framing.store import load_features
 
         return load_features(store)
-    features = api.analyze(corpus, lexicon or (), options)
+    features = _analysed(corpus, lexicon, options)
     _report_skipped(options)
     return features
 
@@ -155,7 +176,7 @@ def analyze(
             typer.echo(f"framing: skipped {len(options.skipped)} unreadable articles", err=True)
         return
     if engine == "local" and jobs == 1 and scheduler is None:
-        features = api.analyze(corpus, lexicon or (), options)
+        features = _analysed(corpus, lexicon, options)
     else:
         features = run.analyze_corpus(corpus, lexicon or (), options, engine, jobs, scheduler)
     _report_skipped(options)
@@ -285,7 +306,6 @@ def exercise(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Write media-literacy worksheets with answer keys (HTML and PDF) drawn from the corpus."""
-    from framing import api
     from framing.classroom import KINDS, LEVELS, build_exercise, write_exercise
     from framing.errors import DataError
 
@@ -296,7 +316,7 @@ def exercise(
     if count is not None and count < 1:
         raise UsageError("--count", "must be at least 1")
     options = _read_options(encoding, skip_bad)
-    features = api.analyze(corpus, lexicon or (), options)
+    features = _analysed(corpus, lexicon, options)
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"
     kinds = list(KINDS) if kind == "all" else [kind]
@@ -546,7 +566,7 @@ def claims_command(
     from framing.errors import DataError
 
     options = _read_options(encoding, skip_bad)
-    features = api.analyze(corpus, lexicon or (), options)
+    features = _analysed(corpus, lexicon, options)
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"
     outlets = sorted({f.outlet for f in features})

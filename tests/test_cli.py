@@ -107,3 +107,35 @@ def test_help_does_not_import_the_analysis_stack():
     code = "import sys, framing.cli; print(sorted(m for m in ('nltk', 'sklearn', 'pandas') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_progress_shows_on_a_terminal_and_not_when_redirected():
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    run = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        env=env,
+        timeout=120,
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert run.returncode == 0
+    assert b"analysing articles" in shown
+    redirected = framing("analyze", "--format", "csv")
+    assert redirected.returncode == 0 and redirected.stderr == ""
