@@ -485,10 +485,56 @@ class EvaluateFormat(StrEnum):
     json = "json"
 
 
+def _run_benchmarks(name: str, lex, data: Path | None, results: Path | None, as_json: bool, output) -> None:
+    """`evaluate --benchmark`: each dataset that is present is measured; an absent one is a one-line skip."""
+    from framing.evaluation import benchmarks
+
+    names = list(benchmarks.BENCHMARKS) if name == "all" else [name]
+    unknown = [n for n in names if n not in benchmarks.BENCHMARKS]
+    if unknown:
+        raise UsageError(
+            "--benchmark", f"unknown benchmark '{unknown[0]}' (choose {', '.join(benchmarks.BENCHMARKS)} or all)"
+        )
+    if results is None:
+        checkout = Path(__file__).resolve().parents[1] / "benchmarks" / "results"
+        results = checkout if checkout.is_dir() else None
+    done, lines = [], []
+    for each in names:
+        result = benchmarks.run(each, lex, data)
+        if result is None:
+            typer.echo(f"framing: skipped benchmark {each}: its data folder is not on this machine", err=True)
+            continue
+        done.append(result.to_dict())
+        lines += [*benchmarks.table_lines(result), ""]
+        if results is not None:
+            typer.echo(f"framing: wrote {benchmarks.write_result(result, results)}", err=True)
+    if as_json:
+        _emit(json.dumps(done, ensure_ascii=False, indent=1) + "\n", output)
+    elif lines:
+        _emit("\n".join(lines), output)
+
+
 @app.command("evaluate")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="Folder of gold annotations (a JSON file per article), e.g. gold/seeds")],
+    gold: Annotated[
+        Path | None,
+        typer.Argument(help="Folder of gold annotations (a JSON file per article), e.g. gold/seeds"),
+    ] = None,
     corpus: CorpusArg = None,
+    benchmark: Annotated[
+        str | None,
+        typer.Option(
+            "--benchmark",
+            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu or all (read from ../shared/datasets).",
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Folder holding the datasets (default: ../shared/datasets).")
+    ] = None,
+    results: Annotated[
+        Path | None,
+        typer.Option("--results", help="Write each benchmark's figures as JSON here (default: benchmarks/results/)."),
+    ] = None,
     format: Annotated[
         EvaluateFormat, typer.Option("--format", "-f", help="table (scores, misses, false alarms) or json.")
     ] = EvaluateFormat.table,
@@ -512,6 +558,11 @@ def evaluate_command(
     from framing.render import evaluation as view
     from framing.render import terminal
 
+    if benchmark is not None:
+        _run_benchmarks(benchmark, api.lexicons(lexicon or ()), data, results, format is EvaluateFormat.json, output)
+        return
+    if gold is None:
+        raise UsageError(None, "evaluate needs a GOLD folder (e.g. gold/seeds) or --benchmark NAME")
     result = measure.evaluate(gold, corpus, api.lexicons(lexicon or ()))
     figures = result.figures()
     name = gold.resolve().name
