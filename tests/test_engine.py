@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from concurrent.futures import Future
+from pathlib import Path
 
 import pytest
 from helpers import framing
@@ -104,3 +106,64 @@ def test_an_article_that_cleans_to_nothing_in_a_worker_is_named_or_skipped(tmp_p
         (f"{corpus}:3", "no article text left after removing boilerplate")
     ]
     assert [f.id for f in load_features(tmp_path / "lenient.db")] == [r["id"] for r in records if r is not records[2]]
+
+
+def _children(pid: int) -> list[int]:
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_main_process_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from synthetic import write_corpus
+
+    corpus = write_corpus(tmp_path / "big.jsonl", 3000)
+    main = subprocess.Popen(
+        [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline and main.poll() is None:
+            time.sleep(0.2)
+            workers = _children(main.pid)
+        assert len(workers) >= 2, "the workers never started"
+        os.kill(main.pid, signal.SIGKILL)
+        main.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [w for w in workers if _alive(w)]
+        for w in left:
+            os.kill(w, signal.SIGKILL)
+        assert not left, f"workers {left} outlived the killed main process"
+    finally:
+        if main.poll() is None:
+            main.kill()

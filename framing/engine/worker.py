@@ -85,9 +85,41 @@ def analyze_batch(tasks: list[Task], tools: Tools, output: str = "features") -> 
     return [analyze_task(task, tools, output) for task in tasks]
 
 
-def init_process(tools: Tools) -> None:
-    """ProcessPoolExecutor initializer: keep the tools for every batch this worker runs."""
+def init_process(tools: Tools, parent_pid: int | None = None) -> None:
+    """ProcessPoolExecutor initializer: keep the tools for every batch this worker runs.
+
+    With `parent_pid`, the worker also exits when that process dies, even by `kill -9`
+    (which gives the pool no chance to shut its workers down)."""
     _state["tools"] = tools
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
+
+
+def die_with_parent(parent_pid: int, poll_seconds: float = 0.5) -> None:
+    """Exit this process when `parent_pid` dies: PR_SET_PDEATHSIG on Linux, plus a watchdog thread."""
+    import os
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(poll_seconds)
+        os._exit(1)
+
+    if os.getppid() != parent_pid:  # the parent died before the signal was set up
+        os._exit(1)
+    threading.Thread(target=watch, name="framing-parent-watchdog", daemon=True).start()
 
 
 def analyze_batch_in_process(tasks: list[Task], output: str) -> list[Result]:
