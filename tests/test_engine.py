@@ -167,3 +167,52 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path):
     finally:
         if main.poll() is None:
             main.kill()
+
+
+def _analyze_with_scheduler(address: str):
+    import time
+
+    t0 = time.monotonic()
+    done = framing("analyze", "--engine", "dask", "--scheduler", address, timeout=90)
+    return done, time.monotonic() - t0
+
+
+def test_a_scheduler_that_accepts_but_never_answers_is_a_bounded_usage_error():
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.5)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])  # accept and say nothing
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        done, seconds = _analyze_with_scheduler(f"tcp://127.0.0.1:{server.getsockname()[1]}")
+    finally:
+        stop.set()
+        thread.join(2)
+        for conn in held:
+            conn.close()
+        server.close()
+    assert done.returncode == 2, done.stderr
+    assert seconds < 40
+    assert done.stderr.strip().count("\n") == 0 and done.stderr.startswith("framing: error: "), done.stderr
+
+
+@pytest.mark.parametrize("address", ["tcp://::::1", "not an address"])
+def test_a_malformed_scheduler_address_is_a_quick_usage_error(address):
+    done, seconds = _analyze_with_scheduler(address)
+    assert done.returncode == 2, done.stderr
+    assert seconds < 30
+    assert done.stderr.strip().count("\n") == 0 and "not a Dask scheduler address" in done.stderr, done.stderr
