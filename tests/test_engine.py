@@ -216,3 +216,29 @@ def test_a_malformed_scheduler_address_is_a_quick_usage_error(address):
     assert done.returncode == 2, done.stderr
     assert seconds < 30
     assert done.stderr.strip().count("\n") == 0 and "not a Dask scheduler address" in done.stderr, done.stderr
+
+
+def test_an_article_past_the_time_limit_is_skipped_with_a_warning(monkeypatch, seed_articles):
+    import time
+
+    from framing.engine import worker
+    from framing.engine.worker import Failure, Task, Tools, analyze_batch
+
+    slow, fast = sorted(seed_articles.values(), key=lambda a: a.id)[:2]
+    real = worker.analyze_article
+
+    def analyze(article, *args):
+        if article.meta.id == slow.meta.id:
+            time.sleep(30)
+        return real(article, *args)
+
+    monkeypatch.setattr(worker, "analyze_article", analyze)
+    monkeypatch.setattr(worker, "ARTICLE_SECONDS", 0.5)
+    t0 = time.monotonic()
+    results = analyze_batch([Task(slow), Task(fast)], Tools.default(api.lexicons()))
+    assert time.monotonic() - t0 < 10
+    assert isinstance(results[0], Failure) and "took over 0.5 s" in results[0].problem
+    assert not isinstance(results[1], Failure)
+    options = ReadOptions()
+    results[0].skip_or_raise(options, "x")
+    assert [s.problem for s in options.skipped] == [results[0].problem]
