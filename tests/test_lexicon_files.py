@@ -93,9 +93,11 @@ def test_bad_user_regex_is_rejected(tmp_path):
         load_lexicons(extra=[path])
 
 
-BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
-    f"{chr(c)}: &{chr(c)} [{','.join(['*' + chr(c - 1)] * 9)}]\n" for c in range(ord("b"), ord("j"))
-) + "entries: [*i]\n"
+BILLION_LAUGHS = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(f"{chr(c)}: &{chr(c)} [{','.join(['*' + chr(c - 1)] * 9)}]\n" for c in range(ord("b"), ord("j")))
+    + "entries: [*i]\n"
+)
 
 
 @pytest.mark.parametrize("name", ["bomb.yaml", "manifest.yaml"])
