@@ -26,6 +26,28 @@ CASES = {
     "20,000 one-sentence paragraphs": "Kirby said it was fine.\n\n" * 20_000,
 }
 
+# Regex lexicon entries that backtrack catastrophically on the `re` engine; each runs
+# under framing.lexicon.matcher.REGEX_TIMEOUT per search and is skipped with a warning.
+REGEXES = [r"((a+))+b", r"(a|a)+b", r"(a|aa)+", r"(a{1,10}){10}b", r"(a{1,30}){1,30}", r".*.*.*=", r"(.*a){12}b"]
+REGEX_TEXT = "a" * 60 + "! " + "x " * 3000
+
+
+def regexes() -> None:
+    from framing.errors import DataError
+    from framing.lexicon.matcher import Entry, PhraseMatcher
+    from framing.text import Doc
+
+    doc = Doc(REGEX_TEXT)
+    print(f"{'regex entry':48} {'seconds':>8}")
+    for pattern in REGEXES:
+        t0 = time.perf_counter()
+        try:
+            PhraseMatcher([Entry(pattern, "regex", None, "bench.csv:1")]).find(doc)
+            outcome = ""
+        except DataError as exc:
+            outcome = f"  refused: {exc.problem}"
+        print(f"{pattern:48} {time.perf_counter() - t0:>8.2f}{outcome}")
+
 
 def main() -> None:
     lex = api.lexicons()
@@ -39,6 +61,7 @@ def main() -> None:
         analyze_article(Article(meta, text, ()), lex)
         t2 = time.perf_counter()
         print(f"{name:48} {len(text):>10,} {t1 - t0:>8.1f} {t2 - t1:>10.1f} {len(cleaned.text):>11,}")
+    regexes()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from concurrent.futures import Future
+from pathlib import Path
 
 import pytest
 from helpers import framing
@@ -104,3 +106,139 @@ def test_an_article_that_cleans_to_nothing_in_a_worker_is_named_or_skipped(tmp_p
         (f"{corpus}:3", "no article text left after removing boilerplate")
     ]
     assert [f.id for f in load_features(tmp_path / "lenient.db")] == [r["id"] for r in records if r is not records[2]]
+
+
+def _children(pid: int) -> list[int]:
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_main_process_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from synthetic import write_corpus
+
+    corpus = write_corpus(tmp_path / "big.jsonl", 3000)
+    main = subprocess.Popen(
+        [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline and main.poll() is None:
+            time.sleep(0.2)
+            workers = _children(main.pid)
+        assert len(workers) >= 2, "the workers never started"
+        os.kill(main.pid, signal.SIGKILL)
+        main.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [w for w in workers if _alive(w)]
+        for w in left:
+            os.kill(w, signal.SIGKILL)
+        assert not left, f"workers {left} outlived the killed main process"
+    finally:
+        if main.poll() is None:
+            main.kill()
+
+
+def _analyze_with_scheduler(address: str):
+    import time
+
+    t0 = time.monotonic()
+    done = framing("analyze", "--engine", "dask", "--scheduler", address, timeout=90)
+    return done, time.monotonic() - t0
+
+
+def test_a_scheduler_that_accepts_but_never_answers_is_a_bounded_usage_error():
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.5)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])  # accept and say nothing
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        done, seconds = _analyze_with_scheduler(f"tcp://127.0.0.1:{server.getsockname()[1]}")
+    finally:
+        stop.set()
+        thread.join(2)
+        for conn in held:
+            conn.close()
+        server.close()
+    assert done.returncode == 2, done.stderr
+    assert seconds < 40
+    assert done.stderr.strip().count("\n") == 0 and done.stderr.startswith("framing: error: "), done.stderr
+
+
+@pytest.mark.parametrize("address", ["tcp://::::1", "not an address"])
+def test_a_malformed_scheduler_address_is_a_quick_usage_error(address):
+    done, seconds = _analyze_with_scheduler(address)
+    assert done.returncode == 2, done.stderr
+    assert seconds < 30
+    assert done.stderr.strip().count("\n") == 0 and "not a Dask scheduler address" in done.stderr, done.stderr
+
+
+def test_an_article_past_the_time_limit_is_skipped_with_a_warning(monkeypatch, seed_articles):
+    import time
+
+    from framing.engine import worker
+    from framing.engine.worker import Failure, Task, Tools, analyze_batch
+
+    slow, fast = sorted(seed_articles.values(), key=lambda a: a.id)[:2]
+    real = worker.analyze_article
+
+    def analyze(article, *args):
+        if article.meta.id == slow.meta.id:
+            time.sleep(30)
+        return real(article, *args)
+
+    monkeypatch.setattr(worker, "analyze_article", analyze)
+    monkeypatch.setattr(worker, "ARTICLE_SECONDS", 0.5)
+    t0 = time.monotonic()
+    results = analyze_batch([Task(slow), Task(fast)], Tools.default(api.lexicons()))
+    assert time.monotonic() - t0 < 10
+    assert isinstance(results[0], Failure) and "took over 0.5 s" in results[0].problem
+    assert not isinstance(results[1], Failure)
+    options = ReadOptions()
+    results[0].skip_or_raise(options, "x")
+    assert [s.problem for s in options.skipped] == [results[0].problem]

@@ -91,3 +91,29 @@ def test_bad_user_regex_is_rejected(tmp_path):
     )
     with pytest.raises(DataError, match=r"bad.csv:2: regex .* nests quantifiers"):
         load_lexicons(extra=[path])
+
+
+BILLION_LAUGHS = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(f"{chr(c)}: &{chr(c)} [{','.join(['*' + chr(c - 1)] * 9)}]\n" for c in range(ord("b"), ord("j")))
+    + "entries: [*i]\n"
+)
+
+
+@pytest.mark.parametrize("name", ["bomb.yaml", "manifest.yaml"])
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path, name):
+    import subprocess
+    import sys
+
+    path = tmp_path / name
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    assert len(BILLION_LAUGHS) < 1000
+    code = (
+        "import sys\nfrom framing.errors import DataError\nfrom framing.lexicon.load import read_table\n"
+        "try:\n    read_table(sys.argv[1], ['term'])\nexcept DataError as exc:\n    print(exc.message)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert f"{name}:2: YAML aliases" in lines[0]

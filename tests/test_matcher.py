@@ -47,3 +47,36 @@ def test_longest_non_overlapping_prefers_the_longer_phrase():
 def test_phrase_cannot_start_with_a_gap():
     with pytest.raises(DataError, match="cannot start or end"):
         PhraseMatcher([Entry("* coup", "stem", None, "x.csv:2")])
+
+
+PATHOLOGICAL = [r"((a+))+b", r"(a|a)+b", r"(a|aa)+", r"(a{1,10}){10}b", r"(a{1,30}){1,30}", r".*.*.*=", r"(.*a){12}b"]
+
+
+def test_pathological_regexes_are_bounded_in_time():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\nfrom framing.errors import DataError\n"
+        "from framing.lexicon.matcher import Entry, PhraseMatcher\nfrom framing.text import Doc\n"
+        "doc = Doc('a' * 60 + '! ' + 'x ' * 3000 + ' banana ' * 40)\n"
+        "for p in sys.argv[1:]:\n"
+        "    t = time.monotonic()\n"
+        "    try:\n        PhraseMatcher([Entry(p, 'regex', None, 'lex.csv:9')]).find(doc)\n"
+        "    except DataError as exc:\n        print('refused', exc.message)\n"
+        "    assert time.monotonic() - t < 5, p\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *PATHOLOGICAL], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_slow_regex_is_skipped_with_a_warning(capsys):
+    m = PhraseMatcher([Entry(r"(a|aa)+!", "regex", None, "slow.csv:3"), Entry("cherry", "exact", None)])
+    assert found(m, "a" * 40 + " cherry " * 30)[:1] == ["cherry"]
+    assert "slow.csv:3" in capsys.readouterr().err
+
+
+def test_existing_lexicon_regexes_still_match_case_insensitively():
+    m = PhraseMatcher([Entry(r"\bthe Ukraine\b(?!-)(?!\s+crisis\b)", "regex", None)])
+    assert found(m, "In THE UKRAINE today, not the Ukraine crisis.") == ["THE UKRAINE"]

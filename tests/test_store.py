@@ -249,3 +249,33 @@ def test_a_schema_1_store_is_upgraded_in_place_and_keeps_its_analyses(tmp_path):
     assert (again.seen, again.analysed, again.reused) == (5, 5, 0)
     assert [f.to_record() for f in load_features(store)] == before
     assert run.analyze_into_store(store).reused == 5
+
+
+def test_duplicate_article_ids_in_one_run_are_refused_naming_both_sources(tmp_path, seed_articles):
+    records = recombined_records(seed_articles, 3)
+    records[2]["id"], records[2]["outlet"] = records[0]["id"], records[0]["outlet"]
+    corpus = write_jsonl(tmp_path / "dup.jsonl", records)
+    done = run_framing("analyze", str(corpus), "--store", str(tmp_path / "s.db"), timeout=120)
+    assert done.returncode == 3, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("framing: error: ") and "Traceback" not in done.stderr
+    assert f"id '{records[0]['id']}'" in lines[-1] and "is also used by" in lines[-1]
+    assert lines[-1].count("dup.jsonl") == 2
+
+
+def test_a_second_writer_gets_a_one_line_error_not_a_traceback(tmp_path, monkeypatch):
+    from framing.store import database
+
+    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 0.2)
+    path = tmp_path / "s.db"
+    first = FeatureStore(path)
+    first.begin()
+    first.conn.execute("INSERT INTO store_info VALUES ('busy', '1')")
+    try:
+        second = FeatureStore(path)
+        with pytest.raises(DataError, match="s.db: feature store is in use by another framing process"):
+            second.start_run("c", "v", "local:1")
+        second.close()
+    finally:
+        first.commit()
+        first.close()

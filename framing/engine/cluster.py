@@ -14,7 +14,51 @@ from framing.engine.worker import Task, analyze_batch
 from framing.errors import UsageError
 from framing.lexicon.bundle import Lexicons
 
-CONNECT_TIMEOUT = "20s"
+CONNECT_TIMEOUT = "10s"
+DEADLINE_SECONDS = 20.0  # hard bound on connecting, whatever the scheduler does (or does not) answer
+
+
+def _check_address(scheduler: str) -> None:
+    """A one-line UsageError for an address Dask cannot parse, before any connection attempt."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    try:
+        scheme, location = parse_address(scheduler, strict=False)
+        if scheme in {"tcp", "tls", "ws", "wss"}:
+            host, port = parse_host_port(location)
+            if not host or not port or any(c.isspace() for c in location):
+                raise ValueError("needs host:port")
+    except (ValueError, TypeError, LookupError) as exc:
+        raise UsageError(
+            scheduler, f"not a Dask scheduler address ({exc or 'malformed'}); expected tcp://host:port"
+        ) from None
+
+
+def _connect(scheduler: str):  # type: ignore[no-untyped-def]
+    """A distributed.Client, or a UsageError within DEADLINE_SECONDS."""
+    import threading
+
+    from distributed import Client
+
+    outcome: dict = {}
+
+    def attempt() -> None:
+        try:
+            outcome["client"] = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except BaseException as exc:  # noqa: BLE001 - reported below as one line
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=attempt, name="framing-dask-connect", daemon=True)
+    thread.start()
+    thread.join(DEADLINE_SECONDS)
+    if thread.is_alive():
+        raise UsageError(scheduler, f"the Dask scheduler did not answer within {DEADLINE_SECONDS:g} s")
+    if "error" in outcome:
+        exc = outcome["error"]
+        detail = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise UsageError(scheduler, f"cannot reach the Dask scheduler ({detail})")
+    return outcome["client"]
 
 
 class DaskEngine(Engine):
@@ -22,14 +66,9 @@ class DaskEngine(Engine):
 
     def __init__(self, lex: Lexicons, scheduler: str) -> None:
         super().__init__(lex)
-        from distributed import Client  # imported here: the local engines do not need it
-
         self._client = None
-
-        try:
-            self._client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise UsageError(scheduler, f"cannot reach the Dask scheduler ({exc})") from None
+        _check_address(scheduler)  # distributed is imported in these helpers: the local engines do not need it
+        self._client = _connect(scheduler)
         workers = self._client.scheduler_info().get("workers", {})
         threads = sum(w.get("nthreads", 1) for w in workers.values())
         if threads == 0:

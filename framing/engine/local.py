@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
@@ -75,7 +76,7 @@ class ProcessEngine(Engine):
             max_workers=jobs,
             mp_context=multiprocessing.get_context(method),
             initializer=init_process,
-            initargs=(self.tools,),
+            initargs=(self.tools, os.getpid()),
         )
 
     def submit(self, batch: list[Task], output: str = "features") -> Future:

@@ -52,11 +52,17 @@ class Failure:
     where: str | None
     problem: str
     usage: bool = False
+    skip: bool = False  # always skipped with a warning (an article past the time limit), never fatal
 
     def skip_or_raise(self, options: ReadOptions, source: str) -> None:
         """A data problem is skipped if `options` allow it (and recorded there); a usage problem stops the run."""
         if self.usage:
             raise UsageError(self.where, self.problem)
+        if self.skip:
+            from framing.ingest.corpus import Skipped
+
+            options.skipped.append(Skipped(self.where or source, self.problem))
+            return
         skip_or_raise(DataError(self.where, self.problem), options, source)
 
 
@@ -81,13 +87,78 @@ def analyze_task(task: Task, tools: Tools, output: str = "features") -> Result:
     return to_stored(features, found) if output == "stored" else features
 
 
+ARTICLE_SECONDS = 120.0  # an article still being cleaned or analysed after this is skipped with a warning
+
+
+class _Deadline(Exception):
+    pass
+
+
+def _on_alarm(signum, frame) -> None:  # type: ignore[no-untyped-def]
+    raise _Deadline
+
+
+def analyze_task_within_limit(task: Task, tools: Tools, output: str = "features") -> Result:
+    """:func:`analyze_task`, abandoned after ARTICLE_SECONDS where a timer signal can interrupt it
+    (the main thread of a POSIX process: sequential runs and `--jobs` workers)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return analyze_task(task, tools, output)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, ARTICLE_SECONDS)
+        try:
+            return analyze_task(task, tools, output)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Deadline:
+        where = task.item.meta.source or task.item.meta.id
+        return Failure(where, f"analysis took over {ARTICLE_SECONDS:g} s; article skipped", skip=True)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 def analyze_batch(tasks: list[Task], tools: Tools, output: str = "features") -> list[Result]:
-    return [analyze_task(task, tools, output) for task in tasks]
+    return [analyze_task_within_limit(task, tools, output) for task in tasks]
 
 
-def init_process(tools: Tools) -> None:
-    """ProcessPoolExecutor initializer: keep the tools for every batch this worker runs."""
+def init_process(tools: Tools, parent_pid: int | None = None) -> None:
+    """ProcessPoolExecutor initializer: keep the tools for every batch this worker runs.
+
+    With `parent_pid`, the worker also exits when that process dies, even by `kill -9`
+    (which gives the pool no chance to shut its workers down)."""
     _state["tools"] = tools
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
+
+
+def die_with_parent(parent_pid: int, poll_seconds: float = 0.5) -> None:
+    """Exit this process when `parent_pid` dies: PR_SET_PDEATHSIG on Linux, plus a watchdog thread."""
+    import os
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(poll_seconds)
+        os._exit(1)
+
+    if os.getppid() != parent_pid:  # the parent died before the signal was set up
+        os._exit(1)
+    threading.Thread(target=watch, name="framing-parent-watchdog", daemon=True).start()
 
 
 def analyze_batch_in_process(tasks: list[Task], output: str) -> list[Result]:

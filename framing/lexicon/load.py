@@ -61,9 +61,26 @@ def _csv_rows(path: Path, text: str) -> Iterable[tuple[int, dict[str, str]]]:
         raise DataError(path, f"malformed CSV ({exc})") from None
 
 
+class _AliasRefused(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses aliases: nested aliases ("billion laughs") expand without limit."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
 def _yaml_rows(path: Path, text: str) -> Iterable[tuple[int, dict[str, str]]]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except _AliasRefused as exc:
+        raise DataError(f"{path}:{exc.line}", "YAML aliases (*name) are not allowed; write the value out") from None
     except yaml.YAMLError as exc:
         raise DataError(path, f"malformed YAML ({exc.__class__.__name__})") from None
     entries = data.get("entries") if isinstance(data, dict) else data

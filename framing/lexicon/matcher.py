@@ -16,9 +16,12 @@ A match never crosses a sentence boundary.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import regex
 
 from framing.errors import DataError
 from framing.text import Doc, stem, tokenize
@@ -83,16 +86,65 @@ def doc_token_keys(doc: Doc) -> list[tuple[tuple[str, str], ...]]:
     return keys
 
 
-def compile_regex(pattern: str, source: str) -> re.Pattern[str]:
+# Lexicon and boilerplate regexes run on the `regex` engine with a time limit per search, so
+# a pattern that backtracks catastrophically (`(a|aa)+`, `(.*a){12}b`) cannot hang a run:
+# the search is abandoned and the entry skipped for that text, with a warning naming it.
+REGEX_TIMEOUT = 0.5  # seconds per search
+_warned: set[str] = set()
+
+
+def _timed_out(pattern: str, source: str) -> None:
+    if source not in _warned:
+        _warned.add(source)
+        print(
+            f"framing: warning: {source}: regex '{pattern}' took over {REGEX_TIMEOUT:g} s on a text; "
+            "it is skipped there (simplify the pattern)",
+            file=sys.stderr,
+        )
+
+
+class BoundedPattern:
+    """A compiled case-insensitive regex whose every search is bounded in time."""
+
+    __slots__ = ("_compiled", "pattern", "source")
+
+    def __init__(self, compiled: Any, pattern: str, source: str) -> None:
+        self._compiled = compiled
+        self.pattern = pattern
+        self.source = source
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (compile_regex, (self.pattern, self.source))
+
+    def search(self, text: str) -> Any:
+        try:
+            return self._compiled.search(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            _timed_out(self.pattern, self.source)
+            return None
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        try:
+            yield from self._compiled.finditer(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            _timed_out(self.pattern, self.source)
+
+
+def compile_regex(pattern: str, source: str) -> BoundedPattern:
     if _NESTED_QUANTIFIER.search(pattern):
         raise DataError(source, f"regex '{pattern}' nests quantifiers (risk of catastrophic backtracking)")
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    except (regex.error, ValueError, OverflowError) as exc:
         raise DataError(source, f"invalid regex '{pattern}' ({exc})") from None
-    if compiled.search("") is not None:
+    bounded = BoundedPattern(compiled, pattern, source)
+    try:
+        empty = compiled.search("", timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        empty = None
+    if empty is not None:
         raise DataError(source, f"regex '{pattern}' matches the empty string")
-    return compiled
+    return bounded
 
 
 class PhraseMatcher:
@@ -100,7 +152,7 @@ class PhraseMatcher:
 
     def __init__(self, entries: Sequence[Entry] = ()) -> None:
         self._root = _Node()
-        self._regexes: list[tuple[re.Pattern[str], Entry]] = []
+        self._regexes: list[tuple[BoundedPattern, Entry]] = []
         self.size = 0
         for entry in entries:
             self.add(entry)

@@ -97,6 +97,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# A second writer waits this long for the first to commit, then stops with a one-line error.
+LOCK_WAIT_SECONDS = 10
+
+
 class FeatureStore:
     """One open store. Writes go through :meth:`put_analysis` / :meth:`put_article` and
     become durable at :meth:`commit`; anything not committed is rolled back if the
@@ -109,9 +113,13 @@ class FeatureStore:
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self._setup(create)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise self._in_use() from None
+            raise DataError(self.path, f"not a usable feature store ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise DataError(self.path, f"not a usable feature store ({exc})") from None
         except OSError as exc:
@@ -141,9 +149,21 @@ class FeatureStore:
         self.conn.execute("PRAGMA synchronous = NORMAL")
 
     # -- writing ------------------------------------------------------------------
+    def _in_use(self) -> DataError:
+        return DataError(
+            self.path,
+            f"feature store is in use by another framing process (still locked after {LOCK_WAIT_SECONDS:g} s); "
+            "run again when it has finished",
+        )
+
     def begin(self) -> None:
         if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise self._in_use() from None
+                raise
 
     def commit(self) -> None:
         if self.conn.in_transaction:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from framing.errors import DataError
 from framing.ingest.article import Article, Metadata, Source
 from framing.ingest.corpus import ReadOptions, with_found
 from framing.store.database import FeatureStore
@@ -97,6 +98,7 @@ def update_store(
         item.rerun = tuple(p for p in parts if p not in shared)
         return item
 
+    ids: dict[tuple[str, str], str] = {}  # (outlet, id) -> source, for articles recorded in this run
     items = (plan(s) for s in sources)
     uncommitted, last_commit = 0, time.monotonic()
     for item, result in engine.map(items, lambda i: i.task, output="stored"):
@@ -115,6 +117,13 @@ def update_store(
                 report.updated += 1
                 report.rerun.update(item.rerun)
             store.put_analysis(item.content_hash, version, result, parts)
+        key, where = (item.meta.outlet, item.meta.id), item.source.meta.source
+        if ids.setdefault(key, where) != where:
+            raise DataError(
+                where,
+                f"article id '{key[1]}' of outlet '{key[0]}' is also used by {ids[key]}; a store keeps one article "
+                "per outlet and id, so give each record its own id",
+            )
         store.put_article(item.meta, item.content_hash)
         report.seen += 1
         uncommitted += 1
