@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -16,7 +15,7 @@ from framing import __version__, api
 from framing.errors import FramingError, UsageError
 from framing.extract.features import analyze_article
 from framing.ingest.corpus import ReadOptions, iter_articles
-from framing.output import write_atomic
+from framing.output import frame_csv, write_atomic
 from framing.render import terminal
 
 app = typer.Typer(
@@ -147,10 +146,7 @@ def analyze(
     if format is TableFormat.json:
         _emit(json.dumps([f.to_record() for f in features], ensure_ascii=False, indent=2) + "\n", output)
     elif format is TableFormat.csv:
-        frame = api.summary_frame(features)
-        buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
-        _emit(buffer.getvalue(), output)
+        _emit(frame_csv(api.summary_frame(features)), output)
     else:
         table = terminal.features_table(features)
         if output is None:
@@ -395,9 +391,7 @@ def profile(
     features = _features(corpus, store, lexicon, options)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
-        buffer = io.StringIO()
-        profiles.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
-        _emit(buffer.getvalue(), output)
+        _emit(frame_csv(profiles), output)
         return
     actors = score.actor_sentiment(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from tests.helpers import framing
@@ -16,7 +17,8 @@ ARTICLES = {
     "beta": (
         "The minister said on Monday that the government would increase funding for regional hospitals next year. "
         '"We will not accept [/bold] cuts to the [red]oops wards," a union spokesperson told the newspaper on Tuesday. '
-        "Critics claimed the announcement was a cynical ploy ahead of the election campaign this spring."
+        "Critics claimed the announcement was a cynical ploy ahead of the election campaign this spring.\n"
+        "=SUM(A1) was the slogan written on a placard held by a protester outside the hospital gates on Friday."
     ),
 }
 
@@ -45,7 +47,7 @@ def hostile_corpus(folder: Path) -> Path:
         {
             "file": "b.txt",
             "outlet": "beta",
-            "outlet_name": "Beta [/x] News",
+            "outlet_name": "@Beta [/x] News",
             "title": '=HYPERLINK("http://x")',
             "date": "2024-01-02",
             "url": "http://b.example/2",
@@ -73,3 +75,42 @@ def test_markup_and_escapes_in_metadata_do_not_break_terminal_tables(tmp_path):
     assert "[/x]" in out and "[/bold] [31mred" not in out and "[/bold] red" in out
     out = _ok(framing("inspect", "b", str(corpus), columns=200))
     assert "[/bold]" in out and "[red]oops" in out
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    corpus = hostile_corpus(tmp_path / "c")
+    rows = _csv(_ok(framing("analyze", str(corpus), "--format", "csv")))
+    titles = {r["id"]: r["title"] for r in rows}
+    assert titles["b"] == "'=HYPERLINK(\"http://x\")"
+    assert any(r["sentiment"].startswith("-") and float(r["sentiment"]) < 0 for r in rows)  # numbers stay numbers
+    claims = _ok(framing("claims", str(corpus), "--format", "csv", "--min-outlets", "1"))
+    assert "'=SUM(A1) was the slogan" in claims
+    profile = _ok(framing("profile", str(corpus), "--format", "csv", "--n-boot", "100"))
+    assert {r["outlet_name"] for r in _csv(profile)} == {"[/x]", "'@Beta [/x] News"}
+    for text in (claims, profile):
+        for row in _csv(text):
+            for cell in row.values():
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")) and (
+                    not cell.startswith("-") or float(cell) <= 0
+                )
+
+
+def test_csv_safe_helper_quotes_formulas_but_not_numbers():
+    from framing.claims.render import csv_rows
+    from framing.output import csv_safe
+
+    assert [csv_safe(v) for v in ("=1+1", "+1", "-x", "@SUM(A1)", "\tx", "\rx", "ok")] == [
+        "'=1+1",
+        "'+1",
+        "'-x",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+        "ok",
+    ]
+    assert csv_safe(-0.25) == -0.25 and csv_safe(-3) == -3
+    assert csv_rows([["=HYPERLINK(\"http://x\")", -0.25]]).strip() == '"\'=HYPERLINK(""http://x"")",-0.25'

@@ -8,8 +8,6 @@ reads when saved to a plain text file.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
@@ -21,6 +19,7 @@ from rich.text import Text
 from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, WORD_WEIGHT
 from framing.claims.omissions import OmissionMap, OmissionRow
 from framing.claims.view import METHOD_NOTE, AlignedSentence, SameFact
+from framing.output import csv_rows
 from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE, clean_display, plain
 
 LABEL_WIDTH = 100
@@ -85,14 +84,12 @@ def to_json(omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> st
 
 def to_csv(omap: OmissionMap, min_outlets: int) -> str:
     """One row per claim group: reported (1) or not (0) by each outlet."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["number", "n_outlets", "label", "label_outlet", "notable", *omap.outlets])
+    rows: list[list] = [["number", "n_outlets", "label", "label_outlet", "notable", *omap.outlets]]
     for r in omap.rows:
         if r.n_outlets >= min_outlets:
             cells = [int(o in r.carried) for o in omap.outlets]
-            writer.writerow([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *cells])
-    return buffer.getvalue()
+            rows.append([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *cells])
+    return csv_rows(rows)
 
 
 def omission_table(omap: OmissionMap, min_outlets: int) -> Table:
