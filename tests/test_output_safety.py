@@ -114,3 +114,15 @@ def test_csv_safe_helper_quotes_formulas_but_not_numbers():
     ]
     assert csv_safe(-0.25) == -0.25 and csv_safe(-3) == -3
     assert csv_rows([["=HYPERLINK(\"http://x\")", -0.25]]).strip() == '"\'=HYPERLINK(""http://x"")",-0.25'
+
+
+def test_summary_frame_counts_are_zero_not_empty_on_the_seeds():
+    from framing import api
+
+    frame = api.summary_frame(api.analyze())
+    counts = [c for c in frame.columns if c.startswith("quotes_")]
+    assert counts and frame[counts].isna().sum().sum() == 0
+    assert (frame[counts] == 0).any().any()  # some seed article lacks some side
+    assert all(frame[c].dtype.kind == "i" for c in counts)
+    rows = _csv(_ok(framing("analyze", "--format", "csv")))
+    assert all(row[c] != "" for row in rows for c in counts)
