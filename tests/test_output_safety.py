@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from tests.helpers import framing
+from helpers import framing
 
 ARTICLES = {
     "alpha": (
@@ -126,3 +126,76 @@ def test_summary_frame_counts_are_zero_not_empty_on_the_seeds():
     assert all(frame[c].dtype.kind == "i" for c in counts)
     rows = _csv(_ok(framing("analyze", "--format", "csv")))
     assert all(row[c] != "" for row in rows for c in counts)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    assert len(reader.pages) > 3
+    return "".join(page.extract_text() or "" for page in reader.pages)
+
+
+def test_report_pdf_shows_reportlab_markup_in_metadata_as_text(tmp_path):
+    rows = [
+        {
+            "file": "a.txt",
+            "outlet": "alpha",
+            "outlet_name": '<a href="x">Alpha</a> <b>',
+            "title": "<font size=80>Big</font> <b>unclosed",
+            "date": "2024-01-01",
+            "url": "http://a.example/1",
+        },
+        {
+            "file": "b.txt",
+            "outlet": "beta",
+            "outlet_name": "Beta <b>",
+            "title": '<a href="x">link & more',
+            "date": "2024-01-02",
+            "url": "http://b.example/2",
+        },
+    ]
+    corpus = write_corpus(tmp_path / "c", rows, {"a.txt": ARTICLES["alpha"], "b.txt": ARTICLES["beta"]})
+    _ok(framing("report", str(corpus), "-o", str(tmp_path / "out")))
+    text = _pdf_text(tmp_path / "out" / "report.pdf")
+    assert "<font size=80>Big</font>" in text and "<b>unclosed" in text and '<a href="x">link & more' in text
+    assert (tmp_path / "out" / "index.html").stat().st_size > 0
+
+
+def test_report_with_ten_outlets_writes_both_files(tmp_path):
+    rows = [
+        {
+            "file": f"{i}.txt",
+            "outlet": f"outlet{i}",
+            "outlet_name": f"Outlet Number {i}",
+            "title": f"Hospital funding story {i}",
+            "date": "2024-01-01",
+            "url": f"http://example.org/{i}",
+        }
+        for i in range(10)
+    ]
+    texts = {f"{i}.txt": ARTICLES["alpha" if i % 2 else "beta"] for i in range(10)}
+    corpus = write_corpus(tmp_path / "c", rows, texts)
+    _ok(framing("report", str(corpus), "-o", str(tmp_path / "out")))
+    assert "Outlet Number 9" in _pdf_text(tmp_path / "out" / "report.pdf")
+    assert "Outlet Number 9" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_pdf_still_writes_the_html_and_names_the_format(tmp_path, monkeypatch):
+    import pytest
+
+    from framing import api
+    from framing.errors import DataError
+    from framing.render import pdf
+    from framing.report import write_report
+
+    def broken(model):
+        raise ValueError("flowable given negative availWidth\nsecond line")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    with pytest.raises(DataError) as caught:
+        write_report(api.analyze(), tmp_path / "out", "both")
+    message = caught.value.message
+    assert "\n" not in message and "PDF" in message and "report.pdf" in message and "index.html" in message
+    assert (tmp_path / "out" / "index.html").stat().st_size > 0
+    assert not (tmp_path / "out" / "report.pdf").exists()
