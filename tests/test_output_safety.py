@@ -85,7 +85,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
     corpus = hostile_corpus(tmp_path / "c")
     rows = _csv(_ok(framing("analyze", str(corpus), "--format", "csv")))
     titles = {r["id"]: r["title"] for r in rows}
-    assert titles["b"] == "'=HYPERLINK(\"http://x\")"
+    assert titles["b"] == '\'=HYPERLINK("http://x")'
     assert any(r["sentiment"].startswith("-") and float(r["sentiment"]) < 0 for r in rows)  # numbers stay numbers
     claims = _ok(framing("claims", str(corpus), "--format", "csv", "--min-outlets", "1"))
     assert "'=SUM(A1) was the slogan" in claims
@@ -113,7 +113,7 @@ def test_csv_safe_helper_quotes_formulas_but_not_numbers():
         "ok",
     ]
     assert csv_safe(-0.25) == -0.25 and csv_safe(-3) == -3
-    assert csv_rows([["=HYPERLINK(\"http://x\")", -0.25]]).strip() == '"\'=HYPERLINK(""http://x"")",-0.25'
+    assert csv_rows([['=HYPERLINK("http://x")', -0.25]]).strip() == '"\'=HYPERLINK(""http://x"")",-0.25'
 
 
 def test_summary_frame_counts_are_zero_not_empty_on_the_seeds():
