@@ -77,6 +77,17 @@ def test_markup_and_escapes_in_metadata_do_not_break_terminal_tables(tmp_path):
     assert "[/bold]" in out and "[red]oops" in out
 
 
+def test_escape_sequences_in_article_text_do_not_reach_the_terminal(tmp_path):
+    text = ARTICLES["alpha"].replace("the government", "the \x1b[31mgovernment")
+    rows = [{"file": "a.txt", "outlet": "alpha", "outlet_name": "Alpha", "title": "t", "date": "", "url": ""}]
+    rows.append({**rows[0], "file": "b.txt", "outlet": "beta"})
+    corpus = write_corpus(tmp_path / "c", rows, {"a.txt": text, "b.txt": text})
+    out = _ok(framing("inspect", "a", str(corpus), columns=200))
+    assert "\x1b" not in out and "[31mgovernment" in out
+    out = _ok(framing("claims", str(corpus), columns=200))
+    assert "\x1b" not in out
+
+
 def _csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 

@@ -20,7 +20,7 @@ from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, WORD_W
 from framing.claims.omissions import OmissionMap, OmissionRow
 from framing.claims.view import METHOD_NOTE, AlignedSentence, SameFact
 from framing.output import csv_rows
-from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE, clean_display, plain
+from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE, clean_display, plain, visible
 
 LABEL_WIDTH = 100
 STYLES = {"loaded": STYLE_LOADED, "hedge": STYLE_HEDGE, "attribution": STYLE_HEDGE, "scare_quote": STYLE_SCARE}
@@ -115,7 +115,7 @@ def _legend() -> Text:
 
 
 def sentence_text(sentence: AlignedSentence) -> Text:
-    text = Text(" ".join(sentence.text.split("\n")))  # a Text is never read as markup
+    text = Text(visible(" ".join(sentence.text.split("\n"))))  # a Text is never read as markup
     for f in sentence.findings:
         text.stylize(STYLES[f.kind], f.start, f.end)
     return text

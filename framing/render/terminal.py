@@ -27,6 +27,15 @@ def clean_display(value: object) -> str:
     return _CONTROL.sub("", _ANSI.sub("", str(value)))
 
 
+_VISIBLE = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+
+
+def visible(text: str) -> str:
+    """`text` with each control character replaced by U+FFFD: nothing reaches the terminal as
+    an escape sequence, and offsets of findings into the text stay valid (one for one)."""
+    return text.translate(_VISIBLE)
+
+
 def plain(value: object, style: str = "") -> Text:
     """User data as a Rich cell: never read as markup, no control characters."""
     return Text(clean_display(value), style=style)
@@ -72,7 +81,7 @@ def features_table(features: Sequence[ArticleFeatures]) -> Table:
 
 def marked_text(features: ArticleFeatures) -> Text:
     """The cleaned text with loaded terms, hedges, scare quotes and quotations styled."""
-    text = Text(features.text)
+    text = Text(visible(features.text))
     for q in features.quotes:
         text.stylize(STYLE_QUOTE, q.start, q.end)
     for h in features.hedges:
