@@ -17,6 +17,8 @@ from framing.ingest.article import Article
 from framing.ingest.corpus import ReadOptions, iter_articles, load_corpus
 from framing.lexicon.bundle import Lexicons, default_lexicons
 
+COUNT_PREFIXES = ("quotes_",)  # per-article counts whose column exists only when some article has one
+
 
 def lexicons(extra: Sequence[Path | str] = ()) -> Lexicons:
     return default_lexicons(tuple(Path(p) for p in extra))
@@ -46,4 +48,10 @@ def articles(corpus: Path | str | None = None, options: ReadOptions | None = Non
 
 
 def summary_frame(features: Sequence[ArticleFeatures]) -> pd.DataFrame:
-    return pd.DataFrame([f.summary_row() for f in features])
+    """One row per article; a count column (quotes_<side>) is 0, not empty, for an article with none.
+    A sentiment_<actor> column stays empty where the article does not mention the actor."""
+    frame = pd.DataFrame([f.summary_row() for f in features])
+    for column in frame.columns:
+        if str(column).startswith(COUNT_PREFIXES):
+            frame[column] = frame[column].fillna(0).astype(int)
+    return frame

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -183,10 +182,9 @@ def analyze(
     if format is TableFormat.json:
         _emit(json.dumps([f.to_record() for f in features], ensure_ascii=False, indent=2) + "\n", output)
     elif format is TableFormat.csv:
-        frame = api.summary_frame(features)
-        buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
-        _emit(buffer.getvalue(), output)
+        from framing.output import frame_csv
+
+        _emit(frame_csv(api.summary_frame(features)), output)
     else:
         table = terminal.features_table(features)
         if output is None:
@@ -457,9 +455,9 @@ def profile(
     features = _features(corpus, store, lexicon, options)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
-        buffer = io.StringIO()
-        profiles.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
-        _emit(buffer.getvalue(), output)
+        from framing.output import frame_csv
+
+        _emit(frame_csv(profiles), output)
         return
     actors = score.actor_sentiment(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.json:

@@ -1,7 +1,9 @@
 """`framing report`: analyse a corpus and write the HTML and/or PDF report.
 
-Both documents are rendered in memory first and only then written, each atomically,
-so a failure part-way never leaves a half-written report at the target path.
+Each document is rendered in memory first and only then written, atomically, so a
+failure part-way never leaves a half-written report at the target path. The formats
+are made one after the other: if the PDF fails, the HTML is still written, and the
+error names the failed format.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from framing.errors import UsageError
+from framing.errors import DataError, UsageError
 from framing.extract.features import ArticleFeatures
 from framing.ingest.corpus import outlets
 from framing.output import write_atomic
@@ -17,6 +19,7 @@ from framing.output import write_atomic
 FORMATS = ("html", "pdf", "both")
 HTML_NAME = "index.html"
 PDF_NAME = "report.pdf"
+MAX_DETAIL = 300  # characters of a renderer's error message kept in the one-line error
 
 
 def parse_pair(text: str, known: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -50,12 +53,27 @@ def write_report(
     chosen = [parse_pair(p, known) for p in pairs]
     step("scoring outlets")
     model = build_model(features, chosen, seed=seed)
-    rendered: dict[Path, bytes] = {}
+    renderers: list[tuple[str, Path, Callable[[], bytes]]] = []
     if fmt in ("html", "both"):
-        step("drawing the HTML report")
-        rendered[out_dir / HTML_NAME] = render_html(model).encode("utf-8")
+        renderers.append(("HTML", out_dir / HTML_NAME, lambda: render_html(model).encode("utf-8")))
     if fmt in ("pdf", "both"):
-        step("laying out the PDF report")
-        rendered[out_dir / PDF_NAME] = render_pdf(model)
-    step("writing files")
-    return [write_atomic(path, data) for path, data in rendered.items()]
+        renderers.append(("PDF", out_dir / PDF_NAME, lambda: render_pdf(model)))
+    written: list[Path] = []
+    failed: list[tuple[str, Path, Exception]] = []
+    for name, path, render in renderers:  # each format on its own: a failed PDF still leaves the HTML
+        step(f"laying out the {name} report" if name == "PDF" else f"drawing the {name} report")
+        try:
+            data = render()
+        except Exception as exc:  # noqa: BLE001 - reported below in one line, with what was written
+            failed.append((name, path, exc))
+            continue
+        step("writing files")
+        written.append(write_atomic(path, data))
+    if failed:
+        name, path, exc = failed[0]
+        detail = " ".join(f"{exc.__class__.__name__}: {exc}".split())
+        if len(detail) > MAX_DETAIL:
+            detail = detail[: MAX_DETAIL - 1] + "…"
+        done = f"; wrote {', '.join(str(p) for p in written)}" if written else ""
+        raise DataError(path, f"the {name} report could not be made ({detail}){done}")
+    return written

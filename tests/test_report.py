@@ -18,6 +18,7 @@ from helpers import framing
 from pypdf import PdfReader
 
 from framing import api
+from framing.errors import DataError
 from framing.report import write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -170,9 +171,9 @@ def test_failure_part_way_leaves_no_report(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pdf, "render_pdf", broken)
     out = tmp_path / "out"
-    with pytest.raises(RuntimeError):
+    with pytest.raises(DataError, match="PDF report could not be made"):
         write_report(api.analyze(), out, "both")
-    assert not out.exists() or list(out.iterdir()) == []
+    assert [p.name for p in out.iterdir()] == ["index.html"]  # the HTML is kept, no half-written PDF
 
 
 def test_report_command_writes_both_and_says_where(tmp_path):

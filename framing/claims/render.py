@@ -8,8 +8,6 @@ reads when saved to a plain text file.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
@@ -21,14 +19,15 @@ from rich.text import Text
 from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, WORD_WEIGHT
 from framing.claims.omissions import OmissionMap, OmissionRow
 from framing.claims.view import METHOD_NOTE, AlignedSentence, SameFact
-from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE
+from framing.output import csv_rows
+from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE, clean_display, plain, visible
 
 LABEL_WIDTH = 100
 STYLES = {"loaded": STYLE_LOADED, "hedge": STYLE_HEDGE, "attribution": STYLE_HEDGE, "scare_quote": STYLE_SCARE}
 
 
 def _short(text: str, width: int = LABEL_WIDTH) -> str:
-    text = " ".join(text.split())
+    text = " ".join(clean_display(text).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -85,14 +84,12 @@ def to_json(omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> st
 
 def to_csv(omap: OmissionMap, min_outlets: int) -> str:
     """One row per claim group: reported (1) or not (0) by each outlet."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["number", "n_outlets", "label", "label_outlet", "notable", *omap.outlets])
+    rows: list[list] = [["number", "n_outlets", "label", "label_outlet", "notable", *omap.outlets]]
     for r in omap.rows:
         if r.n_outlets >= min_outlets:
             cells = [int(o in r.carried) for o in omap.outlets]
-            writer.writerow([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *cells])
-    return buffer.getvalue()
+            rows.append([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *cells])
+    return csv_rows(rows)
 
 
 def omission_table(omap: OmissionMap, min_outlets: int) -> Table:
@@ -101,12 +98,12 @@ def omission_table(omap: OmissionMap, min_outlets: int) -> Table:
     table.add_column("claim (most central sentence)", overflow="fold", max_width=LABEL_WIDTH)
     table.add_column("outlets", justify="right")
     for outlet in omap.outlets:
-        table.add_column(outlet, justify="center")
+        table.add_column(plain(outlet), justify="center")
     for r in omap.rows:
         if r.n_outlets < min_outlets:
             continue
         marks = ["yes" if o in r.carried else ("MISSING" if r.notable else "·") for o in omap.outlets]
-        table.add_row(str(r.number), _short(r.label), str(r.n_outlets), *marks)
+        table.add_row(str(r.number), plain(_short(r.label)), str(r.n_outlets), *marks)
     return table
 
 
@@ -118,7 +115,7 @@ def _legend() -> Text:
 
 
 def sentence_text(sentence: AlignedSentence) -> Text:
-    text = Text(" ".join(sentence.text.split("\n")))
+    text = Text(visible(" ".join(sentence.text.split("\n"))))  # a Text is never read as markup
     for f in sentence.findings:
         text.stylize(STYLES[f.kind], f.start, f.end)
     return text
@@ -128,7 +125,7 @@ def _findings_line(sentence: AlignedSentence) -> Text:
     if not sentence.findings:
         return Text("  no loaded terms, hedges or attributions", style="dim")
     parts = [f"{f.kind} “{f.text}” ({f.detail})" for f in sentence.findings]
-    return Text("  " + "; ".join(parts), style="dim")
+    return plain("  " + "; ".join(parts), style="dim")
 
 
 def same_fact_panel(item: SameFact) -> Panel:
@@ -136,8 +133,8 @@ def same_fact_panel(item: SameFact) -> Panel:
     table.add_column("outlet", style="bold", no_wrap=True)
     table.add_column("sentence", overflow="fold")
     for s in item.sentences:
-        table.add_row(s.outlet, Group(sentence_text(s), _findings_line(s)))
-    title = f"#{item.number} {_short(item.label, 70)}"
+        table.add_row(plain(s.outlet), Group(sentence_text(s), _findings_line(s)))
+    title = plain(f"#{item.number} {_short(item.label, 70)}")
     return Panel(
         table, title=title, title_align="left", subtitle=f"{len(item.outlets)} outlets, similarity {item.cohesion:.2f}"
     )
@@ -146,17 +143,17 @@ def same_fact_panel(item: SameFact) -> Panel:
 def _listing(title: str, by_outlet: dict[str, list[OmissionRow]], empty: str) -> Group:
     lines: list[Text] = [Text(title, style="bold")]
     for outlet, rows in by_outlet.items():
-        lines.append(Text(f"{outlet} ({len(rows)})", style="bold"))
+        lines.append(plain(f"{outlet} ({len(rows)})", style="bold"))
         if not rows:
             lines.append(Text(f"  {empty}", style="dim"))
         for r in rows:
-            lines.append(Text(f"  #{r.number} {_short(r.label)}"))
+            lines.append(plain(f"  #{r.number} {_short(r.label)}"))
     return Group(*lines)
 
 
 def rich_view(heading: str, omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> Group:
     parts = [
-        Text(heading, style="bold"),
+        plain(heading, style="bold"),
         Text(METHOD_NOTE, style="dim"),
         omission_table(omap, min_outlets),
         _listing(

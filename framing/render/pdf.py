@@ -121,6 +121,7 @@ class _ReportDoc(BaseDocTemplate):
             self.notify("TOCEntry", (level, escape(text), self.page, key))  # the TOC re-parses markup
 
 
+CLAIM_MIN_WIDTH = 60 * mm  # the claim column keeps at least this width; more outlets go to another table
 PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF (the HTML lists them all)
 
 
@@ -131,6 +132,10 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def _table(header: list[str], rows: list[list[str]], styles, widths: list[float] | None = None) -> Table:
     data = [[Paragraph(f"<b>{escape(h)}</b>", styles["cell"]) for h in header]]
     data += [[Paragraph(escape(str(c)), styles["cell"]) for c in row] for row in rows]
+    if widths is None:  # Paragraph cells need set widths; shared out, every table fits the page
+        widths = [TEXT_WIDTH / len(header)] * len(header)
+    elif sum(widths) > TEXT_WIDTH:
+        widths = [w * TEXT_WIDTH / sum(widths) for w in widths]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -210,8 +215,16 @@ def _claims(claims, styles) -> list[Flowable]:
             for r in claims.rows
         ]
         side = 19 * mm
-        widths = [8 * mm, TEXT_WIDTH - 8 * mm - side * len(claims.outlets)] + [side] * len(claims.outlets)
-        story.append(_table(["#", "claim (most central sentence)", *claims.outlets], rows, styles, widths))
+        per_table = max(1, int((TEXT_WIDTH - 8 * mm - CLAIM_MIN_WIDTH) // side))
+        n = len(claims.outlets)
+        for first in range(0, n, per_table):  # many outlets: the columns are split over several tables
+            chunk = claims.outlets[first : first + per_table]
+            widths = [8 * mm, TEXT_WIDTH - 8 * mm - side * len(chunk)] + [side] * len(chunk)
+            part = [row[:2] + row[2 + first : 2 + first + len(chunk)] for row in rows]
+            if n > per_table:
+                shown = f"outlets {first + 1}-{first + len(chunk)} of {n}"
+                story.append(_p(f"Claims reported by two or more outlets ({shown})", styles["small"]))
+            story.append(_table(["#", "claim (most central sentence)", *chunk], part, styles, widths))
     else:
         story.append(_p("No claim is reported by two or more outlets.", styles["none"]))
     story.append(_p("Notable omissions and exclusives", styles["h2"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Console, Group
@@ -12,10 +13,32 @@ from rich.text import Text
 from framing.extract.features import HEDGE_KINDS, ArticleFeatures
 from framing.ingest.article import Article
 
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 STYLE_LOADED = "bold red underline"
 STYLE_HEDGE = "bold yellow"
 STYLE_QUOTE = "green"
 STYLE_SCARE = "magenta"
+
+
+def clean_display(value: object) -> str:
+    """`value` as text with terminal escape sequences and control characters removed."""
+    return _CONTROL.sub("", _ANSI.sub("", str(value)))
+
+
+_VISIBLE = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+
+
+def visible(text: str) -> str:
+    """`text` with each control character replaced by U+FFFD: nothing reaches the terminal as
+    an escape sequence, and offsets of findings into the text stay valid (one for one)."""
+    return text.translate(_VISIBLE)
+
+
+def plain(value: object, style: str = "") -> Text:
+    """User data as a Rich cell: never read as markup, no control characters."""
+    return Text(clean_display(value), style=style)
 
 
 def features_table(features: Sequence[ArticleFeatures]) -> Table:
@@ -43,22 +66,22 @@ def features_table(features: Sequence[ArticleFeatures]) -> Table:
             sides[q.side] = sides.get(q.side, 0) + 1
         voices = ", ".join(f"{s} {n}" for s, n in sorted(sides.items(), key=lambda kv: -kv[1])) or "none found"
         table.add_row(
-            f.meta.id,
-            f.meta.outlet,
+            plain(f.meta.id),
+            plain(f.meta.outlet),
             str(f.n_words),
             f"{rates['loaded_per_1k']:.1f}",
             f"{rates['hedges_per_1k']:.1f}",
             str(len(f.quotes)),
             f"{f.sentiment['compound']:+.2f}",
-            top,
-            voices,
+            plain(top),
+            plain(voices),
         )
     return table
 
 
 def marked_text(features: ArticleFeatures) -> Text:
     """The cleaned text with loaded terms, hedges, scare quotes and quotations styled."""
-    text = Text(features.text)
+    text = Text(visible(features.text))
     for q in features.quotes:
         text.stylize(STYLE_QUOTE, q.start, q.end)
     for h in features.hedges:
@@ -80,24 +103,30 @@ def legend() -> Text:
 
 def inspect_view(article: Article, features: ArticleFeatures) -> Group:
     meta = article.meta
-    header = Text(f"{meta.id}  ·  {meta.outlet_name} ({meta.outlet})  ·  {meta.date}\n{meta.title}", style="bold")
+    header = plain(f"{meta.id}  ·  {meta.outlet_name} ({meta.outlet})  ·  {meta.date}\n{meta.title}", style="bold")
     findings = Table(title="Findings", header_style="bold", show_lines=False)
     for column in ("kind", "text", "detail"):
         findings.add_column(column, overflow="fold")
     for t in features.loaded_terms:
-        findings.add_row("loaded", t.text, f"{t.category}; {t.perspective}; neutral: {t.neutral} — {t.explanation}")
+        findings.add_row(
+            "loaded", plain(t.text), plain(f"{t.category}; {t.perspective}; neutral: {t.neutral} — {t.explanation}")
+        )
     for h in features.hedges:
-        findings.add_row(h.type.replace("_", " "), h.text, h.stance or h.cue)
+        findings.add_row(plain(h.type.replace("_", " ")), plain(h.text), plain(h.stance or h.cue))
     for q in features.quotes:
         who = f"{q.speaker or 'unknown speaker'} [{q.side}]"
-        findings.add_row(f"quote ({q.kind})", q.text[:120] + ("…" if len(q.text) > 120 else ""), f"{who} via '{q.cue}'")
+        findings.add_row(
+            plain(f"quote ({q.kind})"),
+            plain(q.text[:120] + ("…" if len(q.text) > 120 else "")),
+            plain(f"{who} via '{q.cue}'"),
+        )
     removed = Table(title="Removed as boilerplate", header_style="bold")
     removed.add_column("line", justify="right")
     removed.add_column("text", overflow="fold")
     removed.add_column("why", overflow="fold")
     for v in article.lines:
         if not v.kept:
-            removed.add_row(str(v.number), v.text[:100] + ("…" if len(v.text) > 100 else ""), v.reason)
+            removed.add_row(str(v.number), plain(v.text[:100] + ("…" if len(v.text) > 100 else "")), plain(v.reason))
     return Group(header, legend(), Panel(marked_text(features), title="Cleaned text"), findings, removed)
 
 
