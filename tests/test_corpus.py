@@ -85,3 +85,31 @@ def test_bad_jsonl_line_names_the_line(tmp_path):
 def test_unknown_outlet_lists_the_real_ones(seed_articles):
     with pytest.raises(UsageError, match=r"unknown outlet 'rt' \(available: aggregator, intellinews, nv"):
         select_outlets(list(seed_articles.values()), ["rt"])
+
+
+def test_paragraph_shared_by_many_html_pages_is_kept_in_every_one(tmp_path):
+    shared = (
+        "The ministry said the talks would continue next week in Geneva, where delegations from both "
+        "sides are expected to discuss arms control, troop movements and confidence-building measures."
+    )
+
+    def own(n):  # long enough that trafilatura does not fall back to a second extractor
+        return "".join(f"<p>{ARTICLE.replace('Wednesday', f'day {n}-{k}')}</p>" for k in range(6))
+
+    for n in range(5):
+        (tmp_path / f"page{n}.html").write_text(
+            f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
+            f"{own(n)}<p>{shared}</p></article></body></html>"
+        )
+    articles = load_corpus(tmp_path)
+    assert len(articles) == 5
+    assert all("confidence-building measures" in a.text for a in articles)
+
+
+def test_identical_html_pages_are_all_read(tmp_path):
+    page = f"<html><body><article><h1>Replies</h1><p>{ARTICLE}</p></article></body></html>"
+    for n in range(5):
+        (tmp_path / f"copy{n}.html").write_text(page)
+    articles = load_corpus(tmp_path)
+    assert len(articles) == 5
+    assert all("rejecting the demand" in a.text for a in articles)
