@@ -1,8 +1,11 @@
 """Corpus formats, manifests, outlets, and what happens with bad files."""
 
 import json
+import os
+import tracemalloc
 
 import pytest
+from helpers import framing
 
 from framing.errors import DataError, UsageError
 from framing.ingest.corpus import ReadOptions, load_corpus, outlets, select_outlets
@@ -113,3 +116,66 @@ def test_identical_html_pages_are_all_read(tmp_path):
     articles = load_corpus(tmp_path)
     assert len(articles) == 5
     assert all("rejecting the demand" in a.text for a in articles)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_given_as_the_corpus_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    result = framing("analyze", str(fifo), timeout=30)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"framing: error: {fifo}: not a regular file")
+
+
+def test_deeply_nested_jsonl_line_is_a_data_error(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(DataError) as err:
+        load_corpus(path)
+    assert err.value.where == f"{path}:1"
+    assert "not valid JSON" in err.value.problem or "not a JSON object" in err.value.problem
+
+
+def test_oversize_jsonl_line_is_skipped_without_reading_it_whole(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with path.open("w") as out:
+        out.write(json.dumps({"id": "a", "outlet": "rt", "text": ARTICLE}) + "\n")
+        out.write(json.dumps({"id": "huge", "outlet": "rt", "text": "word " * 4_000_000}) + "\n")
+        out.write(json.dumps({"id": "c", "outlet": "nv", "text": ARTICLE}) + "\n")
+    options = ReadOptions(max_bytes=100_000)
+    tracemalloc.start()
+    try:
+        articles = load_corpus(path, options)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [a.id for a in articles] == ["a", "c"]
+    assert [s.source for s in options.skipped] == [f"{path}:2"]
+    assert "over the 0.1 MB limit per article" in options.skipped[0].problem
+    assert peak < 8_000_000  # the 20 MB line was never held in memory
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_lone_surrogate_in_jsonl_does_not_break_output(tmp_path, fmt):
+    path = tmp_path / "s.jsonl"
+    text = json.dumps(ARTICLE)[1:-1]
+    path.write_text(
+        '{"id": "s\\ud83d", "outlet": "rt\\udc00", "title": "Replies \\ud83d", "text": "'
+        + text
+        + ' \\ud83d end"}\n'
+        + json.dumps({"id": "t", "outlet": "nv", "text": ARTICLE})
+        + "\n"
+    )
+    result = framing("analyze", "--format", fmt, str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "\ufffd" in result.stdout or "\\ufffd" in result.stdout
+
+
+def test_lone_surrogates_are_replaced_in_text_and_metadata(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "x", "outlet": "rt", "title": "T \\udc00", "text": "' + ARTICLE.strip() + ' \\ud83d"}\n')
+    (article,) = load_corpus(path)
+    assert article.meta.title == "T \ufffd" and article.text.endswith("\ufffd")
+    article.text.encode("utf-8")
