@@ -179,3 +179,28 @@ def test_lone_surrogates_are_replaced_in_text_and_metadata(tmp_path):
     (article,) = load_corpus(path)
     assert article.meta.title == "T \ufffd" and article.text.endswith("\ufffd")
     article.text.encode("utf-8")
+
+
+NOT_ARTICLE = "not an article file (expected .txt, .md, .html); skipped"
+
+
+def test_non_article_files_in_a_folder_are_listed_as_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04 word")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "paper.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "manifest.csv").write_text("file,outlet\na.txt,rt\n")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n")
+    options = ReadOptions()
+    articles = load_corpus(tmp_path, options)
+    assert [a.id for a in articles] == ["a"]
+    assert [(s.source, s.problem) for s in options.skipped] == [
+        (str(tmp_path / "report.docx"), NOT_ARTICLE),
+        (str(tmp_path / "sub" / "paper.pdf"), NOT_ARTICLE),
+    ]
+    result = framing("analyze", "--format", "csv", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert f"framing: warning: skipped {tmp_path / 'report.docx'}: {NOT_ARTICLE}" in result.stderr
+    assert "manifest" not in result.stderr and ".DS_Store" not in result.stderr and ".git" not in result.stderr

@@ -141,13 +141,29 @@ def _guarded(source: str, options: ReadOptions, make: Callable[[], Source]) -> S
         return None
 
 
+NOT_AN_ARTICLE = "not an article file (expected .txt, .md, .html); skipped"
+
+
+def _article_files(folder: Path, options: ReadOptions) -> list[Path]:
+    """The folder's article files, sorted; any other file (a .docx, a .pdf) is recorded as
+    skipped, so the user hears of it, except manifests and hidden files and folders."""
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        if path.suffix.lower() in ARTICLE_SUFFIXES:
+            if not path.name.startswith("."):
+                files.append(path)
+            continue
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if not hidden and path.name.lower() not in MANIFEST_NAMES:
+            options.skipped.append(Skipped(str(path), NOT_AN_ARTICLE))
+    return files
+
+
 def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Source]:
     _, manifest = _read_manifest(folder)
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
+    files = _article_files(folder, options)
     if not files:
         raise DataError(folder, f"no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} files)")
     stems = Counter(p.stem for p in files)
