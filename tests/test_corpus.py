@@ -204,3 +204,26 @@ def test_non_article_files_in_a_folder_are_listed_as_skipped(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"framing: warning: skipped {tmp_path / 'report.docx'}: {NOT_ARTICLE}" in result.stderr
     assert "manifest" not in result.stderr and ".DS_Store" not in result.stderr and ".git" not in result.stderr
+
+
+def test_symlink_to_a_file_outside_the_corpus_is_skipped_not_read(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    (outside / "secret.txt").write_text(ARTICLE.replace("NATO", "SECRET"))
+    (corpus / "b.txt").symlink_to(outside / "secret.txt")
+    (corpus / "c.txt").symlink_to("../outside/secret.txt")
+    (corpus / "inside.txt").symlink_to("a.txt")  # a link that stays in the folder is read as usual
+    options = ReadOptions()
+    articles = load_corpus(corpus, options)
+    assert [a.id for a in articles] == ["a", "inside"]
+    assert all("SECRET" not in a.text for a in articles)
+    problem = "symlink to a file outside the corpus folder; skipped"
+    assert [(s.source, s.problem) for s in options.skipped] == [
+        (str(corpus / "b.txt"), problem),
+        (str(corpus / "c.txt"), problem),
+    ]
+    result = framing("analyze", "--format", "csv", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert f"framing: warning: skipped {corpus / 'b.txt'}: {problem}" in result.stderr

@@ -142,17 +142,24 @@ def _guarded(source: str, options: ReadOptions, make: Callable[[], Source]) -> S
 
 
 NOT_AN_ARTICLE = "not an article file (expected .txt, .md, .html); skipped"
+LINK_OUTSIDE = "symlink to a file outside the corpus folder; skipped"
 
 
 def _article_files(folder: Path, options: ReadOptions) -> list[Path]:
     """The folder's article files, sorted; any other file (a .docx, a .pdf) is recorded as
-    skipped, so the user hears of it, except manifests and hidden files and folders."""
+    skipped, so the user hears of it, except manifests and hidden files and folders; so is a
+    symlink to a file outside the folder, which is not read."""
     files = []
+    root = folder.resolve()
     for path in sorted(folder.rglob("*")):
         if not path.is_file():
             continue
         if path.suffix.lower() in ARTICLE_SUFFIXES:
-            if not path.name.startswith("."):
+            if path.name.startswith("."):
+                continue
+            if not path.resolve().is_relative_to(root):  # a link out of the folder: never read what it names
+                options.skipped.append(Skipped(str(path), LINK_OUTSIDE))
+            else:
                 files.append(path)
             continue
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
