@@ -119,8 +119,9 @@ def test_identical_html_pages_are_all_read(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_a_fifo_given_as_the_corpus_is_refused_at_once(tmp_path):
-    fifo = tmp_path / "feed.jsonl"
+@pytest.mark.parametrize("name", ["feed.jsonl", "feed.txt"])
+def test_a_fifo_given_as_the_corpus_is_refused_at_once(tmp_path, name):
+    fifo = tmp_path / name
     os.mkfifo(fifo)
     result = framing("analyze", str(fifo), timeout=30)
     assert result.returncode == 3, result.stderr

@@ -301,6 +301,9 @@ def iter_sources(corpus: Path | str | None = None, options: ReadOptions | None =
     elif path.suffix.lower() == ".jsonl":
         yield from _iter_jsonl(path, options)
     elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        problem = _not_regular(path)
+        if problem:
+            raise DataError(path, problem)
         meta = _metadata(path, path.parent, None)
         kind = ARTICLE_SUFFIXES[path.suffix.lower()]
         source = _guarded(
