@@ -49,7 +49,10 @@ def test_every_hostile_file_is_refused_clearly_or_analysed(hostile):
             line = next((w for w in warnings if f"/{name}:" in w), None)
             assert line is not None, f"{name} was not reported as skipped"
             assert problem in line, line
-    assert len(analysed) + len(warnings) == len(expected)
+    # build() also writes expected.json into the corpus folder: not an article, so warned about, not read
+    stray = [w for w in warnings if "/expected.json: not an article file" in w]
+    assert len(stray) == 1
+    assert len(analysed) + len(warnings) - len(stray) == len(expected)
 
 
 def test_without_skip_bad_the_first_bad_file_stops_the_run_with_one_line(hostile):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from framing.errors import DataError, UsageError
 from framing.ingest.article import Article, Metadata, Source
@@ -139,13 +141,36 @@ def _guarded(source: str, options: ReadOptions, make: Callable[[], Source]) -> S
         return None
 
 
+NOT_AN_ARTICLE = "not an article file (expected .txt, .md, .html); skipped"
+LINK_OUTSIDE = "symlink to a file outside the corpus folder; skipped"
+
+
+def _article_files(folder: Path, options: ReadOptions) -> list[Path]:
+    """The folder's article files, sorted; any other file (a .docx, a .pdf) is recorded as
+    skipped, so the user hears of it, except manifests and hidden files and folders; so is a
+    symlink to a file outside the folder, which is not read."""
+    files = []
+    root = folder.resolve()
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        if path.suffix.lower() in ARTICLE_SUFFIXES:
+            if path.name.startswith("."):
+                continue
+            if not path.resolve().is_relative_to(root):  # a link out of the folder: never read what it names
+                options.skipped.append(Skipped(str(path), LINK_OUTSIDE))
+            else:
+                files.append(path)
+            continue
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if not hidden and path.name.lower() not in MANIFEST_NAMES:
+            options.skipped.append(Skipped(str(path), NOT_AN_ARTICLE))
+    return files
+
+
 def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Source]:
     _, manifest = _read_manifest(folder)
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
+    files = _article_files(folder, options)
     if not files:
         raise DataError(folder, f"no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} files)")
     stems = Counter(p.stem for p in files)
@@ -165,24 +190,68 @@ def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Source]:
             yield source
 
 
+_SKIP_CHUNK = 1 << 20  # the rest of an over-size JSONL line is read and dropped this much at a time
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` cannot be read as a file (a FIFO would block forever, a device never ends)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read file ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    what = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or special file"
+    return f"not a regular file ({what}); refusing to read it"
+
+
+def _read_line(handle: BinaryIO, max_bytes: int) -> tuple[bytes, int | None]:
+    """The next line (b"" at the end), and None; or, for a line over `max_bytes` (not
+    counting its newline), b"\\n" and the line's size: the rest of it is read in chunks
+    and dropped, so an endless line costs no more memory than the limit."""
+    line = handle.readline(max_bytes + 1)
+    if len(line) <= max_bytes or line.endswith(b"\n"):
+        return line, None
+    size = len(line)
+    while not line.endswith(b"\n"):
+        line = handle.readline(_SKIP_CHUNK)
+        if not line:
+            break
+        size += len(line)
+    return b"\n", size
+
+
 def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Source]:
+    problem = _not_regular(path)
+    if problem:
+        raise DataError(path, problem)
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise DataError(path, f"cannot read file ({exc.strerror or exc})") from None
     with handle:
-        for number, line in enumerate(handle, start=1):
+        number = 0
+        while True:
+            line, oversize = _read_line(handle, options.max_bytes)
+            if not line:
+                break
+            number += 1
+            where = f"{path}:{number}"
+            if oversize is not None:
+                limit = f"{options.max_bytes / 1e6:.1f} MB limit per article"
+                skip_or_raise(OversizeError(where, f"record is {oversize / 1e6:.1f} MB, over the {limit}"), options)
+                continue
             if not line.strip():
                 continue
-            where = f"{path}:{number}"
 
             def make(line=line, where=where, number=number) -> Source:
-                if len(line) > options.max_bytes:
-                    raise OversizeError(where, f"record is {len(line) / 1e6:.1f} MB, over the per-article limit")
                 try:
                     record = json.loads(decode_bytes(line, where, options.encoding))
                 except json.JSONDecodeError as exc:
                     raise DataError(where, f"not valid JSON ({exc.msg})") from None
+                except RecursionError:
+                    raise DataError(where, "not valid JSON (nested too deeply)") from None
                 if not isinstance(record, dict):
                     raise DataError(where, "record is not a JSON object")
                 return _source_from_record(record, where, f"{path.stem}-{number}")
@@ -192,24 +261,33 @@ def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Source]:
                 yield source
 
 
+def _no_lone_surrogates(value: str) -> str:
+    """JSON's "\\ud83d" escape decodes to a lone surrogate, which no UTF-8 output can encode."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
 def _source_from_record(record: dict, where: str, default_id: str) -> Source:
     html, text = record.get("html"), record.get("text")
     if not isinstance(html, str | None) or not isinstance(text, str | None):
         raise DataError(where, "'text' and 'html' must be strings")
     if not (text or html):
         raise DataError(where, "record has no 'text' or 'html'")
-    outlet_name = str(record.get("outlet_name") or record.get("outlet") or "unknown")
+
+    def field_(name: str, default: str = "") -> str:
+        return _no_lone_surrogates(str(record.get(name) or default))
+
+    outlet_name = field_("outlet_name") or field_("outlet", "unknown")
     meta = Metadata(
-        id=str(record.get("id") or default_id),
-        outlet=slugify(str(record.get("outlet") or outlet_name)),
+        id=field_("id", default_id),
+        outlet=slugify(field_("outlet") or outlet_name),
         outlet_name=outlet_name,
-        title=str(record.get("title") or ""),
-        date=str(record.get("date") or ""),
-        url=str(record.get("url") or ""),
-        language=str(record.get("language") or "en"),
+        title=field_("title"),
+        date=field_("date"),
+        url=field_("url"),
+        language=field_("language", "en"),
         source=where,
     )
-    return Source(meta, text if text else html, "text" if text else "html")
+    return Source(meta, _no_lone_surrogates(text if text else html), "text" if text else "html")
 
 
 def iter_sources(corpus: Path | str | None = None, options: ReadOptions | None = None) -> Iterator[Source]:
@@ -223,6 +301,9 @@ def iter_sources(corpus: Path | str | None = None, options: ReadOptions | None =
     elif path.suffix.lower() == ".jsonl":
         yield from _iter_jsonl(path, options)
     elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        problem = _not_regular(path)
+        if problem:
+            raise DataError(path, problem)
         meta = _metadata(path, path.parent, None)
         kind = ARTICLE_SUFFIXES[path.suffix.lower()]
         source = _guarded(

@@ -17,7 +17,7 @@ def extract_main_text(html: str, where: str | Path) -> tuple[str, dict[str, str]
         include_tables=False,
         include_images=False,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,  # a paragraph shared by many articles (or an identical page) must stay in each
     )
     if not text or not text.strip():
         raise DataError(where, "no article text found in the HTML page")
