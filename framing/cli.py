@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from framing import __version__
-from framing.errors import FramingError, UsageError
+from framing.errors import EXIT_DATA, FramingError, UsageError
 
 if TYPE_CHECKING:
     from framing.ingest.corpus import ReadOptions
@@ -276,7 +276,13 @@ def report(
                 progress.advance(task)
         stage = progress.add_task("report", total=None)
         written = write_report(
-            features, output, format, pair or (), seed, step=lambda s: progress.update(stage, description=s)
+            features,
+            output,
+            format,
+            pair or (),
+            seed,
+            step=lambda s: progress.update(stage, description=s),
+            notice=lambda s: typer.echo(f"framing: {s}", err=True),
         )
     _report_skipped(options)
     typer.echo(f"framing: analysed {len(features)} articles; wrote " + ", ".join(str(p) for p in written))
@@ -304,8 +310,10 @@ def exercise(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Write media-literacy worksheets with answer keys (HTML and PDF) drawn from the corpus."""
-    from framing.classroom import KINDS, LEVELS, build_exercise, write_exercise
+    from framing.classroom import KINDS, LEVELS, build_exercise
+    from framing.classroom.sheets import exercise_files, family
     from framing.errors import DataError
+    from framing.output import write_set
 
     if kind != "all" and kind not in KINDS:
         raise UsageError("--kind", f"unknown exercise kind '{kind}' (choose from {', '.join(KINDS)}, all)")
@@ -318,10 +326,12 @@ def exercise(
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"
     kinds = list(KINDS) if kind == "all" else [kind]
-    written, failed = [], []
+    files: dict[str, str | bytes] = {}
+    failed: list[str] = []
     for name in kinds:
         try:
             sheet = build_exercise(name, features, level, count, seed, hide_outlets, where)
+            sheet_files = exercise_files(sheet)  # rendered in memory: a failing sheet leaves no partial set
         except FramingError as exc:
             if len(kinds) == 1:
                 raise
@@ -332,10 +342,13 @@ def exercise(
         wanted = count if count is not None else (spec.classify_count if name == "classify" else spec.count)
         if len(sheet.items) < wanted:
             typer.echo(f"framing: {name}: only {len(sheet.items)} of {wanted} items found in this corpus", err=True)
-        written += write_exercise(sheet, output)
-    if not written:
+        files.update(sheet_files)
+    if not files:
         raise DataError(where, "no exercise could be built from this corpus (" + ", ".join(failed) + ")")
-    typer.echo("framing: wrote " + ", ".join(str(p) for p in written))
+    result = write_set(output, files, family=family(kinds))
+    for path in result.removed:
+        typer.echo(f"framing: removed {path} from an earlier run (that exercise was not made this time)", err=True)
+    typer.echo("framing: wrote " + ", ".join(str(p) for p in result.written))
 
 
 class CompareFormat(StrEnum):
@@ -652,6 +665,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("framing: interrupted", err=True)
         sys.exit(130)
+    except OSError as exc:  # the machine's problem (disk full, permissions), not a bug: one line, exit 3
+        if _state["debug"]:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        typer.echo(f"framing: error: {where}{exc.strerror or exc} (rerun with --debug for details)", err=True)
+        sys.exit(EXIT_DATA)
     except Exception as exc:  # a bug, not bad input: say so in one line unless --debug
         if _state["debug"]:
             raise

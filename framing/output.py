@@ -6,7 +6,8 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,24 +17,73 @@ if TYPE_CHECKING:
 from framing.errors import DataError
 
 
-def write_atomic(path: Path, data: str | bytes) -> Path:
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise DataError(path, f"cannot write ({exc.strerror or exc})") from None
+def _cannot_write(path: Path, exc: OSError, kept: str = "") -> DataError:
+    """An OSError while writing (disk full, read-only folder, quota) as the user's one-line problem."""
+    return DataError(path, f"cannot write ({exc.strerror or exc}){kept}")
+
+
+def _write_temp(path: Path, data: str | bytes) -> Path:
+    """Write ``data`` to a hidden temporary file beside ``path``; the caller renames it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a report is an ordinary file
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def write_atomic(path: Path, data: str | bytes) -> Path:
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _write_temp(path, data)
+    except OSError as exc:
+        raise _cannot_write(path, exc, "; nothing was written") from None
+    os.replace(tmp, path)
     return path
+
+
+@dataclass(frozen=True)
+class WrittenSet:
+    written: list[Path]
+    removed: list[Path]  # the earlier run's files of the same set that this run did not make
+
+
+def write_set(out_dir: Path, files: Mapping[str, str | bytes], family: Iterable[str] = ()) -> WrittenSet:
+    """Write one run's output files together: all or none, replacing the earlier run's set.
+
+    Every file is first written in full to a temporary file beside its target; only when
+    all of them are on disk are they renamed into place, so a full disk or a failed write
+    leaves the earlier files exactly as they were. Files named in ``family`` that this run
+    did not make (the PDF of a run whose PDF failed, the sheets of a skipped exercise) are
+    removed, so a reader never mixes two runs' outputs in one folder.
+    """
+    out_dir = Path(out_dir)
+    temps: list[tuple[Path, Path]] = []
+    target = out_dir
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            target = out_dir / name
+            temps.append((_write_temp(target, data), target))
+    except OSError as exc:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise _cannot_write(target, exc, "; nothing was written, earlier files are as they were") from None
+    for tmp, path in temps:
+        os.replace(tmp, path)
+    removed = []
+    for name in family:
+        stale = out_dir / name
+        if name not in files and stale.is_file():
+            stale.unlink()
+            removed.append(stale)
+    return WrittenSet([path for _, path in temps], removed)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

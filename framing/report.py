@@ -1,9 +1,10 @@
 """`framing report`: analyse a corpus and write the HTML and/or PDF report.
 
-Each document is rendered in memory first and only then written, atomically, so a
+Each document is rendered in memory first and only then written, all together, so a
 failure part-way never leaves a half-written report at the target path. The formats
 are made one after the other: if the PDF fails, the HTML is still written, and the
-error names the failed format.
+error names the failed format. The files a run writes replace the earlier run's set
+(see :func:`framing.output.write_set`), so a folder never mixes two runs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from framing.errors import DataError, UsageError
 from framing.extract.features import ArticleFeatures
 from framing.ingest.corpus import outlets
-from framing.output import write_atomic
+from framing.output import write_set
 
 FORMATS = ("html", "pdf", "both")
 HTML_NAME = "index.html"
@@ -42,6 +43,7 @@ def write_report(
     pairs: Sequence[str] = (),
     seed: int = 0,
     step: Callable[[str], None] = lambda _: None,
+    notice: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
     from framing.render.html import render_html
     from framing.render.model import build_model
@@ -53,27 +55,31 @@ def write_report(
     chosen = [parse_pair(p, known) for p in pairs]
     step("scoring outlets")
     model = build_model(features, chosen, seed=seed)
-    renderers: list[tuple[str, Path, Callable[[], bytes]]] = []
+    renderers: list[tuple[str, str, Callable[[], bytes]]] = []
     if fmt in ("html", "both"):
-        renderers.append(("HTML", out_dir / HTML_NAME, lambda: render_html(model).encode("utf-8")))
+        renderers.append(("HTML", HTML_NAME, lambda: render_html(model).encode("utf-8")))
     if fmt in ("pdf", "both"):
-        renderers.append(("PDF", out_dir / PDF_NAME, lambda: render_pdf(model)))
-    written: list[Path] = []
-    failed: list[tuple[str, Path, Exception]] = []
-    for name, path, render in renderers:  # each format on its own: a failed PDF still leaves the HTML
+        renderers.append(("PDF", PDF_NAME, lambda: render_pdf(model)))
+    files: dict[str, bytes] = {}
+    failed: list[tuple[str, str, Exception]] = []
+    for name, file_name, render in renderers:  # each format on its own: a failed PDF still leaves the HTML
         step(f"laying out the {name} report" if name == "PDF" else f"drawing the {name} report")
         try:
-            data = render()
+            files[file_name] = render()
         except Exception as exc:  # noqa: BLE001 - reported below in one line, with what was written
-            failed.append((name, path, exc))
-            continue
-        step("writing files")
-        written.append(write_atomic(path, data))
+            failed.append((name, file_name, exc))
+    step("writing files")
+    # One run's files replace the earlier run's set: a failed or unrequested format's old file
+    # is removed, so index.html and report.pdf in one folder always come from the same run.
+    result = write_set(out_dir, files, family=(HTML_NAME, PDF_NAME))
+    removed = f"; removed the earlier run's {', '.join(p.name for p in result.removed)}" if result.removed else ""
     if failed:
-        name, path, exc = failed[0]
+        name, file_name, exc = failed[0]
         detail = " ".join(f"{exc.__class__.__name__}: {exc}".split())
         if len(detail) > MAX_DETAIL:
             detail = detail[: MAX_DETAIL - 1] + "…"
-        done = f"; wrote {', '.join(str(p) for p in written)}" if written else ""
-        raise DataError(path, f"the {name} report could not be made ({detail}){done}")
-    return written
+        done = f"; wrote {', '.join(str(p) for p in result.written)}" if result.written else ""
+        raise DataError(out_dir / file_name, f"the {name} report could not be made ({detail}){done}{removed}")
+    for path in result.removed:
+        notice(f"removed {path} from an earlier run, so the folder holds one run's report")
+    return result.written

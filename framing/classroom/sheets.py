@@ -27,7 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from framing.classroom.exercises import Answer, Exercise, Item, Panel
-from framing.output import write_atomic
+from framing.output import write_set
 
 FORMATS = ("html", "pdf")
 _MARK_ORDER = ("m-loaded", "m-quote", "m-hedge")
@@ -374,15 +374,34 @@ def file_names(kind: str, fmt: str) -> tuple[str, str]:
     return f"worksheet-{kind}.{fmt}", f"key-{kind}.{fmt}"
 
 
-def write_exercise(exercise: Exercise, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
-    """Write the worksheet and the answer key in each format, atomically; returns the paths written."""
-    written = []
+def exercise_files(exercise: Exercise, formats: Sequence[str] = FORMATS) -> dict[str, str | bytes]:
+    """The worksheet and the answer key in each format, rendered in memory, by file name."""
+    files: dict[str, str | bytes] = {}
     for fmt in formats:
         sheet_name, key_name = file_names(exercise.kind, fmt)
         for name, key in ((sheet_name, False), (key_name, True)):
-            data = render_html(exercise, key) if fmt == "html" else render_pdf(exercise, key)
-            written.append(write_atomic(Path(out_dir) / name, data))
-    return written
+            files[name] = render_html(exercise, key) if fmt == "html" else render_pdf(exercise, key)
+    return files
 
 
-__all__ = ["FORMATS", "Item", "file_names", "render_html", "render_pdf", "segments", "write_exercise"]
+def family(kinds: Sequence[str], formats: Sequence[str] = FORMATS) -> list[str]:
+    """Every file name the exercises of ``kinds`` can have: one run's set replaces these."""
+    return [name for kind in kinds for fmt in formats for name in file_names(kind, fmt)]
+
+
+def write_exercise(exercise: Exercise, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+    """Write the worksheet and the answer key in each format, all or none; returns the paths written."""
+    return write_set(Path(out_dir), exercise_files(exercise, formats)).written
+
+
+__all__ = [
+    "FORMATS",
+    "Item",
+    "exercise_files",
+    "family",
+    "file_names",
+    "render_html",
+    "render_pdf",
+    "segments",
+    "write_exercise",
+]
