@@ -23,6 +23,8 @@ from matplotlib.figure import Figure  # noqa: E402
 PALETTE = "colorblind"
 HEAT = "cividis"
 WIDTH = 7.5
+MAX_COLUMNS = 8  # outlets across the heatmap before it turns them into rows
+MAX_ANNOTATED = 160  # cells with their value written in; beyond that the colour alone
 
 plt.rcParams.update(
     {
@@ -46,14 +48,28 @@ def loaded_heatmap(frame: pd.DataFrame) -> Figure | None:
     if frame.empty or frame["count"].sum() == 0:
         return None
     table = frame.pivot_table(index="category", columns="outlet", values="per_1k", aggfunc="sum", fill_value=0)
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.45 * len(table) + 1.6))
+    # Outlets run across the chart while they fit; with many outlets they become the rows, so
+    # every outlet keeps a readable label (seaborn would otherwise silently thin the labels).
+    wide = len(table.columns) > MAX_COLUMNS
+    if wide:
+        table = table.T
+    rows, columns = table.shape
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.32 * rows + 2.0 if wide else 0.45 * rows + 1.6))
     sns.heatmap(
-        table, annot=True, fmt=".1f", cmap=HEAT, linewidths=0.5, cbar_kws={"label": "terms per 1,000 words"}, ax=ax
+        table,
+        annot=rows * columns <= MAX_ANNOTATED,
+        fmt=".1f",
+        cmap=HEAT,
+        linewidths=0.5,
+        cbar_kws={"label": "terms per 1,000 words"},
+        xticklabels=_label(table.columns, 16),
+        yticklabels=_label(table.index, 28),
+        ax=ax,
     )
-    ax.set_xlabel("outlet")
-    ax.set_ylabel("category of loaded term")
+    ax.set_xlabel("category of loaded term" if wide else "outlet")
+    ax.set_ylabel("outlet" if wide else "category of loaded term")
     ax.set_title("Loaded language by category")
-    ax.set_xticklabels(_label(table.columns, 16), rotation=0)
+    ax.tick_params(axis="x", labelrotation=30 if wide else 0)
     fig.tight_layout()
     return fig
 

@@ -136,7 +136,8 @@ def _table(header: list[str], rows: list[list[str]], styles, widths: list[float]
         widths = [TEXT_WIDTH / len(header)] * len(header)
     elif sum(widths) > TEXT_WIDTH:
         widths = [w * TEXT_WIDTH / sum(widths) for w in widths]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a cell taller than a page (a long lexicon explanation) flows on to the next page
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -247,7 +248,7 @@ def _claims(claims, styles) -> list[Flowable]:
             ]
             for s in item.sentences
         ]
-        table = Table(rows, colWidths=[35 * mm, TEXT_WIDTH - 35 * mm], hAlign="LEFT")
+        table = Table(rows, colWidths=[35 * mm, TEXT_WIDTH - 35 * mm], hAlign="LEFT", splitInRow=1)
         rule = ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#d0d0d6"))
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), rule]))
         story += [_p(f"#{item.number} · {', '.join(item.outlets)}", styles["h3"]), table, Spacer(1, 4)]
