@@ -29,7 +29,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-_state: dict = {"debug": False, "max_size_mb": 5.0}
+_state: dict = {"debug": False, "max_size_mb": 5.0, "clean": "auto"}
+GLOBAL_VALUE_OPTIONS = ("--clean", "--max-size")  # options of every command, accepted before or after its name
+
+
+def _global_options_first(args: list[str]) -> list[str]:
+    """Move ``--clean X`` and ``--max-size X`` (or ``--clean=X``) in front of the command name,
+    where Typer reads them, so they may be written anywhere on the line."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS:
+            takes_next = "=" not in arg and i + 1 < len(args)
+            front += args[i : i + 2] if takes_next else [arg]
+            i += 2 if takes_next else 1
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
 
 
 class TableFormat(StrEnum):
@@ -78,18 +100,37 @@ def _root(
     max_size: Annotated[
         float, typer.Option("--max-size", min=0.001, help="Skip (with a warning) any article over this many MB.")
     ] = 5.0,
+    clean: Annotated[
+        str,
+        typer.Option(
+            "--clean",
+            help="Boilerplate removal: auto (files cleaned; JSONL text records keep every prose line), yes, or no.",
+        ),
+    ] = "auto",
 ) -> None:
+    from framing.ingest.corpus import CLEAN_MODES
+
+    if clean not in CLEAN_MODES:
+        raise UsageError("--clean", f"unknown mode '{clean}' (choose {', '.join(CLEAN_MODES)})")
     _state["debug"] = _state["debug"] or debug
     _state["max_size_mb"] = max_size
+    _state["clean"] = clean
 
 
 def _read_options(encoding: str = "utf-8", skip_bad: bool = False) -> ReadOptions:
     from framing.ingest.corpus import ReadOptions
 
-    return ReadOptions(encoding=encoding, skip_bad=skip_bad, max_bytes=int(_state["max_size_mb"] * 1_000_000))
+    return ReadOptions(
+        encoding=encoding,
+        skip_bad=skip_bad,
+        max_bytes=int(_state["max_size_mb"] * 1_000_000),
+        clean=str(_state.get("clean", "auto")),
+    )
 
 
 def _report_skipped(options: ReadOptions) -> None:
+    for warning in options.warnings:
+        typer.echo(f"framing: warning: {warning.source}: {warning.problem}", err=True)
     for skipped in options.skipped:
         typer.echo(f"framing: warning: skipped {skipped.source}: {skipped.problem}", err=True)
 
@@ -208,23 +249,34 @@ def inspect(
 ) -> None:
     """Show one article's cleaned text with findings marked, and the boilerplate removed."""
     from framing import api
+    from framing.errors import DataError
     from framing.extract.features import analyze_article
-    from framing.ingest.corpus import iter_articles
+    from framing.ingest.corpus import clean_result, iter_sources
     from framing.render import terminal
 
     options = _read_options(encoding)
     path = Path(article)
     if path.is_file():
-        found = list(iter_articles(path, options))
+        found = list(iter_sources(path, options))
     else:
-        candidates = [a for a in iter_articles(corpus, options) if a.id == article or a.id.startswith(article)]
-        exact = [a for a in candidates if a.id == article]
-        found = exact or candidates
+        sources = list(iter_sources(corpus, options))
+        candidates = [s for s in sources if s.meta.id == article or s.meta.id.startswith(article)]
+        found = [s for s in candidates if s.meta.id == article] or candidates
         if len(found) != 1:
-            everything = [a.id for a in iter_articles(corpus, options)]
             problem = "matches several articles" if found else "no such article"
-            raise UsageError(None, f"'{article}' {problem} (available: {', '.join(everything)})")
-    chosen = found[0]
+            available = ", ".join(s.meta.id for s in sources)
+            raise UsageError(None, f"'{article}' {problem} (available: {available})")
+    _report_skipped(options)
+    if not found:
+        raise DataError(article, "could not be read (see the warning above)")
+    source = found[0]
+    cleaned, _ = clean_result(source)
+    if not cleaned.text.strip():  # show every line's verdict: that is what the user came to see
+        terminal.console().print(terminal.verdicts_view(source.meta, cleaned.lines))
+        raise DataError(source.meta.source, "no article text left after removing boilerplate (verdicts above)")
+    from framing.ingest.corpus import clean
+
+    chosen, _ = clean(source)
     features = analyze_article(chosen, api.lexicons(lexicon or ()))
     terminal.console().print(terminal.inspect_view(chosen, features))
 
@@ -655,6 +707,7 @@ def main() -> None:
     if "--debug" in args:
         _state["debug"] = True
         args = [a for a in args if a != "--debug"]
+    args = _global_options_first(args)
     try:
         app(args=args, prog_name="framing")
     except FramingError as exc:

@@ -125,3 +125,59 @@ def test_decoding_any_bytes_gives_text_or_the_documented_error(data):
         assert exc.where == "x.txt" and exc.problem
     else:
         assert isinstance(text, str) and text.strip()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+FIELDS = ("id", "outlet", "outlet_name", "title", "date", "url", "language", "text", "html")
+# Any Unicode, lone surrogates included, plus the markup of every output the tool writes.
+HOSTILE_TEXT = st.text(max_size=30) | st.sampled_from(
+    ["[/bold]", "[red]x", "\x1b[31mred", "<font color=red>", "<a href='javascript:alert(1)'>", "=SUM(A1)", "\ud83d"]
+)
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(FIELDS), JSON_VALUES | HOSTILE_TEXT, max_size=len(FIELDS)))
+def test_any_json_record_is_an_article_or_a_one_line_data_error(tmp_path_factory, record):
+    import json
+
+    from framing.ingest.corpus import ReadOptions, iter_articles
+
+    path = tmp_path_factory.mktemp("jsonl") / "records.jsonl"
+    path.write_bytes(json.dumps(record).encode("utf-8") + b"\n")  # ensure_ascii: surrogates as \ud83d escapes
+    options = ReadOptions(skip_bad=True)
+    articles = list(iter_articles(path, options))
+    assert len(articles) + len(options.skipped) == 1
+    for skipped in options.skipped:
+        assert "\n" not in skipped.problem and skipped.source.startswith(str(path))
+    for article in articles:
+        fields = (article.meta.id, article.meta.outlet, article.meta.title, article.meta.date, article.text)
+        assert all(isinstance(value, str) for value in fields)
+        assert not any("\ud800" <= ch <= "\udfff" for value in fields for ch in value)  # every output can encode it
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({name: HOSTILE_TEXT for name in ("id", "outlet_name", "title", "date", "url")}))
+def test_any_metadata_reaches_the_terminal_json_and_csv_outputs_safely(fields):
+    import csv
+    import io
+    import json
+
+    from framing.api import summary_frame
+    from framing.output import frame_csv
+    from framing.render import terminal
+
+    text = "The minister said on Monday that the reckless plan would allegedly fail, critics claimed."
+    meta = Metadata(outlet="x", language="en", source="property", **fields)
+    article = Article(meta, text)
+    features = analyze_article(article, LEX)
+    console = terminal.Console(file=io.StringIO(), width=100, color_system=None)
+    console.print(terminal.inspect_view(article, features))
+    shown = console.file.getvalue()
+    assert "\x1b" not in shown
+    json.dumps(features.to_record(), ensure_ascii=False).encode("utf-8")
+    rows = list(csv.reader(io.StringIO(frame_csv(summary_frame([features])))))
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from framing.ingest.boilerplate import LineVerdict
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +21,14 @@ class Metadata:
     url: str = ""
     language: str = "en"
     source: str = ""  # file path, or "path:line" for JSONL
+
+    def __post_init__(self) -> None:
+        # A lone surrogate (JSON's "\ud83d", a YAML escape) can be encoded by no UTF-8 output:
+        # whatever made the metadata, it becomes U+FFFD here, once, for every output.
+        for name in ("id", "outlet", "outlet_name", "title", "date", "url", "language", "source"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _LONE_SURROGATE.search(value):
+                object.__setattr__(self, name, _LONE_SURROGATE.sub("\ufffd", value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +67,11 @@ class Source:
     meta: Metadata
     raw: str  # decoded file or record text
     kind: str  # "text", "markdown" or "html"
+    cleaning: str = "yes"  # yes: remove boilerplate | prose: keep every prose line (a JSONL record) | no
 
     @property
     def source_hash(self) -> str:
-        """Identifies the raw input, so an unchanged article is found without cleaning it again."""
-        return hashlib.sha256(f"{self.kind}\0{self.raw}".encode("utf-8", "surrogatepass")).hexdigest()
+        """Identifies the raw input and how it is cleaned, so an unchanged article is found
+        without cleaning it again (and a different --clean mode is not mistaken for it)."""
+        key = f"{self.kind}\0{self.raw}" if self.cleaning == "yes" else f"{self.kind}\0{self.cleaning}\0{self.raw}"
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()

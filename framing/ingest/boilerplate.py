@@ -151,6 +151,30 @@ def _is_short_sentence(line: str) -> bool:
 _STATEMENT_END = re.compile(r"[.…][”\"’')]?$|[,.][”\"’'][^”\"’']{1,60}[.]$")
 
 
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a link title: several words, function words among them, a final stop.
+    ("2. The minister said the plan would fail." is prose; "2. Five things to know" is not.)"""
+    words = _WORD.findall(line)
+    stop_density = sum(1 for w in words if w.lower() in ENGLISH_STOP_WORDS) / max(1, len(words))
+    return len(words) >= 4 and stop_density >= GOOD_MIN_STOPWORD_DENSITY and bool(_STATEMENT_END.search(line))
+
+
+_MENU_SEPARATORS = re.compile(r"\s+[|·•>›»]\s+|\s*[|·•›»]\s*")
+MENU_ITEM_WORDS = 4
+
+
+def _is_menu(line: str) -> bool:
+    """A row of short items between separators: "Ledger | Subscribe | Sign in", "Home > News > Local".
+
+    Three items or more, none longer than a few words, and no sentence punctuation: a headline
+    with one "|" ("Strike ends | Port reopens") has two items and stays a heading.
+    """
+    if line.endswith((".", "!", "?", ",")) or not _MENU_SEPARATORS.search(line):
+        return False
+    items = [item for item in _MENU_SEPARATORS.split(line) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= MENU_ITEM_WORDS for item in items)
+
+
 def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
@@ -201,7 +225,9 @@ def classify(line: str, main_script: str, cues: Sequence[Cue]) -> tuple[str, str
     words = _WORD.findall(line)
     if len(words) < 2 and not line.endswith(_TERMINAL):
         return "short", "fragment"
-    if _LIST_ITEM.match(line) and len(words) < 15:
+    if _is_menu(line):
+        return "transparent", "navigation menu or breadcrumb"
+    if _LIST_ITEM.match(line) and len(words) < 15 and not _is_prose(_LIST_ITEM.sub("", line, count=1)):
         return "bad", "numbered or bulleted link list item"
     stop_density = sum(1 for w in words if w.lower() in ENGLISH_STOP_WORDS) / max(1, len(words))
     sentence_like = line.endswith(_TERMINAL) or len(words) >= GOOD_LONG_WORDS
@@ -210,8 +236,24 @@ def classify(line: str, main_script: str, cues: Sequence[Cue]) -> tuple[str, str
     return "short", "short line (heading or fragment)"
 
 
-def clean_text(raw: str, cues: Sequence[Cue] | None = None) -> CleanResult:
-    """Cleaned article text (kept lines joined by blank lines) and a verdict for every line."""
+PROSE_MIN_WORDS = 3  # with keep_prose, a short line of this many words is a sentence or headline, kept
+
+
+def as_given(raw: str) -> CleanResult:
+    """The text with nothing removed (``--clean no``): lines normalised, blank ones dropped."""
+    lines = [(i + 1, normalise_line(line)) for i, line in enumerate(raw.splitlines())]
+    verdicts = tuple(LineVerdict(n, line, True, "kept as given (--clean no)") for n, line in lines if line)
+    return CleanResult("\n\n".join(v.text for v in verdicts), verdicts)
+
+
+def clean_text(raw: str, cues: Sequence[Cue] | None = None, keep_prose: bool = False) -> CleanResult:
+    """Cleaned article text (kept lines joined by blank lines) and a verdict for every line.
+
+    ``keep_prose`` is for text that was already extracted from its page (a JSONL record):
+    furniture cues, dates, links and repeats are still removed, but a short line of a few
+    words -- a one-sentence record, a headline without a final stop -- is kept instead of
+    being judged by its neighbours, which a one-line record does not have.
+    """
     cues = default_cues() if cues is None else cues
     lines = _unwrap([normalise_line(line) for line in raw.splitlines()])
     numbered = [(i + 1, line) for i, line in enumerate(lines) if line]
@@ -237,6 +279,10 @@ def clean_text(raw: str, cues: Sequence[Cue] | None = None) -> CleanResult:
         reasons.append(reason)
 
     _apply_sections(numbered, classes, reasons)
+    if keep_prose:
+        for i, (_, line) in enumerate(numbered):
+            if classes[i] == "short" and len(_WORD.findall(line)) >= PROSE_MIN_WORDS:
+                classes[i], reasons[i] = "good", "prose line of an extracted record (--clean auto)"
     _resolve_short(classes, reasons, [_is_short_sentence(line) for _, line in numbered])
 
     verdicts = tuple(

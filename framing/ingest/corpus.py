@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from framing.errors import DataError, UsageError
 from framing.ingest.article import Article, Metadata, Source
-from framing.ingest.boilerplate import Cue, clean_text
+from framing.ingest.boilerplate import CleanResult, Cue, LineVerdict, as_given, clean_text
 from framing.ingest.decode import DEFAULT_MAX_BYTES, OversizeError, decode_bytes, read_text_file
 from framing.ingest.html import extract_main_text
 from framing.ingest.markdown import markdown_to_text
@@ -31,6 +31,9 @@ from framing.resources import seeds_dir
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
 MANIFEST_COLUMNS = ["file", "outlet", "outlet_name", "title", "date", "url", "language", "notes"]
+CLEAN_MODES = ("auto", "yes", "no")
+TITLE_MAX_CHARS = 200  # a title taken from the text's first line is cut here
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$")
 
 
 def slugify(name: str) -> str:
@@ -49,7 +52,31 @@ class ReadOptions:
     encoding: str = "utf-8"
     max_bytes: int = DEFAULT_MAX_BYTES
     skip_bad: bool = False
+    clean: str = "auto"  # auto | yes | no, see :func:`cleaning_for`
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # read, but the user should know (an ambiguous date)
+
+
+def cleaning_for(kind: str, record: bool, mode: str) -> str:
+    """How one source is cleaned: files always have page furniture to remove; a JSONL text
+    record was already extracted, so ``auto`` keeps its prose lines (headlines, one-sentence
+    records) and removes only what is furniture on its own."""
+    if mode == "no":
+        return "no"
+    if mode == "auto" and record and kind == "text":
+        return "prose"
+    return "yes"
+
+
+def ambiguous_date(value: str) -> str | None:
+    """Why a manifest or record date cannot be read one way (11/03/2025: 11 March or 3 November?)."""
+    match = _NUMERIC_DATE.match(value)
+    if not match:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    if first <= 12 and second <= 12 and first != second:
+        return f"date '{value.strip()}' could be day/month or month/day; write it as YYYY-MM-DD"
+    return None
 
 
 def default_corpus() -> Path:
@@ -64,15 +91,39 @@ def _text_from(raw: str, kind: str, where: str) -> tuple[str, dict[str, str]]:
     return raw, {}
 
 
+def clean_result(source: Source, cues: Sequence[Cue] | None = None) -> tuple[CleanResult, dict[str, str]]:
+    """Every line's verdict, even when none is kept (``framing inspect`` shows why)."""
+    text, found = _text_from(source.raw, source.kind, source.meta.source)
+    cleaned = as_given(text) if source.cleaning == "no" else clean_text(text, cues, source.cleaning == "prose")
+    return cleaned, found
+
+
 def clean(source: Source, cues: Sequence[Cue] | None = None) -> tuple[Article, dict[str, str]]:
     """The cleaned article, and the title, date and URL found in its HTML (which fill the
     manifest's blanks in the article's metadata)."""
     meta = source.meta
-    text, found = _text_from(source.raw, source.kind, meta.source)
-    cleaned = clean_text(text, cues)
+    cleaned, found = clean_result(source, cues)
     if not cleaned.text.strip():
         raise DataError(meta.source, "no article text left after removing boilerplate")
+    if not (meta.title or found.get("title")):  # no manifest or HTML title: a first-line heading, as a reader would
+        heading = heading_title(cleaned.lines)
+        if heading:
+            found = {**found, "title": heading}  # found values are stored, so a store replays the same title
     return Article(with_found(meta, found), cleaned.text, cleaned.lines), found
+
+
+TITLE_MAX_WORDS = 25
+
+
+def heading_title(lines: Sequence[LineVerdict]) -> str:
+    """The first kept line when it reads as a heading (short, no final full stop); else ""."""
+    first = next((v for v in lines if v.kept), None)
+    if first is None:
+        return ""
+    line = first.text.lstrip("#").strip()
+    if len(line.split()) > TITLE_MAX_WORDS or line.endswith((".", ",", ";")):
+        return ""
+    return line if len(line) <= TITLE_MAX_CHARS else line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
 def clean_source(source: Source, cues: Sequence[Cue] | None = None) -> Article:
@@ -97,7 +148,7 @@ def skip_or_raise(exc: DataError, options: ReadOptions, source: str = "") -> Non
     options.skipped.append(Skipped(exc.where or source, exc.problem))
 
 
-def _read_manifest(folder: Path) -> tuple[Path | None, dict[str, dict[str, str]]]:
+def _read_manifest(folder: Path, options: ReadOptions | None = None) -> tuple[Path | None, dict[str, dict[str, str]]]:
     for name in MANIFEST_NAMES:
         path = folder / name
         if path.is_file():
@@ -108,6 +159,9 @@ def _read_manifest(folder: Path) -> tuple[Path | None, dict[str, dict[str, str]]
                 if not target.is_file():
                     raise DataError(row.source, f"manifest names missing file '{row['file']}'")
                 entries[row["file"]] = dict(row.values)
+                why = ambiguous_date(row.values.get("date") or "")
+                if why and options is not None:
+                    options.warnings.append(Skipped(row.source, why))
             return path, entries
     return None, {}
 
@@ -169,7 +223,7 @@ def _article_files(folder: Path, options: ReadOptions) -> list[Path]:
 
 
 def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Source]:
-    _, manifest = _read_manifest(folder)
+    manifest_path, manifest = _read_manifest(folder, options)
     files = _article_files(folder, options)
     if not files:
         raise DataError(folder, f"no articles found (looked for {', '.join(sorted(ARTICLE_SUFFIXES))} files)")
@@ -177,13 +231,18 @@ def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Source]:
     for path in files:
         relative = path.relative_to(folder).as_posix()
         entry = manifest.get(relative)
+        if manifest_path is not None and entry is None:
+            # With a manifest, outlets are what it says; an unlisted file would become an outlet of its own.
+            options.skipped.append(Skipped(str(path), f"not listed in {manifest_path.name}, so its outlet is unknown"))
+            continue
         meta = _metadata(path, folder, entry)
         if stems[path.stem] > 1:  # a.txt and a.html, or sputnik/a.txt and nv/a.txt: keep ids unique
             meta = replace(meta, id=relative)
         kind = ARTICLE_SUFFIXES[path.suffix.lower()]
 
         def make(path=path, meta=meta, kind=kind) -> Source:
-            return Source(meta, read_text_file(path, options.encoding, options.max_bytes), kind)
+            raw = read_text_file(path, options.encoding, options.max_bytes)
+            return Source(meta, raw, kind, cleaning_for(kind, False, options.clean))
 
         source = _guarded(str(path), options, make)
         if source is not None:
@@ -254,7 +313,11 @@ def _iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Source]:
                     raise DataError(where, "not valid JSON (nested too deeply)") from None
                 if not isinstance(record, dict):
                     raise DataError(where, "record is not a JSON object")
-                return _source_from_record(record, where, f"{path.stem}-{number}")
+                source = _source_from_record(record, where, f"{path.stem}-{number}")
+                why = ambiguous_date(source.meta.date)
+                if why:
+                    options.warnings.append(Skipped(where, why))
+                return replace(source, cleaning=cleaning_for(source.kind, True, options.clean))
 
             source = _guarded(where, options, make)
             if source is not None:
@@ -290,6 +353,17 @@ def _source_from_record(record: dict, where: str, default_id: str) -> Source:
     return Source(meta, _no_lone_surrogates(text if text else html), "text" if text else "html")
 
 
+def _manifest_entry(path: Path, options: ReadOptions) -> dict[str, str] | None:
+    """The row for one article file in the manifest beside it, so `framing inspect FILE` shows
+    the outlet and title the corpus run would; a broken manifest is a warning here, not a stop."""
+    try:
+        _, manifest = _read_manifest(path.parent, options)
+    except DataError as exc:
+        options.warnings.append(Skipped(exc.where or str(path.parent), f"{exc.problem}; manifest not used"))
+        return None
+    return manifest.get(path.name)
+
+
 def iter_sources(corpus: Path | str | None = None, options: ReadOptions | None = None) -> Iterator[Source]:
     """Sources (read, not yet cleaned) of a corpus, one at a time. No corpus means the seed articles."""
     options = options or ReadOptions()
@@ -304,10 +378,13 @@ def iter_sources(corpus: Path | str | None = None, options: ReadOptions | None =
         problem = _not_regular(path)
         if problem:
             raise DataError(path, problem)
-        meta = _metadata(path, path.parent, None)
+        meta = _metadata(path, path.parent, _manifest_entry(path, options))
         kind = ARTICLE_SUFFIXES[path.suffix.lower()]
+        cleaning = cleaning_for(kind, False, options.clean)
         source = _guarded(
-            str(path), options, lambda: Source(meta, read_text_file(path, options.encoding, options.max_bytes), kind)
+            str(path),
+            options,
+            lambda: Source(meta, read_text_file(path, options.encoding, options.max_bytes), kind, cleaning),
         )
         if source is not None:
             yield source

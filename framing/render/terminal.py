@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.extract.features import HEDGE_KINDS, ArticleFeatures
-from framing.ingest.article import Article
+from framing.ingest.article import Article, Metadata
+from framing.ingest.boilerplate import LineVerdict
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -120,14 +121,26 @@ def inspect_view(article: Article, features: ArticleFeatures) -> Group:
             plain(q.text[:120] + ("…" if len(q.text) > 120 else "")),
             plain(f"{who} via '{q.cue}'"),
         )
-    removed = Table(title="Removed as boilerplate", header_style="bold")
-    removed.add_column("line", justify="right")
-    removed.add_column("text", overflow="fold")
-    removed.add_column("why", overflow="fold")
-    for v in article.lines:
-        if not v.kept:
-            removed.add_row(str(v.number), plain(v.text[:100] + ("…" if len(v.text) > 100 else "")), plain(v.reason))
+    removed = _removed_table([v for v in article.lines if not v.kept], "Removed as boilerplate")
     return Group(header, legend(), Panel(marked_text(features), title="Cleaned text"), findings, removed)
+
+
+def _removed_table(lines: Sequence[LineVerdict], title: str) -> Table:
+    table = Table(title=title, header_style="bold")
+    table.add_column("line", justify="right")
+    table.add_column("text", overflow="fold")
+    table.add_column("why", overflow="fold")
+    for v in lines:
+        table.add_row(str(v.number), plain(v.text[:100] + ("…" if len(v.text) > 100 else "")), plain(v.reason))
+    return table
+
+
+def verdicts_view(meta: Metadata, lines: Sequence[LineVerdict]) -> Group:
+    """An article the cleaner removed entirely: every line and why it went."""
+    header = plain(f"{meta.id}  ·  {meta.outlet_name} ({meta.outlet})  ·  {meta.source}", style="bold")
+    if not lines:
+        return Group(header, plain("The article has no text at all."))
+    return Group(header, _removed_table(lines, "Every line was removed as boilerplate"))
 
 
 def console(stderr: bool = False) -> Console:
