@@ -29,13 +29,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-_state: dict = {"debug": False, "max_size_mb": 5.0, "clean": "auto"}
+_state: dict = {"debug": False, "max_size_mb": 5.0, "clean": "auto", "follow_symlinks": False}
 GLOBAL_VALUE_OPTIONS = ("--clean", "--max-size")  # options of every command, accepted before or after its name
+GLOBAL_FLAGS = ("--follow-symlinks",)
 
 
 def _global_options_first(args: list[str]) -> list[str]:
-    """Move ``--clean X`` and ``--max-size X`` (or ``--clean=X``) in front of the command name,
-    where Typer reads them, so they may be written anywhere on the line."""
+    """Move ``--clean X``, ``--max-size X`` (or ``--clean=X``) and ``--follow-symlinks`` in front
+    of the command name, where Typer reads them, so they may be written anywhere on the line."""
     front: list[str] = []
     rest: list[str] = []
     i = 0
@@ -44,6 +45,10 @@ def _global_options_first(args: list[str]) -> list[str]:
         if arg == "--":
             rest += args[i:]
             break
+        if arg in GLOBAL_FLAGS:
+            front.append(arg)
+            i += 1
+            continue
         if arg.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS:
             takes_next = "=" not in arg and i + 1 < len(args)
             front += args[i : i + 2] if takes_next else [arg]
@@ -107,6 +112,10 @@ def _root(
             help="Boilerplate removal: auto (files cleaned; JSONL text records keep every prose line), yes, or no.",
         ),
     ] = "auto",
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option("--follow-symlinks", help="Read symlinked articles that point outside the corpus folder too."),
+    ] = False,
 ) -> None:
     from framing.ingest.corpus import CLEAN_MODES
 
@@ -115,6 +124,7 @@ def _root(
     _state["debug"] = _state["debug"] or debug
     _state["max_size_mb"] = max_size
     _state["clean"] = clean
+    _state["follow_symlinks"] = follow_symlinks
 
 
 def _read_options(encoding: str = "utf-8", skip_bad: bool = False) -> ReadOptions:
@@ -125,6 +135,7 @@ def _read_options(encoding: str = "utf-8", skip_bad: bool = False) -> ReadOption
         skip_bad=skip_bad,
         max_bytes=int(_state["max_size_mb"] * 1_000_000),
         clean=str(_state.get("clean", "auto")),
+        follow_symlinks=bool(_state.get("follow_symlinks")),
     )
 
 

@@ -220,7 +220,7 @@ def test_symlink_to_a_file_outside_the_corpus_is_skipped_not_read(tmp_path):
     articles = load_corpus(corpus, options)
     assert [a.id for a in articles] == ["a", "inside"]
     assert all("SECRET" not in a.text for a in articles)
-    problem = "symlink to a file outside the corpus folder; skipped"
+    problem = "symlink to a file outside the corpus folder; skipped (--follow-symlinks reads it)"
     assert [(s.source, s.problem) for s in options.skipped] == [
         (str(corpus / "b.txt"), problem),
         (str(corpus / "c.txt"), problem),
@@ -228,3 +228,7 @@ def test_symlink_to_a_file_outside_the_corpus_is_skipped_not_read(tmp_path):
     result = framing("analyze", "--format", "csv", str(corpus))
     assert result.returncode == 0, result.stderr
     assert f"framing: warning: skipped {corpus / 'b.txt'}: {problem}" in result.stderr
+    followed = load_corpus(corpus, ReadOptions(follow_symlinks=True))
+    assert [a.id for a in followed] == ["a", "b", "c", "inside"] and "SECRET" in followed[1].text
+    result = framing("analyze", "--format", "csv", str(corpus), "--follow-symlinks")
+    assert result.returncode == 0 and "skipped" not in result.stderr and result.stdout.count("\n") == 5

@@ -53,6 +53,7 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     skip_bad: bool = False
     clean: str = "auto"  # auto | yes | no, see :func:`cleaning_for`
+    follow_symlinks: bool = False  # read links to files outside the corpus folder (off: they are skipped)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)  # read, but the user should know (an ambiguous date)
 
@@ -196,7 +197,7 @@ def _guarded(source: str, options: ReadOptions, make: Callable[[], Source]) -> S
 
 
 NOT_AN_ARTICLE = "not an article file (expected .txt, .md, .html); skipped"
-LINK_OUTSIDE = "symlink to a file outside the corpus folder; skipped"
+LINK_OUTSIDE = "symlink to a file outside the corpus folder; skipped (--follow-symlinks reads it)"
 
 
 def _article_files(folder: Path, options: ReadOptions) -> list[Path]:
@@ -211,7 +212,8 @@ def _article_files(folder: Path, options: ReadOptions) -> list[Path]:
         if path.suffix.lower() in ARTICLE_SUFFIXES:
             if path.name.startswith("."):
                 continue
-            if not path.resolve().is_relative_to(root):  # a link out of the folder: never read what it names
+            outside = not path.resolve().is_relative_to(root)
+            if outside and not options.follow_symlinks:  # a link out of the folder: never read what it names
                 options.skipped.append(Skipped(str(path), LINK_OUTSIDE))
             else:
                 files.append(path)
