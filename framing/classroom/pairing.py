@@ -32,6 +32,7 @@ from framing.classroom.excerpts import (
 )
 from framing.errors import DataError
 from framing.extract.features import ArticleFeatures
+from framing.text import build_analyzer
 
 # Below this cosine two excerpts rarely share more than stock words ("Russia", "NATO").
 MIN_SIMILARITY = 0.12
@@ -65,7 +66,9 @@ class ExcerptPair:
 
 def _vectorizer(features: Sequence[ArticleFeatures]) -> TfidfVectorizer:
     sentences = [s.text for f in features for s in f.sentences]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_][\w'’-]+\b")
+    # The project's words without numbers or pieces of them ("000-strong"): a shared "2,000" is not a sub-topic.
+    words = build_analyzer(stop_words="english", numbers="drop_any_digit")
+    vectorizer = TfidfVectorizer(analyzer=words, sublinear_tf=True)
     vectorizer.fit(sentences)
     return vectorizer
 
