@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from framing.claims import align as claims_align
+from framing.claims.similarity import word_analyzer as claim_words
 from framing.classroom import pairing
 from framing.ingest import boilerplate
 from framing.score import fightin_words
@@ -74,7 +74,7 @@ def test_every_counter_and_vectoriser_takes_its_terms_from_the_analyzer(seed_fea
     sheet_words = pairing._vectorizer(list(seed_features.values())).build_analyzer()(TEXT)
     assert sheet_words == build_analyzer(stop_words="english", numbers="drop_any_digit")(TEXT)
     assert "82nd" not in sheet_words and "kyiv's" in sheet_words
-    assert claims_align._word_analyzer(TEXT)[:3] == ["u", "s", "back"]
+    assert claim_words(TEXT)[:3] == ["u", "s", "back"]
     unigrams, bigrams = fightin_words.sentence_ngrams(TEXT)
     assert "u.s.-backed" not in unigrams and "u.s." in unigrams and "kyiv" in unigrams
     assert "troops" in unigrams and "5" not in unigrams and "troops kyiv" not in bigrams
