@@ -128,10 +128,14 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def fold(word: str) -> str:
     """Lower case without accents, so "El País" and "El Pais" name the same paper."""
+    if word.isascii():  # nothing to decompose: the common case, kept fast
+        return word.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -118,20 +118,23 @@ def align(units: Sequence[Unit], similarity: UnitSimilarity | None = None) -> li
 
 
 def _can_merge(left: list[int], right: list[int], units: list[Unit], sim: UnitSimilarity) -> bool:
+    """Every pair across the two groups is compatible and every cross-outlet pair is similar enough."""
+    cross: list[tuple[int, int]] = []
     for i in left:
         for j in right:
             a, b = units[i], units[j]
             if not compatible(a, b):
                 return False
-            if a.outlet != b.outlet and sim.get(i, j) < COMPLETE_LINK_THRESHOLD:
-                return False
-    return True
+            if a.outlet != b.outlet:
+                cross.append((i, j))
+    return all(value >= COMPLETE_LINK_THRESHOLD for value in sim.many(cross))
 
 
 def _group(indices: list[int], units: list[Unit], sim: UnitSimilarity) -> ClaimGroup:
     members = tuple(units[i] for i in indices)
     if len(indices) == 1:
         return ClaimGroup(members, members[0], 1.0)
+    sim.many([(i, j) for a, i in enumerate(indices) for j in indices[a + 1 :]])  # one batch for the whole group
     centrality = [float(np.mean([sim.get(i, j) for j in indices if j != i])) for i in indices]
     best = max(range(len(indices)), key=lambda k: (centrality[k], -k))
     cross = [

@@ -37,8 +37,15 @@ word_analyzer = build_analyzer(
 )
 
 
+_ASCII_DIGITS = str.maketrans("0123456789", " " * 10)
+
+
 def _char_text(text: str) -> str:
-    return "".join(" " if c.isdigit() else c for c in fold(text))
+    """Folded text with digits blanked: numbers are compared by value, not spelling."""
+    folded = fold(text)
+    if folded.isascii():
+        return folded.translate(_ASCII_DIGITS)
+    return "".join(" " if c.isdigit() else c for c in folded)
 
 
 class UnitSimilarity:
@@ -51,6 +58,7 @@ class UnitSimilarity:
     def __init__(self, units: Sequence[Unit]) -> None:
         self.units = list(units)
         self._cache: dict[tuple[int, int], float] = {}
+        self.scored = 0  # cross-outlet pairs sharing a block key, whose similarity was computed
         texts = [u.text for u in self.units]
         if not texts:
             self.words = self.chars = sp.csr_matrix((0, 0))
@@ -74,6 +82,16 @@ class UnitSimilarity:
             value = float(self.scores(np.array([key[0]]), np.array([key[1]]))[0])
             self._cache[key] = value
         return value
+
+    def many(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Similarities of several pairs, the uncached ones computed in one batch."""
+        keys = [(i, j) if i < j else (j, i) for i, j in pairs]
+        missing = sorted({k for k in keys if k[0] != k[1] and k not in self._cache})
+        if missing:
+            rows = np.array([k[0] for k in missing], dtype=np.int64)
+            cols = np.array([k[1] for k in missing], dtype=np.int64)
+            self._cache.update(zip(missing, self.scores(rows, cols).tolist(), strict=True))
+        return [1.0 if i == j else self._cache[(i, j)] for i, j in keys]
 
     def scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Similarity of each pair (rows[k], cols[k]): row blocks times their columns, split until small."""
@@ -137,6 +155,7 @@ class UnitSimilarity:
             cols = shared.col.astype(np.int64)
             keep = (cols > rows) & (outlets[rows] != outlets[cols])
             rows, cols = rows[keep], cols[keep]
+            self.scored += len(rows)
             sims = self.scores(rows, cols)
             keep = sims >= threshold
             found.append((rows[keep], cols[keep], sims[keep]))
