@@ -107,11 +107,12 @@ def main() -> None:
     clock = time.perf_counter()
     sim = UnitSimilarity(units)
     fitted = time.perf_counter() - clock
+    fit_rss = peak_rss_mib()
     groups = align(units, sim)
     total = time.perf_counter() - clock
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if args.trace else None
     linked = [g for g in groups if len(g.outlets) > 1]
-    print(f"fit vectors           {fitted:.1f} s")
+    print(f"fit vectors           {fitted:.1f} s; peak RSS so far {fit_rss:,.0f} MiB")
     print(f"align (incl. fit)     {total:.1f} s")
     print(f"candidate pairs       {sim.scored:,} sharing a block key (of {n * (n - 1) // 2:,} pairs)")
     print(f"similarities computed {len(sim._cache):,} (candidates >= {LINK_THRESHOLD} and complete-link checks)")
