@@ -21,7 +21,7 @@ CASES = {
     "1 MB giant sentence": ("the troops moved closer to the border as officials said talks went on and " * 13_500)[:MB],
     "100,000 quotation marks": '"' * 100_000,
     "100,000 quotation marks between words": ('"word" ' * 50_000),
-    "run-on sentence with 20,000 attributed quotes": "Kirby said “no,” he said, " * 20_000,
+    "run-on sentence with 20,000 attributed quotes": 'Kirby said “no,” he said, ' * 20_000,
     "100,000 short lines": "Short line\n" * 100_000,
     "20,000 one-sentence paragraphs": "Kirby said it was fine.\n\n" * 20_000,
 }
