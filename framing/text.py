@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -115,6 +117,135 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+Analyzer = Callable[[str], list[str]]
+NumberPolicy = Literal["keep", "drop", "drop_any_digit"]
+StopPolicy = Literal["remove", "keep_inner"]
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, so "El País" and "El Pais" name the same paper."""
+    if word.isascii():  # nothing to decompose: the common case, kept fast
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English list, imported on first use (sklearn costs start-up time too)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _joined_words(text: str, join_initialisms: bool) -> list[str]:
+    """TOKEN_RE words; with ``join_initialisms`` dotted single letters become one word ("U.S." -> "U.S.")."""
+    if not join_initialisms:
+        return TOKEN_RE.findall(text)
+    matches = list(TOKEN_RE.finditer(text))
+    out: list[str] = []
+    i = 0
+    while i < len(matches):
+        j = i
+        while (
+            j + 1 < len(matches)
+            and len(matches[j].group()) == 1
+            and len(matches[j + 1].group()) == 1
+            and text[matches[j].end() : matches[j + 1].start()] == "."
+        ):
+            j += 1
+        out.append("".join(m.group() + "." for m in matches[i : j + 1]) if j > i else matches[i].group())
+        i = j + 1
+    return out
+
+
+def build_analyzer(
+    *,
+    lowercase: bool = True,
+    fold_accents: bool = False,
+    stem_words: bool = False,
+    stop_words: Iterable[str] | Literal["english"] | None = None,
+    stop_ngrams: StopPolicy = "remove",
+    ngram_range: tuple[int, int] = (1, 1),
+    numbers: NumberPolicy = "keep",
+    join_initialisms: bool = False,
+    drop_possessive: bool = False,
+) -> Analyzer:
+    """A callable text -> terms built on :data:`TOKEN_RE`, the project's one definition of a word.
+
+    Every counter and vectoriser takes its terms from an analyzer built here (scikit-learn
+    vectorisers receive it as ``analyzer=``), so "a word" means the same thing in word
+    counts, boilerplate scoring, TF-IDF similarity, distinctive terms and claim alignment;
+    the options only say which words a use keeps and how it normalises them:
+
+    - ``lowercase`` / ``fold_accents``: applied to the text before tokenising ("El País" -> "el pais").
+    - ``drop_possessive``: "Russia's" -> "Russia"; ``join_initialisms``: "U.S." is one word, not "U" and "S".
+    - ``numbers``: "keep" every word; "drop" words without a letter ("2,000", "2022", but not "82nd");
+      "drop_any_digit" every word containing a digit (when numbers are compared by value elsewhere).
+    - ``stop_words``: a set, or "english" (scikit-learn's list); compared after the steps above.
+    - ``stop_ngrams``: "remove" drops stop words and dropped numbers before n-grams are formed
+      (scikit-learn's behaviour: n-grams join the surviving words); "keep_inner" forms n-grams over
+      the text's own word sequence, a dropped number ending a run, and drops only n-grams made of
+      stop words alone (so "in kiev" survives but "of the" does not; Monroe et al. 2008).
+    - ``stem_words``: Snowball stems, after the stop-word check.
+    - ``ngram_range``: (min_n, max_n) as in scikit-learn; unigrams come first, then bigrams, ...
+    """
+    low, high = ngram_range
+    if not 1 <= low <= high:
+        raise ValueError(f"ngram_range must be 1 <= min_n <= max_n, not {ngram_range}")
+    if numbers not in ("keep", "drop", "drop_any_digit"):
+        raise ValueError(f"numbers must be keep, drop or drop_any_digit, not {numbers!r}")
+    if stop_ngrams not in ("remove", "keep_inner"):
+        raise ValueError(f"stop_ngrams must be remove or keep_inner, not {stop_ngrams!r}")
+    stops = english_stop_words() if stop_words == "english" else frozenset(stop_words or ())
+    keep_stops = stop_ngrams == "keep_inner"
+
+    def is_number(word: str) -> bool:
+        if numbers == "drop":
+            return not _HAS_LETTER.search(word)
+        return numbers == "drop_any_digit" and any(c.isdigit() for c in word)
+
+    def analyze(text: str) -> list[str]:
+        if lowercase:
+            text = text.lower()
+        if fold_accents:
+            text = _strip_accents(text)
+        runs: list[list[tuple[str, bool]]] = [[]]  # runs of (term, is stop word), split where a number was
+        for word in _joined_words(text, join_initialisms):
+            if drop_possessive:
+                word = _POSSESSIVE.sub("", word)
+            if numbers != "keep" and is_number(word):
+                if keep_stops and runs[-1]:
+                    runs.append([])
+                continue
+            is_stop = word in stops
+            if is_stop and not keep_stops:
+                continue
+            runs[-1].append((stem(word) if stem_words else word, is_stop))
+        terms: list[str] = []
+        for n in range(low, high + 1):
+            for run in runs:
+                for k in range(len(run) - n + 1):
+                    gram = run[k : k + n]
+                    if not all(is_stop for _, is_stop in gram):
+                        terms.append(" ".join(term for term, _ in gram))
+        return terms
+
+    return analyze
+
+
+def count_words(text: str) -> int:
+    """Words in ``text`` as every per-1,000-words figure counts them (the default analyzer's terms)."""
+    return sum(1 for _ in TOKEN_RE.finditer(text))
 
 
 @lru_cache(maxsize=1)

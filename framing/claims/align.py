@@ -13,6 +13,9 @@ Three checks decide whether two units (from two different outlets) report the sa
    aliases resolved first, so "Pentagon" and "Washington" are both "US"), and if both
    name specific people or places beyond the main actors, they must share one of those.
 
+Candidate pairs are the cross-outlet pairs that share a rare word or word pair, a number
+or a specific name (:mod:`framing.claims.similarity`); no n x n matrix is built.
+
 Clustering is greedy single-pass agglomeration with a complete-link check: candidate
 pairs are merged best first, and two groups merge only if every pair of units across
 them passes the number and name checks and every cross-outlet pair reaches
@@ -28,15 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from framing.claims.units import Unit, fold
-from framing.text import TOKEN_RE, stem
+from framing.claims.similarity import MAIN_ACTORS, UnitSimilarity
+from framing.claims.units import Unit
 
 LINK_THRESHOLD = 0.25  # set on the seed gold pairs: 0.23 admits wrong pairs, 0.26 loses true ones (docs/claims.md)
 COMPLETE_LINK_THRESHOLD = 0.15  # the weakest cross-outlet pair a group may contain
-MAIN_ACTORS = frozenset({"US", "NATO", "Russia", "Ukraine", "EU"})
-WORD_WEIGHT = 0.5  # the rest is the character n-gram cosine
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,30 +57,6 @@ class ClaimGroup:
 
     def units_of(self, outlet: str) -> tuple[Unit, ...]:
         return tuple(u for u in self.units if u.outlet == outlet)
-
-
-def _word_analyzer(text: str) -> list[str]:
-    tokens = TOKEN_RE.findall(fold(text))
-    words = [stem(w) for w in tokens if w not in ENGLISH_STOP_WORDS and not any(c.isdigit() for c in w)]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-
-
-def _char_text(text: str) -> str:
-    return "".join(" " if c.isdigit() else c for c in fold(text))
-
-
-def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
-    """Pairwise wording similarity of the units (symmetric, 1 on the diagonal)."""
-    if not units:
-        return np.zeros((0, 0))
-    texts = [u.text for u in units]
-    words = TfidfVectorizer(analyzer=_word_analyzer, sublinear_tf=True).fit_transform(texts)
-    chars = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), preprocessor=_char_text, sublinear_tf=True
-    ).fit_transform(texts)
-    matrix = WORD_WEIGHT * (words @ words.T).toarray() + (1 - WORD_WEIGHT) * (chars @ chars.T).toarray()
-    np.fill_diagonal(matrix, 1.0)
-    return matrix
 
 
 def numbers_agree(a: Unit, b: Unit) -> bool:
@@ -109,20 +85,23 @@ def compatible(a: Unit, b: Unit) -> bool:
     return numbers_agree(a, b) and names_agree(a, b)
 
 
-def align(units: Sequence[Unit], matrix: np.ndarray | None = None) -> list[ClaimGroup]:
+def align(units: Sequence[Unit], similarity: UnitSimilarity | None = None) -> list[ClaimGroup]:
     """Group the units; every unit ends up in exactly one group (most in a group of one).
 
     Groups come back ordered by the position of their first unit (article id, offset).
+    Candidate pairs come from shared rare terms, numbers and names (framing.claims.similarity):
+    no n x n matrix is built, so memory follows the number of candidate pairs.
     """
     units = list(units)
-    sim = similarity_matrix(units) if matrix is None else matrix
+    sim = UnitSimilarity(units) if similarity is None else similarity
     n = len(units)
     code = {outlet: k for k, outlet in enumerate(sorted({u.outlet for u in units}))}
-    outlet_codes = np.array([code[u.outlet] for u in units], dtype=int)
-    linkable = np.triu(sim >= LINK_THRESHOLD, k=1) & (outlet_codes[:, None] != outlet_codes[None, :])
-    rows, cols = np.nonzero(linkable)
+    outlet_codes = np.array([code[u.outlet] for u in units], dtype=np.int64)
+    rows, cols, sims = sim.candidates(outlet_codes, LINK_THRESHOLD)
     candidates = [
-        (-float(sim[i, j]), int(i), int(j)) for i, j in zip(rows, cols, strict=True) if compatible(units[i], units[j])
+        (-s, i, j)
+        for s, i, j in zip(sims.tolist(), rows.tolist(), cols.tolist(), strict=True)
+        if compatible(units[i], units[j])
     ]
     candidates.sort()
     group_of = list(range(n))
@@ -138,23 +117,28 @@ def align(units: Sequence[Unit], matrix: np.ndarray | None = None) -> list[Claim
     return [_group(members[g], units, sim) for g in sorted(members)]
 
 
-def _can_merge(left: list[int], right: list[int], units: list[Unit], sim: np.ndarray) -> bool:
+def _can_merge(left: list[int], right: list[int], units: list[Unit], sim: UnitSimilarity) -> bool:
+    """Every pair across the two groups is compatible and every cross-outlet pair is similar enough."""
+    cross: list[tuple[int, int]] = []
     for i in left:
         for j in right:
             a, b = units[i], units[j]
             if not compatible(a, b):
                 return False
-            if a.outlet != b.outlet and sim[i, j] < COMPLETE_LINK_THRESHOLD:
-                return False
-    return True
+            if a.outlet != b.outlet:
+                cross.append((i, j))
+    return all(value >= COMPLETE_LINK_THRESHOLD for value in sim.many(cross))
 
 
-def _group(indices: list[int], units: list[Unit], sim: np.ndarray) -> ClaimGroup:
+def _group(indices: list[int], units: list[Unit], sim: UnitSimilarity) -> ClaimGroup:
     members = tuple(units[i] for i in indices)
     if len(indices) == 1:
         return ClaimGroup(members, members[0], 1.0)
-    centrality = [float(np.mean([sim[i, j] for j in indices if j != i])) for i in indices]
+    sim.many([(i, j) for a, i in enumerate(indices) for j in indices[a + 1 :]])  # one batch for the whole group
+    centrality = [float(np.mean([sim.get(i, j) for j in indices if j != i])) for i in indices]
     best = max(range(len(indices)), key=lambda k: (centrality[k], -k))
-    cross = [sim[i, j] for a, i in enumerate(indices) for j in indices[a + 1 :] if units[i].outlet != units[j].outlet]
+    cross = [
+        sim.get(i, j) for a, i in enumerate(indices) for j in indices[a + 1 :] if units[i].outlet != units[j].outlet
+    ]
     cohesion = round(float(np.mean(cross)), 3) if cross else 1.0
     return ClaimGroup(members, members[best], cohesion)

@@ -16,8 +16,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, WORD_WEIGHT
+from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD
 from framing.claims.omissions import OmissionMap, OmissionRow
+from framing.claims.similarity import WORD_WEIGHT
 from framing.claims.view import METHOD_NOTE, AlignedSentence, SameFact
 from framing.output import csv_rows
 from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE, clean_display, plain, visible

@@ -14,13 +14,12 @@ states (normalised, dates left out) and the names it mentions.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from framing.extract.features import ArticleFeatures
 from framing.lexicon.bundle import Lexicons
-from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_PATTERN, WEEKDAYS, Doc
+from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_PATTERN, WEEKDAYS, Doc, count_words, fold
 
 MIN_UNIT_WORDS = 6  # shorter units are headings, datelines or fragments, not claims
 HEADING_WORDS = 10  # a line without closing punctuation and shorter than this is a heading
@@ -149,11 +148,6 @@ def names_in(text: str, lex: Lexicons) -> frozenset[str]:
     return frozenset(names)
 
 
-def fold(word: str) -> str:
-    """Lower case without accents, so "El País" and "El Pais" name the same paper."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
-
-
 def _clauses(text: str, start: int) -> list[tuple[int, int]]:
     """Split at clause boundaries when every piece is claim-sized; else keep the sentence whole."""
     pieces: list[tuple[int, int]] = []
@@ -164,17 +158,13 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
         pieces.append((last, m.start()))
         last = m.end()
     pieces.append((last, len(text)))
-    if len(pieces) > 1 and all(_words(text[a:b]) >= MIN_CLAUSE_WORDS for a, b in pieces):
+    if len(pieces) > 1 and all(count_words(text[a:b]) >= MIN_CLAUSE_WORDS for a, b in pieces):
         return [(start + a, start + b) for a, b in pieces]
     return [(start, start + len(text))]
 
 
 def _inside_quotation(before: str) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
 def is_claim(text: str) -> bool:
@@ -188,7 +178,7 @@ def is_claim(text: str) -> bool:
     to Romania" is kept; "US and NATO response to Russia" is not).
     """
     stripped = text.strip()
-    words = _words(stripped)
+    words = count_words(stripped)
     if words < MIN_UNIT_WORDS or words > MAX_UNIT_WORDS or stripped.endswith(("?", ":")):
         return False
     return words >= HEADING_WORDS or stripped.endswith((".", "!", "”", '"', "’", "'", ")"))
@@ -200,7 +190,9 @@ def article_units(features: ArticleFeatures, lex: Lexicons) -> list[Unit]:
     for sentence in features.sentences:
         text = features.text[sentence.start : sentence.end]
         spans = (
-            _clauses(text, sentence.start) if _words(text) >= LONG_SENTENCE_WORDS else [(sentence.start, sentence.end)]
+            _clauses(text, sentence.start)
+            if count_words(text) >= LONG_SENTENCE_WORDS
+            else [(sentence.start, sentence.end)]
         )
         for start, end in spans:
             piece = features.text[start:end]

@@ -32,6 +32,7 @@ from framing.classroom.excerpts import (
 )
 from framing.errors import DataError
 from framing.extract.features import ArticleFeatures
+from framing.text import build_analyzer
 
 # Below this cosine two excerpts rarely share more than stock words ("Russia", "NATO").
 MIN_SIMILARITY = 0.12
@@ -65,7 +66,9 @@ class ExcerptPair:
 
 def _vectorizer(features: Sequence[ArticleFeatures]) -> TfidfVectorizer:
     sentences = [s.text for f in features for s in f.sentences]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_][\w'’-]+\b")
+    # The project's words without numbers or pieces of them ("000-strong"): a shared "2,000" is not a sub-topic.
+    words = build_analyzer(stop_words="english", numbers="drop_any_digit")
+    vectorizer = TfidfVectorizer(analyzer=words, sublinear_tf=True)
     vectorizer.fit(sentences)
     return vectorizer
 
@@ -171,18 +174,19 @@ def _ordered(left: Excerpt, right: Excerpt, rng: random.Random) -> tuple[Excerpt
 def claim_alignments(features: Sequence[ArticleFeatures]) -> list[ClaimAlignment]:
     """Every cross-outlet pair of units in one claim group (framing.claims), scored by wording similarity."""
     from framing.claims import align as claims_align  # imported late: framing.claims uses framing.render
+    from framing.claims.similarity import UnitSimilarity
     from framing.claims.units import corpus_units
     from framing.lexicon.bundle import default_lexicons
 
     units = corpus_units(features, default_lexicons())
-    similarity = claims_align.similarity_matrix(units)
+    similarity = UnitSimilarity(units)
     index = {u.key: i for i, u in enumerate(units)}
     alignments = []
     for group in claims_align.align(units, similarity):
         for i, a in enumerate(group.units):
             for b in group.units[i + 1 :]:
                 if a.outlet != b.outlet:
-                    score = round(float(similarity[index[a.key], index[b.key]]), 3)
+                    score = round(similarity.get(index[a.key], index[b.key]), 3)
                     alignments.append(ClaimAlignment(a.article_id, a.start, a.end, b.article_id, b.start, b.end, score))
     return alignments
 

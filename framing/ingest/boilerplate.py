@@ -34,7 +34,7 @@ from framing.errors import DataError
 from framing.lexicon.load import read_table
 from framing.lexicon.matcher import compile_regex
 from framing.resources import lexicon_dir
-from framing.text import MONTH_PATTERN
+from framing.text import MONTH_PATTERN, build_analyzer
 
 GOOD_MIN_WORDS = 12
 GOOD_LONG_WORDS = 25
@@ -42,7 +42,8 @@ GOOD_MIN_STOPWORD_DENSITY = 0.2
 SECTION_END_WORDS = 50
 NEAR_DUPLICATE_NGRAM = 8
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# The project's words without numbers: a date stamp or a price list is not prose.
+_words = build_analyzer(lowercase=False, numbers="drop")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 _DAYS = r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
@@ -140,12 +141,12 @@ def _is_date_line(line: str) -> bool:
     """A date stamp, alone or with a few words after an ISO date ("date 2022-02-03 ...")."""
     if _ISO_DATE_START.match(line) and len(line.split()) < 8:
         return True
-    return any(ch.isdigit() for ch in line) and not _WORD.findall(_DATE_WORDS.sub(" ", line))
+    return any(ch.isdigit() for ch in line) and not _words(_DATE_WORDS.sub(" ", line))
 
 
 def _is_short_sentence(line: str) -> bool:
     """A short statement ("Kirby declined to comment."), unlike a headline or a teaser question."""
-    return len(_WORD.findall(line)) >= 4 and bool(_STATEMENT_END.search(line))
+    return len(_words(line)) >= 4 and bool(_STATEMENT_END.search(line))
 
 
 _STATEMENT_END = re.compile(r"[.…][”\"’')]?$|[,.][”\"’'][^”\"’']{1,60}[.]$")
@@ -222,7 +223,7 @@ def classify(line: str, main_script: str, cues: Sequence[Cue]) -> tuple[str, str
         return "transparent", "byline"
     if _URL_OR_EMAIL.match(line):
         return "bad", "bare link or address"
-    words = _WORD.findall(line)
+    words = _words(line)
     if len(words) < 2 and not line.endswith(_TERMINAL):
         return "short", "fragment"
     if _is_menu(line):
@@ -265,7 +266,7 @@ def clean_text(raw: str, cues: Sequence[Cue] | None = None, keep_prose: bool = F
     seen: set[str] = set()
     for _, line in numbered:
         cls, reason = classify(line, main_script, cues)
-        words = [w.lower() for w in _WORD.findall(line)]
+        words = [w.lower() for w in _words(line)]
         grams = _ngrams(words, NEAR_DUPLICATE_NGRAM)
         key = " ".join(words)
         if cls in ("good", "short") and key and key in seen:
@@ -303,7 +304,7 @@ def _apply_sections(numbered: list[tuple[int, str]], classes: list[str], reasons
         while j < len(classes):
             run_end, run_words = j, 0
             while run_end < len(classes) and classes[run_end] == "good":
-                run_words += len(_WORD.findall(numbered[run_end][1]))
+                run_words += len(_words(numbered[run_end][1]))
                 run_end += 1
             if run_words >= SECTION_END_WORDS or run_end - j >= 2:
                 break

@@ -13,7 +13,6 @@ the honest answer, so the threshold is the user's to set and is printed with the
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -22,48 +21,29 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.extract.features import ArticleFeatures
-from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, tokenize
+from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, build_analyzer
 
 DEFAULT_ALPHA0 = 500.0
 # Weekday and month names are dropped too: they mark when an article appeared, not how it frames.
 CALENDAR_WORDS = frozenset((*WEEKDAYS, *MONTH_NAMES, *MONTH_ABBREVIATIONS))
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | CALENDAR_WORDS
-_POSSESSIVE = re.compile(r"['’]s$")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 COLUMNS = ["term", "ngram", "count_a", "count_b", "delta", "z", "side"]
 
 
-def normalise_token(word: str) -> str | None:
-    """Lower case, possessive dropped (Russia's -> russia); None for tokens without letters (dates, numbers)."""
-    word = _POSSESSIVE.sub("", word.lower())
-    return word if _HAS_LETTER.search(word) else None
-
-
-def words(sentence: str) -> list[str | None]:
-    """Normalised tokens of :func:`framing.text.tokenize`, with dotted initialisms rejoined ("U.S." -> "u.s.").
-
-    The shared tokenizer splits "U.S." into "U" and "S"; rejoined, the initialism is not
-    mistaken for the stop word "us" and does not leave single letters in the counts.
-    """
-    tokens = tokenize(sentence)
-    out: list[str | None] = []
-    i = 0
-    while i < len(tokens):
-        j = i
-        while (
-            j + 1 < len(tokens)
-            and len(tokens[j].text) == 1
-            and len(tokens[j + 1].text) == 1
-            and sentence[tokens[j].end : tokens[j + 1].start] == "."
-        ):
-            j += 1
-        if j > i:
-            out.append("".join(t.text.lower() + "." for t in tokens[i : j + 1]))
-        else:
-            out.append(normalise_token(tokens[i].text))
-        i = j + 1
-    return out
+# Possessives dropped (Russia's -> russia), dotted initialisms kept whole ("U.S." -> "u.s.", not the stop word
+# "us" and two single letters), words without a letter left out and never spanned by a bigram.
+_TERMS = {
+    n: build_analyzer(
+        stop_words=STOP_WORDS,
+        stop_ngrams="keep_inner",
+        ngram_range=(n, n),
+        numbers="drop",
+        join_initialisms=True,
+        drop_possessive=True,
+    )
+    for n in (1, 2)
+}
 
 
 def sentence_ngrams(sentence: str) -> tuple[list[str], list[str]]:
@@ -74,14 +54,7 @@ def sentence_ngrams(sentence: str) -> tuple[list[str], list[str]]:
     are stop words, so "so-called security" and "in kiev" survive but "of the" does not.
     A number breaks the sequence: no bigram spans it.
     """
-    tokens = words(sentence)
-    unigrams = [w for w in tokens if w is not None and w not in STOP_WORDS]
-    bigrams = [
-        f"{x} {y}"
-        for x, y in zip(tokens, tokens[1:], strict=False)
-        if x is not None and y is not None and not (x in STOP_WORDS and y in STOP_WORDS)
-    ]
-    return unigrams, bigrams
+    return _TERMS[1](sentence), _TERMS[2](sentence)
 
 
 def count_ngrams(features: Iterable[ArticleFeatures]) -> dict[int, Counter[str]]:

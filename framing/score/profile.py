@@ -26,7 +26,7 @@ import pandas as pd
 from framing.extract.features import HEDGE_KINDS, ArticleFeatures
 from framing.lexicon.bundle import ACTOR_GROUPS, CATEGORIES, PERSPECTIVES, SIDES, STANCES
 from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
-from framing.text import tokenize
+from framing.text import count_words
 
 # Below these counts a score is flagged (still shown): too few observations to trust its interval.
 MIN_SENTENCES = 20  # densities and mean sentiment
@@ -183,7 +183,7 @@ def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     cols["sentences"] = np.ones(n)
-    cols["words"] = np.array([len(tokenize(f.text[s.start : s.end])) for s in f.sentences], dtype=float)
+    cols["words"] = np.array([count_words(f.text[s.start : s.end]) for s in f.sentences], dtype=float)
     cols["compound"] = np.array([s.compound for s in f.sentences], dtype=float)
     if n == 0:
         return pd.DataFrame(dict(cols))

@@ -15,8 +15,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from framing.extract.features import ArticleFeatures
 from framing.score.profile import SCORE_NAMES, by_outlet, outlet_profiles
-
-TOKEN_PATTERN = r"(?u)\b\w+(?:[-'’]\w+)*\b"  # the tokenizer of framing.text, so "so-called" stays whole
+from framing.text import build_analyzer
 
 
 def outlet_documents(features: list[ArticleFeatures]) -> dict[str, str]:
@@ -25,9 +24,9 @@ def outlet_documents(features: list[ArticleFeatures]) -> dict[str, str]:
 
 
 def tfidf_vectorizer() -> TfidfVectorizer:
-    return TfidfVectorizer(
-        lowercase=True, token_pattern=TOKEN_PATTERN, stop_words="english", ngram_range=(1, 2), sublinear_tf=True
-    )
+    """Words of :func:`framing.text.build_analyzer` (so "so-called" stays whole), English stop words removed."""
+    analyzer = build_analyzer(stop_words="english", ngram_range=(1, 2))
+    return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
 
 
 def tfidf_similarity(features: list[ArticleFeatures]) -> pd.DataFrame:
