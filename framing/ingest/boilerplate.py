@@ -155,7 +155,7 @@ _STATEMENT_END = re.compile(r"[.…][”\"’')]?$|[,.][”\"’'][^”\"’']{1
 def _is_prose(line: str) -> bool:
     """A sentence rather than a link title: several words, function words among them, a final stop.
     ("2. The minister said the plan would fail." is prose; "2. Five things to know" is not.)"""
-    words = _WORD.findall(line)
+    words = _words(line)
     stop_density = sum(1 for w in words if w.lower() in ENGLISH_STOP_WORDS) / max(1, len(words))
     return len(words) >= 4 and stop_density >= GOOD_MIN_STOPWORD_DENSITY and bool(_STATEMENT_END.search(line))
 
@@ -282,7 +282,7 @@ def clean_text(raw: str, cues: Sequence[Cue] | None = None, keep_prose: bool = F
     _apply_sections(numbered, classes, reasons)
     if keep_prose:
         for i, (_, line) in enumerate(numbered):
-            if classes[i] == "short" and len(_WORD.findall(line)) >= PROSE_MIN_WORDS:
+            if classes[i] == "short" and len(_words(line)) >= PROSE_MIN_WORDS:
                 classes[i], reasons[i] = "good", "prose line of an extracted record (--clean auto)"
     _resolve_short(classes, reasons, [_is_short_sentence(line) for _, line in numbered])
 
