@@ -28,7 +28,7 @@ from framing.extract.quotemarks import QuoteMark, find_quote_marks, is_short_phr
 from framing.lexicon.bundle import GROUP_SIDE, Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.spans import Quote
-from framing.text import Doc
+from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 
 PARTIAL_LINK_CHARS = 30
 CLAUSE_WINDOW = 600  # characters either side of a verb searched for its speaker and clause
@@ -67,6 +67,8 @@ _NOT_NAMES = {
     "Her",
     "Its",
     "Their",
+    *(day.capitalize() for day in WEEKDAYS),
+    *(month.capitalize() for month in MONTH_NAMES),
 }
 # A speaker is a noun phrase: a stretch with an auxiliary or a subordinator in it is a clause.
 _NOT_A_NOUN_PHRASE = re.compile(
@@ -88,6 +90,17 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", r
 _TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
 _CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\s+\w+ing\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\s+(?![“\"‘'])")
+# After a verb with nothing before it, these open a reported clause or an object, not a speaker.
+_NOT_AFTER_SPEAKER = re.compile(
+    r"\s*(?:that|it|this|he|she|they|we|i|you|there|so|to|in|on|at|for|of|with|about|as|if|when|what|how|why|"
+    r"him|her|them|us|me|no|not|yes)\b",
+    re.IGNORECASE,
+)
+# An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
+_APPOSITIVE = re.compile(
+    r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
+    r"|[a-z][\w-]+\s+(?:of|for|at|with)\b"
+)
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
 
@@ -214,7 +227,9 @@ class _Resolver:
             return pronoun
         phrase = _phrase(self.text, a, b)
         if _PRONOUN_ONLY.match(phrase):
-            return None
+            word = re.search(r"\w+", phrase)
+            start = a + self.text[a:b].index(word.group()) if word else a
+            return _Mention(start, start + len(word.group()) if word else a, "", "unknown", "pronoun")
         if phrase and word_count(phrase) <= 8 and phrase[:1].isalpha() and not _NOT_A_NOUN_PHRASE.search(phrase):
             return _Mention(a, b, phrase, "other", "phrase")
         return None
@@ -372,10 +387,31 @@ class _Extractor:
         after_end = _clause_end(self.text, after_start, s_end)
         left = self.text[window_start : cue.start].strip()
         if not left or left.lower() in {"also", "has", "have", "had"}:
-            if self.text[after_start : after_start + 1].isupper():
-                return self.resolver.resolve(after_start, after_end, prefer_right=False), cue.start
-            return None, cue.start
+            if self.text[after_start : after_start + 1].isupper() or not _NOT_AFTER_SPEAKER.match(
+                self.text, after_start
+            ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
+                found = self.resolver.resolve(after_start, after_end, prefer_right=False)
+                if found is not None or not before.rstrip().endswith(","):
+                    return found, cue.start
+            appositive = self._appositive_subject(s_start, cue.start)
+            return (appositive[0], appositive[1]) if appositive else (None, cue.start)
         return self.resolver.resolve(window_start, cue.start, prefer_right=True), window_start
+
+    def _appositive_subject(self, s_start: int, limit: int) -> tuple[_Mention, int] | None:
+        """The head of "Ana Ruiz, a union steward who ..., said": the phrase before the comma that opens an
+        apposition or relative clause ending right before the verb."""
+        commas = [i for i in range(s_start, limit) if self.text[i] == "," and not self.resolver.inside_quote(i)]
+        if not commas or self.text[commas[-1] + 1 : limit].strip():
+            return None
+        for k in range(len(commas) - 2, max(-1, len(commas) - 5), -1):
+            head_start = commas[k - 1] + 1 if k > 0 else s_start
+            appositive = self.text[commas[k] + 1 : commas[-1]].strip()
+            if not appositive or word_count(appositive) > 30 or not _APPOSITIVE.match(appositive):
+                continue
+            found = self.resolver.resolve(head_start, commas[k], prefer_right=True)
+            if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
+                return found, head_start
+        return None
 
     def _subject_of_sentence(self, s_start: int, limit: int) -> _Mention | None:
         for quote in self.quotes_so_far[-12:]:  # quotes come in text order: only recent ones can be here
@@ -435,9 +471,11 @@ class _Extractor:
     def _direct(self, mark: QuoteMark, cue: _Cue | None, short: bool, previous: dict[int, Quote]) -> Quote:
         para = self.text.rfind("\n\n", 0, mark.start)
         if cue is None:
-            before = previous.get(para)
+            before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = _Mention(0, 0, before.speaker, before.side, "speaker") if before else None
             cue_text = before.cue if before else ""
+            if speaker is None and not short:
+                speaker = self._named_subject(mark)
         else:
             speaker = self.speaker_of(cue)
             cue_text = cue.text
@@ -455,6 +493,30 @@ class _Extractor:
         if quote.speaker:
             previous[para] = quote
         return quote
+
+    def _named_subject(self, mark: QuoteMark) -> _Mention | None:
+        """The named subject of the sentence a quotation ends ("the US offered ... an agreement whereby “...”"):
+        a verb outside the lexicon still has the sentence's subject as the quotation's likely source."""
+        s_start = self.doc.sentences[self.doc.sentence_index(mark.start)][0] if self.doc.sentences else 0
+        if word_count(self.text[s_start : mark.start]) < 3:
+            return None
+        end = _clause_end(self.text, s_start, mark.start)
+        if word_count(self.text[s_start:end]) <= 2 and self.text[end : end + 1] == ",":  # "Meanwhile, the US ..."
+            s_start, end = end + 1, _clause_end(self.text, end + 1, mark.start)
+        found = self.resolver.resolve(s_start, end, prefer_right=False)
+        return found if found is not None and found.kind in {"speaker", "title", "actor"} else None
+
+    def _previous_paragraph_quote(self, para: int, previous: dict[int, Quote]) -> Quote | None:
+        """A quotation opening a paragraph with no verb of its own continues the quotation that ended the
+        paragraph before, as news style runs one speaker's quotation over several paragraphs."""
+        if para <= 0 or (para == -1):
+            return None
+        before_para = self.text.rfind("\n\n", 0, para)
+        last = previous.get(before_para)
+        if last is None or last.kind == "partial":
+            return None
+        tail = self.text[last.end : para]
+        return last if word_count(tail) <= 8 else None
 
     def _cue_for(self, mark: QuoteMark, short: bool) -> _Cue | None:
         first = self.doc.sentence_index(mark.start)
