@@ -90,6 +90,59 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", r
 _TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
 _CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\s+\w+ing\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\s+(?![“\"‘'])")
+# A common-noun head with a prepositional complement ("officials in Brussels", "a lawyer for the tenants").
+_GROUP_OF = re.compile(
+    r"^(?:(?:the|a|an|some|many|two|three|several|other|senior|local|top|one)\s+)*(?:[a-z][a-z-]+\s+)?"
+    r"(?P<head>[A-Za-z][a-z-]+)\s+(?:in|from|at|of|for|with|close to|familiar with)\s+\S",
+    re.IGNORECASE,
+)
+_ROLE_NOUNS = {
+    *[
+        "official",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "lawyer",
+        "attorney",
+        "representative",
+        "member",
+        "leader",
+        "head",
+        "chief",
+        "director",
+        "people",
+        "source",
+        "resident",
+        "analyst",
+        "expert",
+        "executive",
+        "aide",
+        "adviser",
+        "advisor",
+        "staff",
+        "worker",
+        "person",
+        "supporter",
+        "critic",
+        "observer",
+        "diplomat",
+        "officer",
+        "employee",
+        "researcher",
+        "scientist",
+        "economist",
+        "lawmaker",
+        "voter",
+        "activist",
+        "campaigner",
+        "negotiator",
+        "minister",
+    ],
+}
+# A sentence-initial capital on a plural common noun phrase: "Housing campaigners", "Industry analysts".
+_COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
+# Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
+_SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
 # After a verb with nothing before it, these open a reported clause or an object, not a speaker.
 _NOT_AFTER_SPEAKER = re.compile(
     r"\s*(?:that|it|this|he|she|they|we|i|you|there|so|to|in|on|at|for|of|with|about|as|if|when|what|how|why|"
@@ -185,6 +238,9 @@ class _Resolver:
         joint = self._joint(a, b)
         if joint is not None:
             return joint
+        group = self._group_phrase(a, b)
+        if group is not None:
+            return group
         titles = self._within(self.titles, a, b)
         title = pick(titles) if titles else None
         speakers = self._within(self.speakers, a, b)
@@ -196,6 +252,11 @@ class _Resolver:
             speakers = [m for m in speakers if m not in inside]
         if speakers:
             found = pick(speakers)
+            person = self._capitalised_name(found.end, b, prefer_right=True) if prefer_right else None
+            if person and _PERSON_NAME.match(person[2]) and not _PERSON_NAME.match(found.name):
+                # "EU trade commissioner Lena Hartmann": the body names the person's side, the person speaks
+                self.registry.remember(person[2], found.side, "")
+                return _Mention(person[0], person[1], person[2], found.side, "name")
             self.registry.remember(found.name, found.side, title.name if title else "")
             return found
         name = self._capitalised_name(title.end if title else a, b, prefer_right)
@@ -233,6 +294,27 @@ class _Resolver:
         if phrase and word_count(phrase) <= 8 and phrase[:1].isalpha() and not _NOT_A_NOUN_PHRASE.search(phrase):
             return _Mention(a, b, phrase, "other", "phrase")
         return None
+
+    def _group_phrase(self, a: int, b: int) -> _Mention | None:
+        """A speaker whose head is a common noun: "officials in Brussels", "Housing campaigners", "a spokesperson
+        for the port authority". A name inside gives the side, but the name alone would be the wrong speaker."""
+        phrase = _TRAILING_AUX.sub("", _phrase(self.text, a, b))
+        if not phrase or word_count(phrase) > 9 or _NOT_A_NOUN_PHRASE.search(phrase):
+            return None
+        group_of = _GROUP_OF.match(phrase)
+        if group_of and group_of.group("head").lower().rstrip("s") not in _ROLE_NOUNS:
+            group_of = None
+        common = _COMMON_HEAD.match(phrase) and not re.search(r"(?:ed|ly)\b", phrase)
+        if common and (self._all.within(a, b) or phrase.split()[0] in self.registry.by_surname):
+            common = False
+        if not (group_of or common):
+            return None
+        if _PERSON_NAME.match(phrase) or phrase.split()[0] in _NOT_NAMES:
+            return None
+        start = self.text.index(phrase, a)
+        inside = [m for m in self._all.within(start, start + len(phrase)) if not self.inside_quote(m.start)]
+        sides = {m.side for m in inside}
+        return _Mention(start, start + len(phrase), phrase, sides.pop() if len(sides) == 1 else "other", "phrase")
 
     def _joint(self, a: int, b: int) -> _Mention | None:
         """Speakers joined by "and" ("Western leaders and Ukrainian authorities say") speak together: unless both
@@ -386,6 +468,8 @@ class _Extractor:
         after_start = after.end() if after else cue.end
         after_end = _clause_end(self.text, after_start, s_end)
         left = self.text[window_start : cue.start].strip()
+        if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
+            return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
             if self.text[after_start : after_start + 1].isupper() or not _NOT_AFTER_SPEAKER.match(
                 self.text, after_start
@@ -408,6 +492,10 @@ class _Extractor:
             appositive = self.text[commas[k] + 1 : commas[-1]].strip()
             if not appositive or word_count(appositive) > 30 or not _APPOSITIVE.match(appositive):
                 continue
+            if _PERSON_NAME.match(appositive):  # "Its chairman, Pavel Nemec, said": the name is the speaker
+                found = self.resolver.resolve(commas[k] + 1, commas[-1], prefer_right=True)
+                if found is not None:
+                    return found, head_start
             found = self.resolver.resolve(head_start, commas[k], prefer_right=True)
             if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
                 return found, head_start
