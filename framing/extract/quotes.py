@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from framing.extract.attribution import find_attribution_verbs
 from framing.extract.quotemarks import QuoteMark, find_quote_marks, is_short_phrase, word_count
+from framing.extract.sources import SourceProfile, describe
 from framing.lexicon.bundle import GROUP_SIDE, Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.spans import Quote
@@ -67,6 +68,21 @@ _NOT_NAMES = {
     "Her",
     "Its",
     "Their",
+    *[
+        "Later",
+        "Earlier",
+        "Then",
+        "Now",
+        "Still",
+        "Yet",
+        "Also",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Instead",
+        "Indeed",
+        "Separately",
+    ],
     *(day.capitalize() for day in WEEKDAYS),
     *(month.capitalize() for month in MONTH_NAMES),
 }
@@ -143,12 +159,17 @@ _ROLE_NOUNS = {
 _COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
 # Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
 _SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
-# After a verb with nothing before it, these open a reported clause or an object, not a speaker.
-_NOT_AFTER_SPEAKER = re.compile(
-    r"\s*(?:that|it|this|he|she|they|we|i|you|there|so|to|in|on|at|for|of|with|about|as|if|when|what|how|why|"
-    r"him|her|them|us|me|no|not|yes)\b",
-    re.IGNORECASE,
+# After a verb with nothing before it, a lowercase speaker is a role ("said a spokesperson for the port",
+# "said former governor Ed Rendell"); anything else there opens the reported clause or an object.
+_LOWER_SPEAKER = re.compile(
+    r"(?:(?:the|a|an|one|two|three|several|some|many|other|senior|top|local|former|then-?)\s+)*"
+    r"(?:[a-z][\w-]+\s+){0,2}?(?:[A-Z]|(?:"
+    + "|".join(sorted(_ROLE_NOUNS | {"governor", "senator", "mayor", "judge", "president", "chairman", "secretary"}))
+    + r")s?\b)"
 )
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
+_AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
+_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
@@ -336,8 +357,8 @@ class _Resolver:
         runs: list[tuple[int, int, str]] = []
         for m in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", self.text[a:b]):
             words = [w for w in m.group().split()]
-            while words and words[0] in _NOT_NAMES:
-                words.pop(0)
+            while words and (words[0] in _NOT_NAMES or (len(words) > 2 and words[0].lower() in _ROLE_NOUNS)):
+                words.pop(0)  # "The", "Later"; "Economist Jane Park" names Jane Park
             if not words:
                 continue
             surface = " ".join(words).rstrip(".’'").removesuffix("’s").removesuffix("'s")
@@ -346,6 +367,9 @@ class _Resolver:
                 runs.append((start, start + len(surface), surface))
         if not runs:
             return None
+        if prefer_right:  # "Jane Park of the University of Leeds": the runs after "of" name her affiliation
+            while len(runs) > 1 and _AFFILIATION_LINK.fullmatch(self.text, runs[-2][1], runs[-1][0]):
+                runs.pop()
         return runs[-1] if prefer_right else runs[0]
 
     def _last_person_before(self, pos: int) -> tuple[str, str] | None:
@@ -356,11 +380,27 @@ class _Resolver:
             return latest.name, latest.side
         return self.registry.last_person
 
+    def _recent_name(self, pos: int) -> tuple[str, str] | None:
+        """The last full name (two or more capitalised words) in the two sentences before `pos`, outside
+        quotations: "Ana Ruiz visited the docks. She said ..." -> Ana Ruiz."""
+        index = self.doc.sentence_index(pos)
+        start = self.doc.sentences[max(0, index - 2)][0] if self.doc.sentences else 0
+        names = [
+            m
+            for m in _FULL_NAME.finditer(self.text, start, pos)
+            if not self.inside_quote(m.start()) and m.group().split()[0] not in _NOT_NAMES
+        ]
+        if not names:
+            return None
+        name = names[-1].group()
+        known = self.registry.by_surname.get(name.split()[-1])
+        return known or (name, "other")
+
     def _pronoun(self, a: int, b: int) -> _Mention | None:
         for m in re.finditer(r"\b(he|she|it|they)\b", self.text[a:b], re.IGNORECASE):
             word = m.group(1).lower()
             if word in _PERSON_PRONOUNS:
-                person = self._last_person_before(a + m.start())
+                person = self._last_person_before(a + m.start()) or self._recent_name(a + m.start())
                 if person:
                     return _Mention(a + m.start(), a + m.end(), person[0], person[1], "pronoun")
             if word in _THING_PRONOUNS:
@@ -415,6 +455,7 @@ class _Extractor:
         self.text = doc.text
         self.marks = find_quote_marks(doc.text)
         self.resolver = _Resolver(doc, lex, self.marks)
+        self._profiles: dict[str, SourceProfile] = {}
         self.cues = self._cues(lex)
         self._cue_index = _Spans(self.cues)
         self._marks_by_end = sorted(self.marks, key=lambda q: q.end)
@@ -458,9 +499,20 @@ class _Extractor:
         if cue.text.lower().endswith("ing") and before.rstrip().endswith(","):
             return self._subject_of_sentence(s_start, cue.start), cue.start
         window_start = s_start
-        for b in _BOUNDARY.finditer(before):
+        aside = _SHORT_ASIDE.search(before)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
+        scan = before[: aside.start()] if aside else before
+        who_at = -1
+        for b in _BOUNDARY.finditer(scan):
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
+                who_at = s_start + b.start() if b.group().lower() == "who" else -1
+        if who_at >= 0:  # "An official who asked not to be named said": the speaker is the head before "who"
+            head_start = s_start
+            for b in _BOUNDARY.finditer(self.text, s_start, who_at):
+                head_start = b.end()
+            found = self.resolver.resolve(head_start, who_at, prefer_right=True)
+            if found is not None:
+                return found, head_start
         i = bisect.bisect_right(self._mark_ends, cue.start)
         if i and self._marks_by_end[i - 1].end >= s_start:
             window_start = max(window_start, self._marks_by_end[i - 1].end)
@@ -471,7 +523,7 @@ class _Extractor:
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
-            if self.text[after_start : after_start + 1].isupper() or not _NOT_AFTER_SPEAKER.match(
+            if self.text[after_start : after_start + 1].isupper() or _LOWER_SPEAKER.match(
                 self.text, after_start
             ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
                 found = self.resolver.resolve(after_start, after_end, prefer_right=False)
@@ -479,7 +531,8 @@ class _Extractor:
                     return found, cue.start
             appositive = self._appositive_subject(s_start, cue.start)
             return (appositive[0], appositive[1]) if appositive else (None, cue.start)
-        return self.resolver.resolve(window_start, cue.start, prefer_right=True), window_start
+        name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
+        return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
 
     def _appositive_subject(self, s_start: int, limit: int) -> tuple[_Mention, int] | None:
         """The head of "Ana Ruiz, a union steward who ..., said": the phrase before the comma that opens an
@@ -567,14 +620,12 @@ class _Extractor:
         else:
             speaker = self.speaker_of(cue)
             cue_text = cue.text
-        quote = Quote(
+        quote = self._quote(
             mark.start,
             mark.end,
             self.text[mark.start : mark.end],
             "partial" if short else "direct",
-            speaker.name if speaker else "",
-            self.text[speaker.start : speaker.end] if speaker and speaker.end > speaker.start else "",
-            speaker.side if speaker else "unknown",
+            speaker,
             cue_text,
             word_count(mark.inner(self.text)),
         )
@@ -656,17 +707,73 @@ class _Extractor:
         if word_count(content) < 3:
             return None
         start = self.text.index(content, start)
-        return Quote(
-            start,
-            start + len(content),
-            content,
-            "indirect",
-            speaker.name,
-            self.text[speaker.start : speaker.end],
-            speaker.side,
-            cue.text,
-            word_count(content),
-        )
+        return self._quote(start, start + len(content), content, "indirect", speaker, cue.text, word_count(content))
+
+    # -- who the source is ------------------------------------------------------------
+    def _quote(
+        self, start: int, end: int, text: str, kind: str, speaker: _Mention | None, cue: str, n_words: int
+    ) -> Quote:
+        """A Quote with its speaker's type and affiliation; an affiliated speaker is never side "unknown"."""
+        name = speaker.name if speaker else ""
+        words = self.text[speaker.start : speaker.end] if speaker and speaker.end > speaker.start else ""
+        side = speaker.side if speaker else "unknown"
+        profile = self._profile(speaker, start, end) if speaker else None
+        if profile is None:
+            s_start, s_end = self.sentence_of(start)
+            profile = describe("", words, "", side, self.text[s_start:s_end])
+        if side == "unknown" and profile.affiliation:
+            side = profile.affiliation
+        return Quote(start, end, text, kind, name, words, side, cue, n_words, profile.speaker_type, profile.affiliation)
+
+    def _profile(self, speaker: _Mention, start: int, end: int) -> SourceProfile | None:
+        """Read from the words around the speaker's name, or remembered from an earlier quotation of the same
+        speaker ("she said" after "union leader Ana Ruiz said")."""
+        if not speaker.name:
+            return None
+        known = self._profiles.get(speaker.name)
+        if speaker.end <= speaker.start or speaker.kind == "pronoun":
+            if known:
+                return known
+            return describe(speaker.name, speaker.name, "", speaker.side, "")
+        s_start, s_end = self.sentence_of(speaker.start)
+        role = _role_words(self.text, speaker.start, speaker.end, s_start, s_end)
+        sentence = self.text[s_start:s_end]
+        profile = describe(speaker.name, self.text[speaker.start : speaker.end], role, speaker.side, sentence)
+        if known and (not profile.affiliation or profile.speaker_type == "unknown"):
+            profile = SourceProfile(
+                profile.speaker_type if profile.speaker_type != "unknown" else known.speaker_type,
+                profile.affiliation or known.affiliation,
+            )
+        self._profiles[speaker.name] = profile
+        return profile
+
+
+_ROLE_BEFORE_STOP = re.compile(r"[,;:“”\"()\[\]]|\b(?:said|says|told|according to|and|but)\b", re.IGNORECASE)
+_ROLE_AFTER = re.compile(
+    r"\s*(?:,\s*(?P<appos>[^,;:“”\"()]{2,120}?)\s*(?=[,;:.“”\"]|\s+(?:said|says)\b|$)|"
+    r"\s*\((?P<paren>[^()]{1,30})\)|"
+    r"\s+(?P<of>(?:of|at|from|for|with)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w&'’-]*))*))"
+)
+
+
+def _role_words(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
+    """The words describing a speaker: the role before the name in its clause ("union leader"), a preceding
+    apposition head ("Its chairman, Pavel Nemec"), and an apposition or bracket after it."""
+    parts: list[str] = []
+    stops = list(_ROLE_BEFORE_STOP.finditer(text, s_start, start))
+    before_start = stops[-1].end() if stops else s_start
+    before = text[before_start:start].strip()
+    if before:
+        parts.append(before)
+    elif stops and stops[-1].group() == "," and text[before_start:start].strip() == "":
+        head_stops = list(_ROLE_BEFORE_STOP.finditer(text, s_start, stops[-1].start()))
+        head = text[head_stops[-1].end() if head_stops else s_start : stops[-1].start()].strip()
+        if word_count(head) <= 8:
+            parts.append(head)
+    after = _ROLE_AFTER.match(text, end, s_end)
+    if after:
+        parts.append((after.group("appos") or after.group("paren") or after.group("of") or "").strip())
+    return " ; ".join(p for p in parts if p)
 
 
 _CLAUSE_END = re.compile(r",(?!\d{3})|\.(?=\s|$)|[;:!?“”\"(]")
