@@ -167,13 +167,19 @@ _LOWER_SPEAKER = re.compile(
     + "|".join(sorted(_ROLE_NOUNS | {"governor", "senator", "mayor", "judge", "president", "chairman", "secretary"}))
     + r")s?\b)"
 )
+# Capitalised role words before a name that are not part of it ("Mayor Lena Brandt" is Lena Brandt);
+# abbreviated titles (Sen., Rep., Dr.) stay, as news style writes them with the name.
+_TITLE_WORDS = _ROLE_NOUNS | {
+    *["mayor", "president", "governor", "senator", "minister", "judge", "justice", "chancellor", "general"],
+    *["secretary", "chairman", "chairwoman", "chair", "professor", "commissioner", "ambassador", "councillor"],
+}
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
-    r"|[a-z][\w-]+\s+(?:of|for|at|with)\b"
+    r"|[a-z][\w-]+\s+(?:of|for|at|with)\b|\w+ing\b|not\b|both\b"
 )
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
@@ -357,7 +363,7 @@ class _Resolver:
         runs: list[tuple[int, int, str]] = []
         for m in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", self.text[a:b]):
             words = [w for w in m.group().split()]
-            while words and (words[0] in _NOT_NAMES or (len(words) > 2 and words[0].lower() in _ROLE_NOUNS)):
+            while words and (words[0] in _NOT_NAMES or (len(words) > 2 and words[0].lower() in _TITLE_WORDS)):
                 words.pop(0)  # "The", "Later"; "Economist Jane Park" names Jane Park
             if not words:
                 continue

@@ -23,9 +23,9 @@ SPEAKER_TYPES = ("official", "organisation", "expert", "citizen", "anonymous", "
 GOVERNMENT_SIDES = {"US government", "Russian government", "Ukrainian government", "NATO", "EU"}
 
 
-def _words(*groups: str) -> re.Pattern[str]:
+def _words(*groups: str, plural: bool = False) -> re.Pattern[str]:
     alternatives = "|".join(w.replace(" ", r"\s+") for g in groups for w in g.split(","))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternatives}){'s?' if plural else ''}\b", re.IGNORECASE)
 
 
 _DOCUMENT = _words(
@@ -70,16 +70,21 @@ _BODY = re.compile(r"^(?:the\s+)?[A-Z]")
 # "a spokesperson for the port authority", "the chief executive of Showtime", "a lawyer at Smith & Co".
 _AFFILIATION_AFTER = re.compile(
     r"\b(?:for|of|at|with|from)\s+(?P<org>(?:the\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w&.'’-]*))*"
-    r"|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:authority|union|council|company|association|committee|department|"
+    r"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s+(?:authority|union|council|company|association|committee|department|"
     r"ministry|agency|group|board|commission|party|campaign|office|court|operator|service)))"
 )
-_POSSESSIVE = re.compile(r"(?P<org>(?:[A-Z][\w&.-]*\s+){0,4}[A-Z]?[\w&.-]+?)(?:'s|’s|s'|s’)\s+[a-z]")
+_POSSESSIVE = re.compile(r"(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|and|the|for|[A-Z][\w&.-]*)){0,4})['’]s?\s+[a-z]")
 _PARTY_CODE = re.compile(r"\((?P<party>[RDI])-[A-Z][\w.]*\.?\)|\b(?P<bare>[RDI])-[A-Z][a-z]{1,3}\.")
 _PARTIES = {"R": "Republican Party", "D": "Democratic Party", "I": "independent"}
+_ORG_NOUNS = {
+    *["union", "port", "city", "council", "company", "party", "campaign", "police", "school", "hospital", "court"],
+    *["church", "club", "team", "board", "group", "firm", "bank", "airport", "county", "state", "trade", "workers"],
+}
 _ROLE_NOUN = _words(
     "leader,chair,chairman,chairwoman,chief,head,spokes(?:man|woman|person),official,director,president,secretary,"
     "minister,commissioner,lawyer,steward,member,representative,executive,founder,manager,organi[sz]er,adviser,"
-    "analyst,economist,professor,researcher,governor,mayor,judge"
+    "analyst,economist,professor,researcher,governor,mayor,judge,people,source",
+    plural=True,  # "officials in Brussels"
 )
 
 
@@ -122,6 +127,8 @@ def _premodifier(role: str) -> str:
         return ""
     if not words or len(words) > 4 or not re.match(r"^[\w&.'’-]+$", words[-1]):
         return ""
+    if any(w[:1].islower() and w.lower() not in _ORG_NOUNS for w in words):
+        return ""  # "a Republican who became governor": a clause, not a body
     return head
 
 
@@ -138,10 +145,7 @@ def describe(speaker: str, speaker_text: str, role: str, side: str, sentence: st
     affiliation = affiliation_of(role, "" if named else speaker)
     if not named and _DOCUMENT.search(speaker) and not _UNNAMED.search(speaker):
         return SourceProfile("document", affiliation)
-    if not named and (
-        _ANONYMITY.search(sentence)
-        or (_UNNAMED.match(_strip_article(speaker)) and not _BODY.match(_strip_article(speaker)))
-    ):
+    if not named and (_ANONYMITY.search(sentence) or _UNNAMED.match(_strip_article(speaker))):
         return SourceProfile("anonymous", affiliation)
     if _ANONYMITY.search(words):
         return SourceProfile("anonymous", affiliation)
