@@ -549,13 +549,16 @@ class _Extractor:
         for k in range(len(commas) - 2, max(-1, len(commas) - 5), -1):
             head_start = commas[k - 1] + 1 if k > 0 else s_start
             appositive = self.text[commas[k] + 1 : commas[-1]].strip()
-            if not appositive or word_count(appositive) > 30 or not _APPOSITIVE.match(appositive):
+            if not appositive or word_count(appositive) > 30:
                 continue
+            loose = not _APPOSITIVE.match(appositive)  # "associate professor of history at ...": only after a name
             if _PERSON_NAME.match(appositive):  # "Its chairman, Pavel Nemec, said": the name is the speaker
                 found = self.resolver.resolve(commas[k] + 1, commas[-1], prefer_right=True)
                 if found is not None:
                     return found, head_start
             found = self.resolver.resolve(head_start, commas[k], prefer_right=True)
+            if loose and (found is None or not _PERSON_NAME.match(found.name)):
+                continue
             if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
                 return found, head_start
         return None
@@ -782,7 +785,10 @@ def _role_words(text: str, start: int, end: int, s_start: int, s_end: int) -> st
     return " ; ".join(p for p in parts if p)
 
 
-_CLAUSE_END = re.compile(r",(?!\d{3})|\.(?=\s|$)|[;:!?“”\"(]")
+_CLAUSE_END = re.compile(
+    r",(?!\d{3})|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)(?<!\b[A-Z])"
+    r"\.(?=\s|$)|[;:!?“”\"(]"
+)
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -103,7 +103,7 @@ def affiliation_of(role: str, speaker: str) -> str:
         if party:
             return _PARTIES[party.group("party") or party.group("bare")]
         after = _AFFILIATION_AFTER.search(text)
-        if after and _ROLE_NOUN.search(text[: after.start()]):
+        if after and (_ROLE_NOUN.search(text[: after.start()]) or re.match(r"(?:of|at|from)\s", text)):
             return after.group("org").strip(" .,’'")
         owner = _POSSESSIVE.search(text)
         if owner and _ROLE_NOUN.search(text[owner.end() - 1 :]):
@@ -160,7 +160,7 @@ def describe(speaker: str, speaker_text: str, role: str, side: str, sentence: st
         return SourceProfile("citizen", affiliation)
     if not named and _BODY.match(speaker) and " " not in _strip_article(speaker).strip():
         return SourceProfile("organisation", affiliation or _body(speaker))
-    return SourceProfile("unknown", affiliation)
+    return SourceProfile("organisation" if affiliation else "unknown", affiliation)
 
 
 def _strip_article(text: str) -> str:
