@@ -173,6 +173,47 @@ _TITLE_WORDS = _ROLE_NOUNS | {
     *["mayor", "president", "governor", "senator", "minister", "judge", "justice", "chancellor", "general"],
     *["secretary", "chairman", "chairwoman", "chair", "professor", "commissioner", "ambassador", "councillor"],
 }
+# Verbs that put their speaker after them ("..., said Ana Ruiz"); after the others a name is the object
+# ("praised Cruz", "told reporters").
+_INVERTING_VERBS = {
+    *[
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "explained",
+        "noted",
+        "recalled",
+        "continued",
+        "argued",
+        "warned",
+        "insisted",
+        "stated",
+        "declared",
+        "replied",
+        "responded",
+        "tweeted",
+        "conceded",
+        "acknowledged",
+        "admitted",
+        "claimed",
+        "announced",
+        "cautioned",
+        "predicted",
+        "suggested",
+        "stressed",
+        "joked",
+        "countered",
+        "complained",
+        "reported",
+        "observed",
+    ],
+}
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -529,8 +570,12 @@ class _Extractor:
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
-            if self.text[after_start : after_start + 1].isupper() or _LOWER_SPEAKER.match(
-                self.text, after_start
+            inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
+            if (
+                inverts
+                and self.text[after_start : after_start + 1].isupper()
+                or inverts
+                and _LOWER_SPEAKER.match(self.text, after_start)
             ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
                 found = self.resolver.resolve(after_start, after_end, prefer_right=False)
                 if found is not None or not before.rstrip().endswith(","):
