@@ -570,18 +570,17 @@ class _Extractor:
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
+            appositive = self._appositive_subject(s_start, cue.start) if before.rstrip().endswith(",") else None
+            if appositive and appositive[0].kind in {"speaker", "title", "name"}:
+                return appositive  # "His campaign manager, Jeff Weaver, said Sanders believes ..."
             inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
-            if (
-                inverts
-                and self.text[after_start : after_start + 1].isupper()
-                or inverts
-                and _LOWER_SPEAKER.match(self.text, after_start)
+            if inverts and (
+                self.text[after_start : after_start + 1].isupper() or _LOWER_SPEAKER.match(self.text, after_start)
             ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
                 found = self.resolver.resolve(after_start, after_end, prefer_right=False)
                 if found is not None or not before.rstrip().endswith(","):
                     return found, cue.start
-            appositive = self._appositive_subject(s_start, cue.start)
-            return (appositive[0], appositive[1]) if appositive else (None, cue.start)
+            return appositive if appositive else (None, cue.start)
         name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
 
