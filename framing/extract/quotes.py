@@ -162,6 +162,7 @@ _SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|t
 # After a verb with nothing before it, a lowercase speaker is a role ("said a spokesperson for the port",
 # "said former governor Ed Rendell"); anything else there opens the reported clause or an object.
 _LOWER_SPEAKER = re.compile(
+    r"(?!(?:on|in|at|to|for|from|with|by|about|after|before|during|of|that|this|it|he|she|they|we|him|her|them)\b)"
     r"(?:(?:the|a|an|one|two|three|several|some|many|other|senior|top|local|former|then-?)\s+)*"
     r"(?:[a-z][\w-]+\s+){0,2}?(?:[A-Z]|(?:"
     + "|".join(sorted(_ROLE_NOUNS | {"governor", "senator", "mayor", "judge", "president", "chairman", "secretary"}))
@@ -601,7 +602,7 @@ class _Extractor:
                 if found is not None:
                     return found, head_start
             found = self.resolver.resolve(head_start, commas[k], prefer_right=True)
-            if loose and (found is None or not _PERSON_NAME.match(found.name)):
+            if loose and (found is None or found.kind not in {"speaker", "name", "title"}):
                 continue
             if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
                 return found, head_start
