@@ -208,3 +208,11 @@ def test_old_quote_records_load_with_defaults():
     quote = Quote(**json.loads(json.dumps(record)))
     assert (quote.speaker_type, quote.affiliation) == ("unknown", "")
     assert Quote(**quote.to_dict()) == quote
+
+
+def test_question_mark_ends_the_sentence_before_the_verb(analyse):
+    first, second = quotes(
+        analyse, "“Who will pay for the repairs?” Ana Ruiz asked. “Not the workers, that much is certain.”"
+    )
+    assert first.speaker == second.speaker == "Ana Ruiz"
+    assert first.cue == "asked"

@@ -215,6 +215,11 @@ _INVERTING_VERBS = {
         "observed",
     ],
 }
+# A short speaker phrase and a say-type verb right after a closing quotation mark.
+_TAIL_ATTRIBUTION = re.compile(
+    r"[ \t]*(?:[A-Z][^.?!\"“”\n]{0,50}?|he|she|they)\s+(?P<verb>said|says|asked|asks|added|adds|wrote|writes|"
+    r"continued|told|explained|replied|insisted|warned|argued|tweeted)\b"
+)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -726,7 +731,20 @@ class _Extractor:
                 continue
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
+        if best is None and not short and mark.closed:
+            best = self._cue_after_sentence_end(mark)
         return best
+
+    def _cue_after_sentence_end(self, mark: QuoteMark) -> _Cue | None:
+        """ "“Is that all there is?” Trump said.": the quotation's ? or ! ended the sentence, so the verb that
+        attributes it starts the next one, right after the closing mark."""
+        tail = _TAIL_ATTRIBUTION.match(self.text, mark.end)
+        if not tail:
+            return None
+        for cue in self._cue_index.starting_in(tail.start("verb"), tail.end("verb") + 1):
+            if cue.start == tail.start("verb"):
+                return cue
+        return None
 
     def _indirect(self, cue: _Cue) -> Quote | None:
         speaker, clause_start = self._speaker_and_clause(cue)

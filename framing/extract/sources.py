@@ -158,8 +158,6 @@ def describe(speaker: str, speaker_text: str, role: str, side: str, sentence: st
         return SourceProfile("organisation", affiliation or ("" if named else _body(speaker)))
     if _CITIZEN.search(words):
         return SourceProfile("citizen", affiliation)
-    if not named and _BODY.match(speaker) and " " not in _strip_article(speaker).strip():
-        return SourceProfile("organisation", affiliation or _body(speaker))
     return SourceProfile("organisation" if affiliation else "unknown", affiliation)
 
 
