@@ -216,3 +216,14 @@ def test_question_mark_ends_the_sentence_before_the_verb(analyse):
     )
     assert first.speaker == second.speaker == "Ana Ruiz"
     assert first.cue == "asked"
+
+
+def test_name_and_colon_at_the_start_of_a_paragraph(analyse):
+    text = "Port strike enters second week\n\nAna Ruiz: the port will not reopen until the cranes are safe.\n\n"
+    (quote,) = quotes(analyse, text + "The strike began on Monday.")
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", ":")
+    assert quote.text == "the port will not reopen until the cranes are safe"
+    assert (
+        quotes(analyse, "Port strike\n\nWatch: the cranes come down in two minutes.\n\nThe strike began on Monday.")
+        == []
+    )

@@ -220,6 +220,44 @@ _TAIL_ATTRIBUTION = re.compile(
     r"[ \t]*(?:[A-Z][^.?!\"“”\n]{0,50}?|he|she|they)\s+(?P<verb>said|says|asked|asks|added|adds|wrote|writes|"
     r"continued|told|explained|replied|insisted|warned|argued|tweeted)\b"
 )
+# "Name: what they said" at the start of a paragraph (headline style); labels such as "Watch:" are not speakers.
+_COLON_LEAD = re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<what>[^\n]{12,300}?)\s*$")
+_NOT_SPEAKER_LABELS = {
+    *[
+        "Watch",
+        "Video",
+        "Exclusive",
+        "Breaking",
+        "Update",
+        "Updated",
+        "Live",
+        "Photos",
+        "Photo",
+        "Opinion",
+        "Analysis",
+        "Editorial",
+        "Review",
+        "Correction",
+        "Note",
+        "Q&A",
+        "Read",
+        "Listen",
+        "Related",
+        "Source",
+        "Sources",
+        "Credit",
+        "Image",
+        "Caption",
+        "Editor",
+        "Editors",
+        "Transcript",
+        "Subscribe",
+        "Advertisement",
+        "WASHINGTON",
+        "Title",
+        "Topics",
+    ],
+}
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -654,7 +692,27 @@ class _Extractor:
                 quote = self._direct(*event, previous_by_paragraph)
             if quote is not None:
                 self.quotes_so_far.append(quote)
+        self.quotes_so_far += self._colon_headlines()
         return sorted(self.quotes_so_far, key=lambda q: q.start)
+
+    def _colon_headlines(self) -> list[Quote]:
+        """ "Mark Cuban: I'd consider a future White House bid": a headline or paragraph that opens with a name and
+        a colon attributes what follows to that name."""
+        found = []
+        for m in _COLON_LEAD.finditer(self.text):
+            who, what = m.span("who"), m.span("what")
+            if self.text[who[0] : who[1]].split()[0] in _NOT_SPEAKER_LABELS:
+                continue
+            if any(q.start < what[1] and what[0] < q.end for q in self.quotes_so_far):
+                continue
+            speaker = self.resolver.resolve(who[0], who[1], prefer_right=True)
+            if speaker is None or speaker.kind == "pronoun":
+                continue
+            content = self.text[what[0] : what[1]].rstrip(" .")
+            kind = "partial" if any(ch in content for ch in '“”"‘’') else "indirect"
+            quote = self._quote(what[0], what[0] + len(content), content, kind, speaker, ":", word_count(content))
+            found.append(quote)
+        return found
 
     def _repeats(self, quote: Quote) -> bool:
         """A nested report ("which Blinken said reiterated what officials said") counts once."""
