@@ -476,6 +476,7 @@ class _Resolver:
         quotations: "Ana Ruiz visited the docks. She said ..." -> Ana Ruiz."""
         index = self.doc.sentence_index(pos)
         start = self.doc.sentences[max(0, index - 2)][0] if self.doc.sentences else 0
+        start = max(start, pos - CLAUSE_WINDOW)  # a run-on "sentence" must not be rescanned for every pronoun
         names = [
             m
             for m in _FULL_NAME.finditer(self.text, start, pos)
@@ -754,6 +755,7 @@ class _Extractor:
         """The named subject of the sentence a quotation ends ("the US offered ... an agreement whereby “...”"):
         a verb outside the lexicon still has the sentence's subject as the quotation's likely source."""
         s_start = self.doc.sentences[self.doc.sentence_index(mark.start)][0] if self.doc.sentences else 0
+        s_start = max(s_start, mark.start - CLAUSE_WINDOW)
         if word_count(self.text[s_start : mark.start]) < 3:
             return None
         end = _clause_end(self.text, s_start, mark.start)
