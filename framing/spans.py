@@ -56,6 +56,9 @@ class Quote(Span):
     side: str  # US government | NATO | Russian government | ... | other | unknown
     cue: str  # the attribution verb or phrase ("said", "according to")
     n_words: int
+    # Added for sources on any story; defaults keep older JSON and stores loading.
+    speaker_type: str = "unknown"  # official | organisation | expert | citizen | anonymous | document | unknown
+    affiliation: str = ""  # the body the text ties the speaker to ("the port authority"), "" if none given
 
 
 @dataclass(frozen=True, slots=True)

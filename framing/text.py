@@ -264,7 +264,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for para in PARAGRAPH_RE.finditer(text):
         base = para.start()
         for start, end in punkt.span_tokenize(para.group()):
-            spans.append((base + start, base + end))
+            if spans and spans[-1][1] > base and para.group()[start : start + 1].islower():
+                spans[-1] = (spans[-1][0], base + end)  # "Sen. Rand Paul (R-Ky.) | said": not a sentence start
+            else:
+                spans.append((base + start, base + end))
     return spans
 
 

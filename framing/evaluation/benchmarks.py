@@ -30,7 +30,7 @@ from framing.lexicon.bundle import Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.text import Doc, stem, tokenize
 
-BENCHMARKS = ("babe", "ptc", "sfu")
+BENCHMARKS = ("babe", "ptc", "sfu", "polnear")
 HEDGE_TYPES = ("hedge", "evidential", "modal")
 Spans = list[tuple[int, int]]
 
@@ -236,10 +236,18 @@ def run_sfu(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> Benchm
     return BenchmarkResult("sfu", f"datasets/{folder.name}", "whole corpus (no training)", figures, notes)
 
 
+def run_polnear(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> BenchmarkResult:
+    """Quotes, their kinds and speakers on PolNeAR (its own module: it needs richer gold than spans)."""
+    from framing.evaluation import polnear_bench
+
+    return polnear_bench.run(folder, lex)
+
+
 RUNNERS: dict[str, tuple[str, Callable[[Path, Lexicons, Path | None], BenchmarkResult]]] = {
     "babe": ("babe", run_babe),
     "ptc": ("ptc", run_ptc),
     "sfu": ("sfu_speculation", run_sfu),
+    "polnear": ("polnear", run_polnear),
 }
 
 

@@ -7,6 +7,8 @@ noun suffix are dropped here, once, for every extractor that uses the verbs.
 
 from __future__ import annotations
 
+import re
+
 from framing.lexicon.bundle import Lexicons
 from framing.lexicon.matcher import Match, longest_non_overlapping
 from framing.text import Doc
@@ -29,6 +31,10 @@ _NOUN_SUFFIXES = (
 )
 
 
+# "asked not to be named", "declined to be identified": a request for anonymity, not a statement.
+_ANONYMITY_REQUEST = re.compile(r"\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity|that\s+(?:his|her|their)\s+name)")
+
+
 def find_attribution_verbs(doc: Doc, lex: Lexicons) -> list[Match]:
     key = ("attribution", lex.version)
     if key not in doc.cache:
@@ -36,5 +42,6 @@ def find_attribution_verbs(doc: Doc, lex: Lexicons) -> list[Match]:
             m
             for m in longest_non_overlapping(lex.attribution.find(doc))
             if not doc.text[m.start : m.end].lower().endswith(_NOUN_SUFFIXES)
+            and not _ANONYMITY_REQUEST.match(doc.text, m.end)
         ]
     return doc.cache[key]

@@ -1,6 +1,7 @@
 """Pair quotation marks, and tell a quotation from a scare quote.
 
-Double quotes (straight, curly, guillemets, low-high) pair within a paragraph; a quote
+Double quotes (straight, curly, guillemets, low-high, and two apostrophes '' as archive copy writes
+them) pair within a paragraph; a quote
 left open at the end of a paragraph runs to its end, as multi-paragraph quotations do
 in news style. Single quotes pair only where they cannot be apostrophes (an opening
 mark after a non-letter, a closing mark not followed by a letter), so "Moscow’s" is
@@ -36,7 +37,15 @@ def _double_quotes(text: str, base: int) -> list[QuoteMark]:
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch == '"' or ch in DOUBLE_PAIRS:
+        if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
+            # Two apostrophes stand for a double quote in some wire and archive copy (''We now live ...,'' said X)
+            j = text.find("''", i + 2)
+            if j < 0:
+                i += 2
+                continue
+            marks.append(QuoteMark(base + i, base + j + 2, base + i + 2, base + j, True))
+            i = j + 2
+        elif ch == '"' or ch in DOUBLE_PAIRS:
             closer = '"' if ch == '"' else DOUBLE_PAIRS[ch]
             j = text.find(closer, i + 1)
             if ch == "„" and j < 0:

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 from framing.extract.attribution import find_attribution_verbs
 from framing.extract.quotemarks import QuoteMark, find_quote_marks, is_short_phrase, word_count
+from framing.extract.sources import SourceProfile, describe
 from framing.lexicon.bundle import GROUP_SIDE, Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.spans import Quote
-from framing.text import Doc
+from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 
 PARTIAL_LINK_CHARS = 30
 CLAUSE_WINDOW = 600  # characters either side of a verb searched for its speaker and clause
@@ -67,6 +68,23 @@ _NOT_NAMES = {
     "Her",
     "Its",
     "Their",
+    *[
+        "Later",
+        "Earlier",
+        "Then",
+        "Now",
+        "Still",
+        "Yet",
+        "Also",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Instead",
+        "Indeed",
+        "Separately",
+    ],
+    *(day.capitalize() for day in WEEKDAYS),
+    *(month.capitalize() for month in MONTH_NAMES),
 }
 # A speaker is a noun phrase: a stretch with an auxiliary or a subordinator in it is a clause.
 _NOT_A_NOUN_PHRASE = re.compile(
@@ -88,6 +106,166 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", r
 _TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
 _CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\s+\w+ing\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\s+(?![“\"‘'])")
+# A common-noun head with a prepositional complement ("officials in Brussels", "a lawyer for the tenants").
+_GROUP_OF = re.compile(
+    r"^(?:(?:the|a|an|some|many|two|three|several|other|senior|local|top|one)\s+)*(?:[a-z][a-z-]+\s+)?"
+    r"(?P<head>[A-Za-z][a-z-]+)\s+(?:in|from|at|of|for|with|close to|familiar with)\s+\S",
+    re.IGNORECASE,
+)
+_ROLE_NOUNS = {
+    *[
+        "official",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "lawyer",
+        "attorney",
+        "representative",
+        "member",
+        "leader",
+        "head",
+        "chief",
+        "director",
+        "people",
+        "source",
+        "resident",
+        "analyst",
+        "expert",
+        "executive",
+        "aide",
+        "adviser",
+        "advisor",
+        "staff",
+        "worker",
+        "person",
+        "supporter",
+        "critic",
+        "observer",
+        "diplomat",
+        "officer",
+        "employee",
+        "researcher",
+        "scientist",
+        "economist",
+        "lawmaker",
+        "voter",
+        "activist",
+        "campaigner",
+        "negotiator",
+        "minister",
+    ],
+}
+# A sentence-initial capital on a plural common noun phrase: "Housing campaigners", "Industry analysts".
+_COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
+# Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
+_SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
+# After a verb with nothing before it, a lowercase speaker is a role ("said a spokesperson for the port",
+# "said former governor Ed Rendell"); anything else there opens the reported clause or an object.
+_LOWER_SPEAKER = re.compile(
+    r"(?!(?:on|in|at|to|for|from|with|by|about|after|before|during|of|that|this|it|he|she|they|we|him|her|them)\b)"
+    r"(?:(?:the|a|an|one|two|three|several|some|many|other|senior|top|local|former|then-?)\s+)*"
+    r"(?:[a-z][\w-]+\s+){0,2}?(?:[A-Z]|(?:"
+    + "|".join(sorted(_ROLE_NOUNS | {"governor", "senator", "mayor", "judge", "president", "chairman", "secretary"}))
+    + r")s?\b)"
+)
+# Capitalised role words before a name that are not part of it ("Mayor Lena Brandt" is Lena Brandt);
+# abbreviated titles (Sen., Rep., Dr.) stay, as news style writes them with the name.
+_TITLE_WORDS = _ROLE_NOUNS | {
+    *["mayor", "president", "governor", "senator", "minister", "judge", "justice", "chancellor", "general"],
+    *["secretary", "chairman", "chairwoman", "chair", "professor", "commissioner", "ambassador", "councillor"],
+}
+# Verbs that put their speaker after them ("..., said Ana Ruiz"); after the others a name is the object
+# ("praised Cruz", "told reporters").
+_INVERTING_VERBS = {
+    *[
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "explained",
+        "noted",
+        "recalled",
+        "continued",
+        "argued",
+        "warned",
+        "insisted",
+        "stated",
+        "declared",
+        "replied",
+        "responded",
+        "tweeted",
+        "conceded",
+        "acknowledged",
+        "admitted",
+        "claimed",
+        "announced",
+        "cautioned",
+        "predicted",
+        "suggested",
+        "stressed",
+        "joked",
+        "countered",
+        "complained",
+        "reported",
+        "observed",
+    ],
+}
+# A short speaker phrase and a say-type verb right after a closing quotation mark.
+_TAIL_ATTRIBUTION = re.compile(
+    r"[ \t]*(?:[A-Z][^.?!\"“”\n]{0,50}?|he|she|they)\s+(?P<verb>said|says|asked|asks|added|adds|wrote|writes|"
+    r"continued|told|explained|replied|insisted|warned|argued|tweeted)\b"
+)
+# "Name: what they said" at the start of a paragraph (headline style); labels such as "Watch:" are not speakers.
+_COLON_LEAD = re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<what>[^\n]{12,300}?)\s*$")
+_NOT_SPEAKER_LABELS = {
+    *[
+        "Watch",
+        "Video",
+        "Exclusive",
+        "Breaking",
+        "Update",
+        "Updated",
+        "Live",
+        "Photos",
+        "Photo",
+        "Opinion",
+        "Analysis",
+        "Editorial",
+        "Review",
+        "Correction",
+        "Note",
+        "Q&A",
+        "Read",
+        "Listen",
+        "Related",
+        "Source",
+        "Sources",
+        "Credit",
+        "Image",
+        "Caption",
+        "Editor",
+        "Editors",
+        "Transcript",
+        "Subscribe",
+        "Advertisement",
+        "WASHINGTON",
+        "Title",
+        "Topics",
+    ],
+}
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
+_AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
+_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+# An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
+_APPOSITIVE = re.compile(
+    r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
+    r"|[a-z][\w-]+\s+(?:of|for|at|with)\b|\w+ing\b|not\b|both\b"
+)
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
 
@@ -172,6 +350,9 @@ class _Resolver:
         joint = self._joint(a, b)
         if joint is not None:
             return joint
+        group = self._group_phrase(a, b)
+        if group is not None:
+            return group
         titles = self._within(self.titles, a, b)
         title = pick(titles) if titles else None
         speakers = self._within(self.speakers, a, b)
@@ -183,6 +364,11 @@ class _Resolver:
             speakers = [m for m in speakers if m not in inside]
         if speakers:
             found = pick(speakers)
+            person = self._capitalised_name(found.end, b, prefer_right=True) if prefer_right else None
+            if person and _PERSON_NAME.match(person[2]) and not _PERSON_NAME.match(found.name):
+                # "EU trade commissioner Lena Hartmann": the body names the person's side, the person speaks
+                self.registry.remember(person[2], found.side, "")
+                return _Mention(person[0], person[1], person[2], found.side, "name")
             self.registry.remember(found.name, found.side, title.name if title else "")
             return found
         name = self._capitalised_name(title.end if title else a, b, prefer_right)
@@ -214,10 +400,33 @@ class _Resolver:
             return pronoun
         phrase = _phrase(self.text, a, b)
         if _PRONOUN_ONLY.match(phrase):
-            return None
+            word = re.search(r"\w+", phrase)
+            start = a + self.text[a:b].index(word.group()) if word else a
+            return _Mention(start, start + len(word.group()) if word else a, "", "unknown", "pronoun")
         if phrase and word_count(phrase) <= 8 and phrase[:1].isalpha() and not _NOT_A_NOUN_PHRASE.search(phrase):
             return _Mention(a, b, phrase, "other", "phrase")
         return None
+
+    def _group_phrase(self, a: int, b: int) -> _Mention | None:
+        """A speaker whose head is a common noun: "officials in Brussels", "Housing campaigners", "a spokesperson
+        for the port authority". A name inside gives the side, but the name alone would be the wrong speaker."""
+        phrase = _TRAILING_AUX.sub("", _phrase(self.text, a, b))
+        if not phrase or word_count(phrase) > 9 or _NOT_A_NOUN_PHRASE.search(phrase):
+            return None
+        group_of = _GROUP_OF.match(phrase)
+        if group_of and group_of.group("head").lower().rstrip("s") not in _ROLE_NOUNS:
+            group_of = None
+        common = _COMMON_HEAD.match(phrase) and not re.search(r"(?:ed|ly)\b", phrase)
+        if common and (self._all.within(a, b) or phrase.split()[0] in self.registry.by_surname):
+            common = False
+        if not (group_of or common):
+            return None
+        if _PERSON_NAME.match(phrase) or phrase.split()[0] in _NOT_NAMES:
+            return None
+        start = self.text.index(phrase, a)
+        inside = [m for m in self._all.within(start, start + len(phrase)) if not self.inside_quote(m.start)]
+        sides = {m.side for m in inside}
+        return _Mention(start, start + len(phrase), phrase, sides.pop() if len(sides) == 1 else "other", "phrase")
 
     def _joint(self, a: int, b: int) -> _Mention | None:
         """Speakers joined by "and" ("Western leaders and Ukrainian authorities say") speak together: unless both
@@ -239,8 +448,8 @@ class _Resolver:
         runs: list[tuple[int, int, str]] = []
         for m in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", self.text[a:b]):
             words = [w for w in m.group().split()]
-            while words and words[0] in _NOT_NAMES:
-                words.pop(0)
+            while words and (words[0] in _NOT_NAMES or (len(words) > 2 and words[0].lower() in _TITLE_WORDS)):
+                words.pop(0)  # "The", "Later"; "Economist Jane Park" names Jane Park
             if not words:
                 continue
             surface = " ".join(words).rstrip(".’'").removesuffix("’s").removesuffix("'s")
@@ -249,6 +458,9 @@ class _Resolver:
                 runs.append((start, start + len(surface), surface))
         if not runs:
             return None
+        if prefer_right:  # "Jane Park of the University of Leeds": the runs after "of" name her affiliation
+            while len(runs) > 1 and _AFFILIATION_LINK.fullmatch(self.text, runs[-2][1], runs[-1][0]):
+                runs.pop()
         return runs[-1] if prefer_right else runs[0]
 
     def _last_person_before(self, pos: int) -> tuple[str, str] | None:
@@ -259,11 +471,28 @@ class _Resolver:
             return latest.name, latest.side
         return self.registry.last_person
 
+    def _recent_name(self, pos: int) -> tuple[str, str] | None:
+        """The last full name (two or more capitalised words) in the two sentences before `pos`, outside
+        quotations: "Ana Ruiz visited the docks. She said ..." -> Ana Ruiz."""
+        index = self.doc.sentence_index(pos)
+        start = self.doc.sentences[max(0, index - 2)][0] if self.doc.sentences else 0
+        start = max(start, pos - CLAUSE_WINDOW)  # a run-on "sentence" must not be rescanned for every pronoun
+        names = [
+            m
+            for m in _FULL_NAME.finditer(self.text, start, pos)
+            if not self.inside_quote(m.start()) and m.group().split()[0] not in _NOT_NAMES
+        ]
+        if not names:
+            return None
+        name = names[-1].group()
+        known = self.registry.by_surname.get(name.split()[-1])
+        return known or (name, "other")
+
     def _pronoun(self, a: int, b: int) -> _Mention | None:
         for m in re.finditer(r"\b(he|she|it|they)\b", self.text[a:b], re.IGNORECASE):
             word = m.group(1).lower()
             if word in _PERSON_PRONOUNS:
-                person = self._last_person_before(a + m.start())
+                person = self._last_person_before(a + m.start()) or self._recent_name(a + m.start())
                 if person:
                     return _Mention(a + m.start(), a + m.end(), person[0], person[1], "pronoun")
             if word in _THING_PRONOUNS:
@@ -318,6 +547,7 @@ class _Extractor:
         self.text = doc.text
         self.marks = find_quote_marks(doc.text)
         self.resolver = _Resolver(doc, lex, self.marks)
+        self._profiles: dict[str, SourceProfile] = {}
         self.cues = self._cues(lex)
         self._cue_index = _Spans(self.cues)
         self._marks_by_end = sorted(self.marks, key=lambda q: q.end)
@@ -361,9 +591,20 @@ class _Extractor:
         if cue.text.lower().endswith("ing") and before.rstrip().endswith(","):
             return self._subject_of_sentence(s_start, cue.start), cue.start
         window_start = s_start
-        for b in _BOUNDARY.finditer(before):
+        aside = _SHORT_ASIDE.search(before)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
+        scan = before[: aside.start()] if aside else before
+        who_at = -1
+        for b in _BOUNDARY.finditer(scan):
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
+                who_at = s_start + b.start() if b.group().lower() == "who" else -1
+        if who_at >= 0:  # "An official who asked not to be named said": the speaker is the head before "who"
+            head_start = s_start
+            for b in _BOUNDARY.finditer(self.text, s_start, who_at):
+                head_start = b.end()
+            found = self.resolver.resolve(head_start, who_at, prefer_right=True)
+            if found is not None:
+                return found, head_start
         i = bisect.bisect_right(self._mark_ends, cue.start)
         if i and self._marks_by_end[i - 1].end >= s_start:
             window_start = max(window_start, self._marks_by_end[i - 1].end)
@@ -371,11 +612,45 @@ class _Extractor:
         after_start = after.end() if after else cue.end
         after_end = _clause_end(self.text, after_start, s_end)
         left = self.text[window_start : cue.start].strip()
+        if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
+            return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
-            if self.text[after_start : after_start + 1].isupper():
-                return self.resolver.resolve(after_start, after_end, prefer_right=False), cue.start
-            return None, cue.start
-        return self.resolver.resolve(window_start, cue.start, prefer_right=True), window_start
+            appositive = self._appositive_subject(s_start, cue.start) if before.rstrip().endswith(",") else None
+            if appositive and appositive[0].kind in {"speaker", "title", "name"}:
+                return appositive  # "His campaign manager, Jeff Weaver, said Sanders believes ..."
+            inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
+            if inverts and (
+                self.text[after_start : after_start + 1].isupper() or _LOWER_SPEAKER.match(self.text, after_start)
+            ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
+                found = self.resolver.resolve(after_start, after_end, prefer_right=False)
+                if found is not None or not before.rstrip().endswith(","):
+                    return found, cue.start
+            return appositive if appositive else (None, cue.start)
+        name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
+        return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _appositive_subject(self, s_start: int, limit: int) -> tuple[_Mention, int] | None:
+        """The head of "Ana Ruiz, a union steward who ..., said": the phrase before the comma that opens an
+        apposition or relative clause ending right before the verb."""
+        commas = [i for i in range(s_start, limit) if self.text[i] == "," and not self.resolver.inside_quote(i)]
+        if not commas or self.text[commas[-1] + 1 : limit].strip():
+            return None
+        for k in range(len(commas) - 2, max(-1, len(commas) - 5), -1):
+            head_start = commas[k - 1] + 1 if k > 0 else s_start
+            appositive = self.text[commas[k] + 1 : commas[-1]].strip()
+            if not appositive or word_count(appositive) > 30:
+                continue
+            loose = not _APPOSITIVE.match(appositive)  # "associate professor of history at ...": only after a name
+            if _PERSON_NAME.match(appositive):  # "Its chairman, Pavel Nemec, said": the name is the speaker
+                found = self.resolver.resolve(commas[k] + 1, commas[-1], prefer_right=True)
+                if found is not None:
+                    return found, head_start
+            found = self.resolver.resolve(head_start, commas[k], prefer_right=True)
+            if loose and (found is None or found.kind not in {"speaker", "name", "title"}):
+                continue
+            if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
+                return found, head_start
+        return None
 
     def _subject_of_sentence(self, s_start: int, limit: int) -> _Mention | None:
         for quote in self.quotes_so_far[-12:]:  # quotes come in text order: only recent ones can be here
@@ -418,7 +693,27 @@ class _Extractor:
                 quote = self._direct(*event, previous_by_paragraph)
             if quote is not None:
                 self.quotes_so_far.append(quote)
+        self.quotes_so_far += self._colon_headlines()
         return sorted(self.quotes_so_far, key=lambda q: q.start)
+
+    def _colon_headlines(self) -> list[Quote]:
+        """ "Mark Cuban: I'd consider a future White House bid": a headline or paragraph that opens with a name and
+        a colon attributes what follows to that name."""
+        found = []
+        for m in _COLON_LEAD.finditer(self.text):
+            who, what = m.span("who"), m.span("what")
+            if self.text[who[0] : who[1]].split()[0] in _NOT_SPEAKER_LABELS:
+                continue
+            if any(q.start < what[1] and what[0] < q.end for q in self.quotes_so_far):
+                continue
+            speaker = self.resolver.resolve(who[0], who[1], prefer_right=True)
+            if speaker is None or speaker.kind == "pronoun":
+                continue
+            content = self.text[what[0] : what[1]].rstrip(" .")
+            kind = "partial" if any(ch in content for ch in '“”"‘’') else "indirect"
+            quote = self._quote(what[0], what[0] + len(content), content, kind, speaker, ":", word_count(content))
+            found.append(quote)
+        return found
 
     def _repeats(self, quote: Quote) -> bool:
         """A nested report ("which Blinken said reiterated what officials said") counts once."""
@@ -435,26 +730,51 @@ class _Extractor:
     def _direct(self, mark: QuoteMark, cue: _Cue | None, short: bool, previous: dict[int, Quote]) -> Quote:
         para = self.text.rfind("\n\n", 0, mark.start)
         if cue is None:
-            before = previous.get(para)
+            before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = _Mention(0, 0, before.speaker, before.side, "speaker") if before else None
             cue_text = before.cue if before else ""
+            if speaker is None and not short:
+                speaker = self._named_subject(mark)
         else:
             speaker = self.speaker_of(cue)
             cue_text = cue.text
-        quote = Quote(
+        quote = self._quote(
             mark.start,
             mark.end,
             self.text[mark.start : mark.end],
             "partial" if short else "direct",
-            speaker.name if speaker else "",
-            self.text[speaker.start : speaker.end] if speaker and speaker.end > speaker.start else "",
-            speaker.side if speaker else "unknown",
+            speaker,
             cue_text,
             word_count(mark.inner(self.text)),
         )
         if quote.speaker:
             previous[para] = quote
         return quote
+
+    def _named_subject(self, mark: QuoteMark) -> _Mention | None:
+        """The named subject of the sentence a quotation ends ("the US offered ... an agreement whereby “...”"):
+        a verb outside the lexicon still has the sentence's subject as the quotation's likely source."""
+        s_start = self.doc.sentences[self.doc.sentence_index(mark.start)][0] if self.doc.sentences else 0
+        s_start = max(s_start, mark.start - CLAUSE_WINDOW)
+        if word_count(self.text[s_start : mark.start]) < 3:
+            return None
+        end = _clause_end(self.text, s_start, mark.start)
+        if word_count(self.text[s_start:end]) <= 2 and self.text[end : end + 1] == ",":  # "Meanwhile, the US ..."
+            s_start, end = end + 1, _clause_end(self.text, end + 1, mark.start)
+        found = self.resolver.resolve(s_start, end, prefer_right=False)
+        return found if found is not None and found.kind in {"speaker", "title", "actor"} else None
+
+    def _previous_paragraph_quote(self, para: int, previous: dict[int, Quote]) -> Quote | None:
+        """A quotation opening a paragraph with no verb of its own continues the quotation that ended the
+        paragraph before, as news style runs one speaker's quotation over several paragraphs."""
+        if para <= 0 or (para == -1):
+            return None
+        before_para = self.text.rfind("\n\n", 0, para)
+        last = previous.get(before_para)
+        if last is None or last.kind == "partial":
+            return None
+        tail = self.text[last.end : para]
+        return last if word_count(tail) <= 8 else None
 
     def _cue_for(self, mark: QuoteMark, short: bool) -> _Cue | None:
         first = self.doc.sentence_index(mark.start)
@@ -471,7 +791,20 @@ class _Extractor:
                 continue
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
+        if best is None and not short and mark.closed:
+            best = self._cue_after_sentence_end(mark)
         return best
+
+    def _cue_after_sentence_end(self, mark: QuoteMark) -> _Cue | None:
+        """ "“Is that all there is?” Trump said.": the quotation's ? or ! ended the sentence, so the verb that
+        attributes it starts the next one, right after the closing mark."""
+        tail = _TAIL_ATTRIBUTION.match(self.text, mark.end)
+        if not tail:
+            return None
+        for cue in self._cue_index.starting_in(tail.start("verb"), tail.end("verb") + 1):
+            if cue.start == tail.start("verb"):
+                return cue
+        return None
 
     def _indirect(self, cue: _Cue) -> Quote | None:
         speaker, clause_start = self._speaker_and_clause(cue)
@@ -506,20 +839,79 @@ class _Extractor:
         if word_count(content) < 3:
             return None
         start = self.text.index(content, start)
-        return Quote(
-            start,
-            start + len(content),
-            content,
-            "indirect",
-            speaker.name,
-            self.text[speaker.start : speaker.end],
-            speaker.side,
-            cue.text,
-            word_count(content),
-        )
+        return self._quote(start, start + len(content), content, "indirect", speaker, cue.text, word_count(content))
+
+    # -- who the source is ------------------------------------------------------------
+    def _quote(
+        self, start: int, end: int, text: str, kind: str, speaker: _Mention | None, cue: str, n_words: int
+    ) -> Quote:
+        """A Quote with its speaker's type and affiliation; an affiliated speaker is never side "unknown"."""
+        name = speaker.name if speaker else ""
+        words = self.text[speaker.start : speaker.end] if speaker and speaker.end > speaker.start else ""
+        side = speaker.side if speaker else "unknown"
+        profile = self._profile(speaker, start, end) if speaker else None
+        if profile is None:
+            s_start, s_end = self.sentence_of(start)
+            profile = describe("", words, "", side, self.text[s_start:s_end])
+        if side == "unknown" and profile.affiliation:
+            side = profile.affiliation
+        return Quote(start, end, text, kind, name, words, side, cue, n_words, profile.speaker_type, profile.affiliation)
+
+    def _profile(self, speaker: _Mention, start: int, end: int) -> SourceProfile | None:
+        """Read from the words around the speaker's name, or remembered from an earlier quotation of the same
+        speaker ("she said" after "union leader Ana Ruiz said")."""
+        if not speaker.name:
+            return None
+        known = self._profiles.get(speaker.name)
+        if speaker.end <= speaker.start or speaker.kind == "pronoun":
+            if known:
+                return known
+            return describe(speaker.name, speaker.name, "", speaker.side, "")
+        s_start, s_end = self.sentence_of(speaker.start)
+        role = _role_words(self.text, speaker.start, speaker.end, s_start, s_end)
+        sentence = self.text[s_start:s_end]
+        profile = describe(speaker.name, self.text[speaker.start : speaker.end], role, speaker.side, sentence)
+        if known and (not profile.affiliation or profile.speaker_type == "unknown"):
+            profile = SourceProfile(
+                profile.speaker_type if profile.speaker_type != "unknown" else known.speaker_type,
+                profile.affiliation or known.affiliation,
+            )
+        self._profiles[speaker.name] = profile
+        return profile
 
 
-_CLAUSE_END = re.compile(r",(?!\d{3})|\.(?=\s|$)|[;:!?“”\"(]")
+_ROLE_BEFORE_STOP = re.compile(r"[,;:“”\"()\[\]]|\b(?:said|says|told|according to|and|but)\b", re.IGNORECASE)
+_ROLE_AFTER = re.compile(
+    r"\s*(?:,\s*(?P<appos>[^,;:“”\"()]{2,120}?)\s*(?=[,;:.“”\"]|\s+(?:said|says)\b|$)|"
+    r"\s*\((?P<paren>[^()]{1,30})\)|"
+    r"\s+(?P<of>(?:of|at|from|for|with)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w&'’-]*))*))"
+)
+
+
+def _role_words(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
+    """The words describing a speaker: the role before the name in its clause ("union leader"), a preceding
+    apposition head ("Its chairman, Pavel Nemec"), and an apposition or bracket after it."""
+    parts: list[str] = []
+    stops = list(_ROLE_BEFORE_STOP.finditer(text, s_start, start))
+    before_start = stops[-1].end() if stops else s_start
+    before = text[before_start:start].strip()
+    if before:
+        parts.append(before)
+    elif stops and stops[-1].group() == "," and text[before_start:start].strip() == "":
+        head_stops = list(_ROLE_BEFORE_STOP.finditer(text, s_start, stops[-1].start()))
+        head = text[head_stops[-1].end() if head_stops else s_start : stops[-1].start()].strip()
+        if word_count(head) <= 8:
+            parts.append(head)
+    after = _ROLE_AFTER.match(text, end, s_end)
+    if after:
+        parts.append((after.group("appos") or after.group("paren") or after.group("of") or "").strip())
+    return " ; ".join(p for p in parts if p)
+
+
+_CLAUSE_END = re.compile(
+    r",(?!\d{3})|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)(?<!\b[A-Z])"
+    r"\.(?=\s|$)|[;:!?“”\"(]"
+)
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
