@@ -13,20 +13,19 @@ Definitions, minimum counts and limits are in docs/scores.md.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from framing.extract.features import HEDGE_KINDS, ArticleFeatures
+from framing.extract.features import ArticleFeatures
 from framing.lexicon.bundle import ACTOR_GROUPS, CATEGORIES, PERSPECTIVES, SIDES, STANCES
 from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
-from framing.text import tokenize
+from framing.score.counts import BALANCE_SIDES, article_rows, count_table, stack
 
 # Below these counts a score is flagged (still shown): too few observations to trust its interval.
 MIN_SENTENCES = 20  # densities and mean sentiment
@@ -40,10 +39,6 @@ MIN_MENTIONS = 5  # actor sentiment: sentences that mention the actor
 # too few to resample, and the sentence bootstrap (too narrow, and flagged so) is all there is.
 MIN_ARTICLES_TO_RESAMPLE = 20
 
-# The balance index counts these sides; EU, media and other speakers are pooled as "other",
-# quotes with no identified speaker ("unknown") are left out of shares and the index.
-BALANCE_SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "other"]
-_TO_BALANCE = {side: side for side in BALANCE_SIDES} | {"EU": "other", "media": "other"}
 QUOTE_SIDES = [*SIDES, "unknown"]
 
 
@@ -174,58 +169,8 @@ def label(column: str) -> str:
 
 
 def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
-    """One row per sentence of the article, one column per count (see the module docstring)."""
-    n = len(f.sentences)
-    starts = [s.start for s in f.sentences]
-    cols: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(n))
-
-    def at(pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
-    cols["sentences"] = np.ones(n)
-    cols["words"] = np.array([len(tokenize(f.text[s.start : s.end])) for s in f.sentences], dtype=float)
-    cols["compound"] = np.array([s.compound for s in f.sentences], dtype=float)
-    if n == 0:
-        return pd.DataFrame(dict(cols))
-    for t in f.loaded_terms:
-        i = at(t.start)
-        cols["loaded"][i] += 1
-        cols["loaded_own"][i] += not t.quoted
-        cols[f"loaded_persp:{t.perspective}"][i] += 1
-        cols[f"loaded_cat:{t.category}"][i] += 1
-    for h in f.hedges:
-        i = at(h.start)
-        if h.type in HEDGE_KINDS:
-            cols["hedges"][i] += 1
-        if h.type == "scare_quote":
-            cols["scare_quotes"][i] += 1
-        if h.type == "attribution":
-            cols["attribution"][i] += 1
-            cols[f"attr:{h.stance}"][i] += 1
-    for q in f.quotes:
-        i = at(q.start)
-        cols["quotes"][i] += 1
-        cols["quoted_words"][i] += q.n_words
-        side = _TO_BALANCE.get(q.side)
-        if side is not None:
-            cols["quotes_known"][i] += 1
-            cols["qwords_known"][i] += q.n_words
-            cols[f"quote_side:{side}"][i] += 1
-            cols[f"qwords_side:{side}"][i] += q.n_words
-    actors: dict[int, set[tuple[str, str]]] = defaultdict(set)
-    for m in f.actor_mentions:
-        if m.sentence < n:
-            actors[m.sentence].add((m.actor, m.group))
-            cols[f"actor_m:{m.actor}"][m.sentence] += 1
-    for i, found in actors.items():
-        compound = f.sentences[i].compound
-        for actor, _ in found:
-            cols[f"actor:{actor}"][i] = 1
-            cols[f"actor_c:{actor}"][i] = compound
-        for group in {g for _, g in found}:
-            cols[f"group:{group}"][i] = 1
-            cols[f"group_c:{group}"][i] = compound
-    return pd.DataFrame(dict(cols))
+    """One row per sentence of the article, one column per count (see :mod:`framing.score.counts`)."""
+    return count_table(f).frame()
 
 
 def resampling_unit(n_articles: int) -> str:
@@ -237,11 +182,12 @@ def group_table(features: Iterable[ArticleFeatures], unit: str = "sentences") ->
     """The rows a group's bootstrap resamples: every sentence of its articles, or with
     ``unit="articles"`` one row per article holding the sums of its sentence rows. A count
     missing from an article is 0 there."""
+    features = list(features)
+    if not features:
+        return pd.DataFrame()
     if unit == "articles":
-        rows = [sentence_table(f).sum() for f in features]
-        return pd.DataFrame(rows).fillna(0.0).reset_index(drop=True) if rows else pd.DataFrame()
-    tables = [sentence_table(f) for f in features]
-    return pd.concat(tables, ignore_index=True).fillna(0.0) if tables else pd.DataFrame()
+        return article_rows([count_table(f).totals() for f in features]).frame()
+    return stack([count_table(f) for f in features]).frame()
 
 
 def resampled_table(features: Sequence[ArticleFeatures]) -> tuple[pd.DataFrame, str]:
