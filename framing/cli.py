@@ -452,6 +452,11 @@ def profile(
     from framing.render import compare as view
 
     options = _read_options(encoding, skip_bad)
+    if store is not None:  # summed in the store's engine, never decoding every article
+        from framing.store.aggregate import store_profile
+
+        _store_profile(store_profile(store, seed, n_boot, format is TableFormat.json), format, seed, n_boot, output)
+        return
     features = _features(corpus, store, lexicon, options)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
@@ -476,6 +481,30 @@ def profile(
     where = str(corpus) if corpus is not None else "seed corpus"
     heading = f"Outlet profiles: {where}, {len(features)} articles"
     _write_view(view.rich_view(heading, view.profile_sections(profiles, actors)), output)
+
+
+def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None) -> None:
+    """`profile --store`: the frames of :func:`framing.store.aggregate.store_profile`, shown as `profile` shows them."""
+    from framing.render import compare as view
+
+    if format is TableFormat.csv:
+        from framing.output import frame_csv
+
+        _emit(frame_csv(data["profiles"]), output)
+    elif format is TableFormat.json:
+        frames = {
+            "settings": {"seed": seed, "n_boot": n_boot},
+            "profiles": data["profiles"].to_dict("records"),
+            "quote_balance": data["quote_balance"].to_dict("records"),
+            "actor_sentiment": data["actors"].to_dict("records"),
+            "loaded_by_category": data["loaded_by_category"].to_dict("records"),
+            "similarity": {"tfidf": data["tfidf"].to_dict(), "profile": data["similar"].to_dict()},
+            "map": data["map"].to_dict("records"),
+        }
+        _emit(view.to_json(frames), output)
+    else:
+        heading = f"Outlet profiles: seed corpus, {data['n_articles']} articles"
+        _write_view(view.rich_view(heading, view.profile_sections(data["profiles"], data["actors"])), output)
 
 
 class EvaluateFormat(StrEnum):

@@ -242,7 +242,44 @@ def by_outlet(features: Iterable[ArticleFeatures]) -> dict[str, list[ArticleFeat
     return groups
 
 
-def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
+@dataclass
+class OutletCounts:
+    """What the profile needs of one outlet: its sizes and its count table on demand.
+
+    Built from features (:func:`outlet_counts`) or from the feature store's tables
+    (:mod:`framing.store.aggregate`), so both give the same figures by the same code.
+    ``table(unit)`` gives the rows the bootstrap resamples (see :func:`group_table`);
+    ``actors()`` maps each actor the outlet mentions to its group.
+    """
+
+    outlet: str
+    outlet_name: str
+    n_articles: int
+    n_words: int
+    n_sentences: int
+    table: Callable[[str], pd.DataFrame]
+    actors: Callable[[], dict[str, str]]
+
+
+def outlet_counts(features: Iterable[ArticleFeatures]) -> list[OutletCounts]:
+    """One :class:`OutletCounts` per outlet of the features, in first-seen order."""
+    return [
+        OutletCounts(
+            outlet,
+            group[0].meta.outlet_name,
+            len(group),
+            sum(f.n_words for f in group),
+            sum(len(f.sentences) for f in group),
+            lambda unit, group=group: group_table(group, unit),
+            lambda group=group: {m.actor: m.group for f in group for m in f.actor_mentions},
+        )
+        for outlet, group in by_outlet(features).items()
+    ]
+
+
+def outlet_profiles(
+    features: list[ArticleFeatures] | Sequence[OutletCounts], seed: int = 0, n_boot: int = DEFAULT_N_BOOT
+) -> pd.DataFrame:
     """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
 
     Columns: outlet, outlet_name, n_articles, n_words, n_sentences, resampled ("articles"
@@ -251,21 +288,29 @@ def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
     ``<score>_lo`` and ``<score>_hi`` (percentile bootstrap, seeded by ``seed`` and the outlet slug),
     ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
     ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
-    divide by (no quotes, no attribution verbs) is nan, and flagged.
+    divide by (no quotes, no attribution verbs) is nan, and flagged. ``features`` may also be
+    the outlets' counts (:func:`outlet_counts`, or a feature store's).
     """
     rows = []
-    for outlet, group in by_outlet(features).items():
+    for group in _as_counts(features):
         row: dict[str, object] = {
-            "outlet": outlet,
-            "outlet_name": group[0].meta.outlet_name,
-            "n_articles": len(group),
-            "n_words": sum(f.n_words for f in group),
-            "n_sentences": sum(len(f.sentences) for f in group),
+            "outlet": group.outlet,
+            "outlet_name": group.outlet_name,
+            "n_articles": group.n_articles,
+            "n_words": group.n_words,
+            "n_sentences": group.n_sentences,
         }
-        table, row["resampled"] = resampled_table(group)
-        row.update(score_row(evaluate(table, outlet, seed, n_boot)))
+        row["resampled"] = resampling_unit(group.n_articles)
+        table = group.table(str(row["resampled"]))
+        row.update(score_row(evaluate(table, group.outlet, seed, n_boot)))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _as_counts(features: Sequence[ArticleFeatures] | Sequence[OutletCounts]) -> Sequence[OutletCounts]:
+    if features and isinstance(features[0], OutletCounts):
+        return features  # type: ignore[return-value]
+    return outlet_counts(features)  # type: ignore[arg-type]
 
 
 def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
@@ -345,8 +390,10 @@ def top_speakers(
     return pd.DataFrame(rows, columns=["outlet", "speaker", "side", "n_quotes", "quoted_words"])
 
 
-def actor_sentiment(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
-    """Long format, one row per outlet and actor.
+def actor_sentiment(
+    features: list[ArticleFeatures] | Sequence[OutletCounts], seed: int = 0, n_boot: int = DEFAULT_N_BOOT
+) -> pd.DataFrame:
+    """Long format, one row per outlet and actor (``features`` may be outlet counts, as for outlet_profiles).
 
     Columns: outlet, actor, group, mentions (all mentions), sentences (distinct sentences
     mentioning the actor: the observations), mean_compound (mean VADER compound of those
@@ -355,11 +402,11 @@ def actor_sentiment(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
     sentiment: it says in what tone an actor appears, not what is said about it.
     """
     rows = []
-    for outlet, group in by_outlet(features).items():
-        groups_of = {m.actor: m.group for f in group for m in f.actor_mentions}
+    for group in _as_counts(features):
+        outlet, groups_of = group.outlet, group.actors()
         if not groups_of:
             continue
-        evaluated = evaluate(resampled_table(group)[0], outlet, seed, n_boot)
+        evaluated = evaluate(group.table(resampling_unit(group.n_articles)), outlet, seed, n_boot)
         for actor in sorted(groups_of):
             score = Score(actor, actor, lambda s, a=actor: _ratio(s[f"actor_c:{a}"], s[f"actor:{a}"]), "", 0)
             estimate = float(score.value(evaluated.point)[0])
