@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -259,6 +259,15 @@ class OutletCounts:
     n_sentences: int
     table: Callable[[str], pd.DataFrame]
     actors: Callable[[], dict[str, str]]
+    _evaluated: dict[tuple[int, int], Evaluated] = field(default_factory=dict, repr=False)
+
+    def evaluated(self, seed: int, n_boot: int) -> Evaluated:
+        """Sums and bootstrap sums of the outlet's table, drawn once per seed and n_boot: the
+        profile and the actor sentiment of one outlet resample the same rows with the same seed."""
+        key = (seed, n_boot)
+        if key not in self._evaluated:
+            self._evaluated[key] = evaluate(self.table(resampling_unit(self.n_articles)), self.outlet, seed, n_boot)
+        return self._evaluated[key]
 
 
 def outlet_counts(features: Iterable[ArticleFeatures]) -> list[OutletCounts]:
@@ -301,8 +310,7 @@ def outlet_profiles(
             "n_sentences": group.n_sentences,
         }
         row["resampled"] = resampling_unit(group.n_articles)
-        table = group.table(str(row["resampled"]))
-        row.update(score_row(evaluate(table, group.outlet, seed, n_boot)))
+        row.update(score_row(group.evaluated(seed, n_boot)))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -406,7 +414,7 @@ def actor_sentiment(
         outlet, groups_of = group.outlet, group.actors()
         if not groups_of:
             continue
-        evaluated = evaluate(group.table(resampling_unit(group.n_articles)), outlet, seed, n_boot)
+        evaluated = group.evaluated(seed, n_boot)
         for actor in sorted(groups_of):
             score = Score(actor, actor, lambda s, a=actor: _ratio(s[f"actor_c:{a}"], s[f"actor:{a}"]), "", 0)
             estimate = float(score.value(evaluated.point)[0])
