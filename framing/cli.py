@@ -415,11 +415,14 @@ def compare(
         raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
     corpus = Path(positional[0]) if positional else None
     options = _read_options(encoding, skip_bad)
-    features = _features(corpus, store, lexicon, options)
+    settings = {"min_z": min_z, "top": top, "seed": seed, "n_boot": n_boot, "lex": api.lexicons(lexicon or ())}
     try:
-        result = score.compare(
-            features, side_a, side_b, min_z=min_z, top=top, seed=seed, n_boot=n_boot, lex=api.lexicons(lexicon or ())
-        )
+        if store is not None:  # summed in the store's engine, texts streamed once
+            from framing.store.compare import store_compare
+
+            result = store_compare(store, side_a, side_b, **settings)
+        else:
+            result = score.compare(_features(corpus, store, lexicon, options), side_a, side_b, **settings)
     except UsageError as exc:
         if not options.skipped:
             raise
