@@ -262,10 +262,13 @@ def report(
     options = _read_options(encoding, skip_bad)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=terminal.console(stderr=True), transient=True) as progress:
+        profiles = None
         if store is not None:
             from framing.store import load_features
+            from framing.store.aggregate import store_profile
 
-            features = load_features(store)
+            features = load_features(store)  # the report shows every article, so it needs them all
+            profiles = store_profile(store, seed)["profiles"]  # summed in the store's engine
         else:
             lex = api.lexicons(lexicon or ())
             articles = api.articles(corpus, options)
@@ -276,7 +279,13 @@ def report(
                 progress.advance(task)
         stage = progress.add_task("report", total=None)
         written = write_report(
-            features, output, format, pair or (), seed, step=lambda s: progress.update(stage, description=s)
+            features,
+            output,
+            format,
+            pair or (),
+            seed,
+            step=lambda s: progress.update(stage, description=s),
+            profiles=profiles,
         )
     _report_skipped(options)
     typer.echo(f"framing: analysed {len(features)} articles; wrote " + ", ".join(str(p) for p in written))

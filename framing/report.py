@@ -42,6 +42,7 @@ def write_report(
     pairs: Sequence[str] = (),
     seed: int = 0,
     step: Callable[[str], None] = lambda _: None,
+    profiles=None,
 ) -> list[Path]:
     from framing.render.html import render_html
     from framing.render.model import build_model
@@ -52,7 +53,7 @@ def write_report(
     known = list(outlets(list(features)))
     chosen = [parse_pair(p, known) for p in pairs]
     step("scoring outlets")
-    model = build_model(features, chosen, seed=seed)
+    model = build_model(features, chosen, seed=seed, profiles=profiles)
     renderers: list[tuple[str, Path, Callable[[], bytes]]] = []
     if fmt in ("html", "both"):
         renderers.append(("HTML", out_dir / HTML_NAME, lambda: render_html(model).encode("utf-8")))

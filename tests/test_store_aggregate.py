@@ -132,3 +132,30 @@ def test_store_profile_and_compare_json_cli_match_the_corpus(tmp_path):
     from_store, from_corpus = framing(*args, "--store", str(store)), framing(*args)
     assert from_store.returncode == 0, from_store.stderr
     assert json.loads(from_store.stdout) == json.loads(from_corpus.stdout)
+
+
+def test_compare_from_the_store_equals_compare_of_the_features(two_outlet_store):
+    from framing.store.compare import store_compare
+
+    features = load_features(two_outlet_store)
+    from_store = store_compare(two_outlet_store, ["west"], ["east"], n_boot=200, min_z=0.5)
+    from_features = score.compare(features, ["west"], ["east"], n_boot=200, min_z=0.5)
+    assert from_store.sizes["a"]["resampled"] == "articles"
+    assert from_store.to_dict() == from_features.to_dict()
+    assert len(from_store.distinctive) > 0 and from_store.similarity["tfidf"] > 0.5
+
+
+def test_report_from_the_store_uses_the_engine_profile_and_lays_out_the_same_outlets(tmp_path):
+    from helpers import framing
+
+    from framing.render.model import build_model
+    from framing.store.aggregate import store_profile
+
+    store = tmp_path / "store.db"
+    run.analyze_into_store(store)
+    features = load_features(store)
+    with_store = build_model(features, seed=1, profiles=store_profile(store, seed=1)["profiles"])
+    assert with_store.outlets == build_model(features, seed=1).outlets
+    done = framing("report", "--store", str(store), "--format", "html", "-o", str(tmp_path / "report"))
+    assert done.returncode == 0, done.stderr
+    assert "Sputnik" in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
