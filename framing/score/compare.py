@@ -9,7 +9,7 @@ and two similarities. Renderers (framing.render.compare) only format it.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,48 +200,59 @@ def lexicon_term_z(
     spans = LexiconSpans()
     for f in features:
         for t in f.loaded_terms:
-            spans.note(t.term, (f.id, t.start, t.end), "loaded", t.perspective, t.text)
+            spans.note(t.term, (f.outlet, f.id, t.start, t.end), "loaded", t.perspective, t.text)
         for m in longest_non_overlapping(lex.naming.find(Doc(f.text))):
-            spans.naming(f.id, m, f.text)
-    outlet_of = {f.id: f.outlet for f in features}
+            spans.naming(f.outlet, f.id, m, f.text)
     words = {side: sum(f.n_words for f in features if f.outlet in group) for side, group in (("a", a), ("b", b))}
-    return spans.scored(outlet_of, a, b, (words["a"], words["b"], sum(f.n_words for f in features)), alpha0)
+    return spans.scored(a, b, (words["a"], words["b"], sum(f.n_words for f in features)), alpha0)
 
 
 class LexiconSpans:
-    """Where each lexicon phrase occurs (article id, start, end), collected for :func:`lexicon_term_z`."""
+    """How often each lexicon phrase occurs, per outlet, collected article by article for :func:`lexicon_term_z`.
+
+    A span (start, end) found twice in one article (a loaded term that is also a naming
+    variant under the same key) counts once. Only counts are kept, so a pass over a whole
+    store holds the lexicon's phrases, not every occurrence.
+    """
 
     def __init__(self) -> None:
-        self.spans: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
         self.info: dict[str, dict[str, Any]] = {}
+        self._article: tuple[str, str] | None = None
+        self._seen: set[tuple[str, int, int]] = set()
 
-    def note(self, key: str, where: tuple[str, int, int], lexicon: str, perspective: str, example: str) -> None:
-        self.spans[key].add(where)
+    def note(self, key: str, where: tuple[str, str, int, int], lexicon: str, perspective: str, example: str) -> None:
+        """One occurrence at ``where`` = (outlet, article id, start, end)."""
+        outlet, article_id, start, end = where
+        if self._article != (outlet, article_id):
+            self._article, self._seen = (outlet, article_id), set()
+        if (key, start, end) not in self._seen:
+            self._seen.add((key, start, end))
+            self.counts[key][outlet] += 1
         entry = self.info.setdefault(key, {"lexicon": set(), "perspective": perspective, "examples": set()})
         entry["lexicon"].add(lexicon)
         entry["examples"].add(" ".join(example.split()))
 
-    def naming(self, article_id: str, m, text: str) -> None:
+    def naming(self, outlet: str, article_id: str, m, text: str) -> None:
         """A naming-lexicon match; variants used by every perspective ("any") are not phrases of a side."""
         variant = m.entry.payload
         if variant.perspective != "any":
-            where = (article_id, m.start, m.end)
+            where = (outlet, article_id, m.start, m.end)
             self.note(variant.variant, where, "naming", variant.perspective, text[m.start : m.end])
 
     def scored(
         self,
-        outlet_of: dict[str, str],
         a: list[str],
         b: list[str],
         totals: tuple[float, float, float],
         alpha0: float = DEFAULT_ALPHA0,
     ) -> pd.DataFrame:
         """The frame of :func:`lexicon_term_z`; ``totals`` = words of A, of B and of the corpus."""
-        spans, info = self.spans, self.info
-        corpus = {k: len(v) for k, v in spans.items()}
-        count_a = {k: sum(outlet_of[i] in a for i, _, _ in v) for k, v in spans.items()}
-        count_b = {k: sum(outlet_of[i] in b for i, _, _ in v) for k, v in spans.items()}
-        used = [k for k in spans if count_a[k] or count_b[k]]
+        info = self.info
+        corpus = {k: sum(v.values()) for k, v in self.counts.items()}
+        count_a = {k: sum(n for o, n in v.items() if o in a) for k, v in self.counts.items()}
+        count_b = {k: sum(n for o, n in v.items() if o in b) for k, v in self.counts.items()}
+        used = [k for k in self.counts if count_a[k] or count_b[k]]
         columns = ["term", "examples", "lexicon", "perspective", "count_a", "count_b", "delta", "z", "side"]
         if not used:
             return pd.DataFrame(columns=columns)

@@ -48,7 +48,34 @@ from framing.store.aggregate import StoreCounts
 from framing.store.database import FeatureStore
 from framing.text import Doc
 
-BATCH = 256
+WINDOW = 2000  # articles read per query: the texts of one window are in memory at a time
+_WINDOW_QUERY = """
+    SELECT w.id, w.outlet, f.text, s.sentences, l.loaded
+    FROM (SELECT * FROM current WHERE seq >= $p0 AND seq <= $p1) w
+    JOIN analyses f USING (analysis)
+    LEFT JOIN (
+        SELECT analysis, list([start, "end"] ORDER BY sentence) AS sentences FROM findings
+        WHERE kind = 'sentence' AND analysis IN (SELECT analysis FROM current WHERE seq >= $p0 AND seq <= $p1)
+        GROUP BY analysis
+    ) s USING (analysis)
+    LEFT JOIN (
+        SELECT analysis, list({'term': label, 'start': start, 'end': "end", 'text': text,
+                               'category': attributes ->> 'category',
+                               'perspective': attributes ->> 'perspective'} ORDER BY start) AS loaded
+        FROM findings
+        WHERE kind = 'loaded_term' AND analysis IN (SELECT analysis FROM current WHERE seq >= $p0 AND seq <= $p1)
+        GROUP BY analysis
+    ) l USING (analysis)
+    ORDER BY w.seq
+"""
+
+
+def _articles_in_windows(counts: StoreCounts):
+    """(id, outlet, text, sentence spans, loaded terms) of every article in store order, a window at a time."""
+    seqs = counts.article_seqs([o.outlet for o in counts.outlets()])
+    for i in range(0, len(seqs), WINDOW):
+        window = seqs[i : i + WINDOW]
+        yield counts._query(_WINDOW_QUERY, (int(window[0]), int(window[-1]))).fetchall()
 
 
 class _Tokens:
@@ -154,7 +181,7 @@ def store_compare(
         sizes=sizes,
         scores=score_rows(evaluated),
         distinctive=top_by_side(scored[scored["z"].abs() >= min_z], top).reset_index(drop=True),
-        lexicon_terms=text["spans"].scored(text["outlet_of"], a, b, words, alpha0),
+        lexicon_terms=text["spans"].scored(a, b, words, alpha0),
         quote_balance=quote_balance.rename(columns={"outlet": "group"}),
         speakers=speakers.rename(columns={"outlet": "group"}),
         loaded_only=loaded_only(text["loaded"], a, b),
@@ -183,25 +210,13 @@ def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -
     ngrams_b: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
     spans = LexiconSpans()
     naming: Counter[tuple[str, str, str, str]] = Counter()
-    outlet_of: dict[str, str] = {}
     loaded = []  # stand-ins for the features of A's and B's articles, loaded terms only
     unigrams = tfidf_vectorizer().set_params(ngram_range=(1, 1)).build_analyzer()
     outlet_docs: dict[str, _Tokens] = {}
     side_docs = {"a": _Tokens(), "b": _Tokens()}
-    cursor = counts._query(
-        """SELECT c.id, c.outlet, f.text,
-                  (SELECT list([x.start, x."end"] ORDER BY x.sentence) FROM findings x
-                   WHERE x.analysis = c.analysis AND x.kind = 'sentence') AS sentences,
-                  (SELECT list({'term': x.label, 'start': x.start, 'end': x."end", 'text': x.text,
-                                'category': x.attributes ->> 'category',
-                                'perspective': x.attributes ->> 'perspective'} ORDER BY x.start)
-                   FROM findings x WHERE x.analysis = c.analysis AND x.kind = 'loaded_term') AS loaded
-           FROM current c JOIN analyses f USING (analysis) ORDER BY c.seq"""
-    )
-    while rows := cursor.fetchmany(BATCH):
+    for rows in _articles_in_windows(counts):
         for article_id, outlet, text, sentences, terms in rows:
             side = "a" if outlet in a else "b" if outlet in b else None
-            outlet_of[article_id] = outlet
             for start, end in sentences or ():
                 uni, bi = sentence_ngrams(text[start:end])
                 for target in (ngrams, ngrams_a if side == "a" else ngrams_b if side == "b" else None):
@@ -210,11 +225,11 @@ def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -
                         target[2].update(bi)
             terms = [SimpleNamespace(**t) for t in terms or ()]
             for t in terms:
-                spans.note(t.term, (article_id, t.start, t.end), "loaded", t.perspective, t.text)
+                spans.note(t.term, (outlet, article_id, t.start, t.end), "loaded", t.perspective, t.text)
             for m in longest_non_overlapping(lex.naming.find(Doc(text))):
                 v = m.entry.payload
                 naming[(outlet, v.concept, v.variant, v.perspective)] += 1
-                spans.naming(article_id, m, text)
+                spans.naming(outlet, article_id, m, text)
             if side is not None:
                 loaded.append(SimpleNamespace(outlet=outlet, loaded_terms=terms))
             tokens = unigrams(text)
@@ -231,7 +246,6 @@ def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -
         "ngrams_b": ngrams_b,
         "spans": spans,
         "naming": naming_frame,
-        "outlet_of": outlet_of,
         "loaded": loaded,
         "tfidf": tfidf_cosine(list(outlet_docs.values()), [side_docs["a"], side_docs["b"]]),
     }
