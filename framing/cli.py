@@ -152,7 +152,7 @@ def analyze(
         Path | None,
         typer.Option(
             "--store",
-            help="Write features to this SQLite feature store instead of printing them; only articles "
+            help="Write features to this DuckDB feature store instead of printing them; only articles "
             "new or changed since the last run (or analysed with other lexicons) are analysed.",
         ),
     ] = None,
