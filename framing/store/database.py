@@ -174,7 +174,7 @@ class FeatureStore:
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = self._connect()
+            self.conn = self._connect(read_only=not create)
             self.conn.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
             self._setup(create)
         except duckdb.Error as exc:
@@ -184,12 +184,15 @@ class FeatureStore:
             self.close()
             raise DataError(self.path, f"cannot open feature store ({exc.strerror or exc})") from None
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
-        """Open the file, waiting up to LOCK_WAIT_SECONDS while another process holds it."""
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting up to LOCK_WAIT_SECONDS while another process holds it.
+
+        A reader (``create=False``: profile, compare, report) opens it read-only, so several
+        can read at once; a writer excludes everyone else."""
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return duckdb.connect(str(self.path))
+                return duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
                     raise
