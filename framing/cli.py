@@ -204,7 +204,7 @@ def analyze(
         Path | None,
         typer.Option(
             "--store",
-            help="Write features to this SQLite feature store instead of printing them; only articles "
+            help="Write features to this DuckDB feature store instead of printing them; only articles "
             "new or changed since the last run (or analysed with other lexicons) are analysed.",
         ),
     ] = None,
@@ -325,10 +325,13 @@ def report(
     options = _read_options(encoding, skip_bad)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=terminal.console(stderr=True), transient=True) as progress:
+        profiles = None
         if store is not None:
             from framing.store import load_features
+            from framing.store.aggregate import store_profile
 
-            features = load_features(store)
+            features = load_features(store)  # the report shows every article, so it needs them all
+            profiles = store_profile(store, seed)["profiles"]  # summed in the store's engine
         else:
             lex = api.lexicons(lexicon or ())
             articles = api.articles(corpus, options)
@@ -346,6 +349,7 @@ def report(
             seed,
             step=lambda s: progress.update(stage, description=s),
             notice=lambda s: typer.echo(f"framing: {s}", err=True),
+            profiles=profiles,
         )
     _report_skipped(options)
     typer.echo(f"framing: analysed {len(features)} articles; wrote " + ", ".join(str(p) for p in written))
@@ -491,11 +495,14 @@ def compare(
         raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
     corpus = Path(positional[0]) if positional else None
     options = _read_options(encoding, skip_bad)
-    features = _features(corpus, store, lexicon, options)
+    settings = {"min_z": min_z, "top": top, "seed": seed, "n_boot": n_boot, "lex": api.lexicons(lexicon or ())}
     try:
-        result = score.compare(
-            features, side_a, side_b, min_z=min_z, top=top, seed=seed, n_boot=n_boot, lex=api.lexicons(lexicon or ())
-        )
+        if store is not None:  # summed in the store's engine, texts streamed once
+            from framing.store.compare import store_compare
+
+            result = store_compare(store, side_a, side_b, **settings)
+        else:
+            result = score.compare(_features(corpus, store, lexicon, options), side_a, side_b, **settings)
     except UsageError as exc:
         if not options.skipped:
             raise
@@ -528,6 +535,11 @@ def profile(
     from framing.render import compare as view
 
     options = _read_options(encoding, skip_bad)
+    if store is not None:  # summed in the store's engine, never decoding every article
+        from framing.store.aggregate import store_profile
+
+        _store_profile(store_profile(store, seed, n_boot, format is TableFormat.json), format, seed, n_boot, output)
+        return
     features = _features(corpus, store, lexicon, options)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
@@ -552,6 +564,30 @@ def profile(
     where = str(corpus) if corpus is not None else "seed corpus"
     heading = f"Outlet profiles: {where}, {len(features)} articles"
     _write_view(view.rich_view(heading, view.profile_sections(profiles, actors)), output)
+
+
+def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None) -> None:
+    """`profile --store`: the frames of :func:`framing.store.aggregate.store_profile`, shown as `profile` shows them."""
+    from framing.render import compare as view
+
+    if format is TableFormat.csv:
+        from framing.output import frame_csv
+
+        _emit(frame_csv(data["profiles"]), output)
+    elif format is TableFormat.json:
+        frames = {
+            "settings": {"seed": seed, "n_boot": n_boot},
+            "profiles": data["profiles"].to_dict("records"),
+            "quote_balance": data["quote_balance"].to_dict("records"),
+            "actor_sentiment": data["actors"].to_dict("records"),
+            "loaded_by_category": data["loaded_by_category"].to_dict("records"),
+            "similarity": {"tfidf": data["tfidf"].to_dict(), "profile": data["similar"].to_dict()},
+            "map": data["map"].to_dict("records"),
+        }
+        _emit(view.to_json(frames), output)
+    else:
+        heading = f"Outlet profiles: seed corpus, {data['n_articles']} articles"
+        _write_view(view.rich_view(heading, view.profile_sections(data["profiles"], data["actors"])), output)
 
 
 class EvaluateFormat(StrEnum):

@@ -44,6 +44,7 @@ def write_report(
     seed: int = 0,
     step: Callable[[str], None] = lambda _: None,
     notice: Callable[[str], None] = lambda _: None,
+    profiles=None,
 ) -> list[Path]:
     from framing.render.html import render_html
     from framing.render.model import build_model
@@ -54,7 +55,7 @@ def write_report(
     known = list(outlets(list(features)))
     chosen = [parse_pair(p, known) for p in pairs]
     step("scoring outlets")
-    model = build_model(features, chosen, seed=seed)
+    model = build_model(features, chosen, seed=seed, profiles=profiles)
     renderers: list[tuple[str, str, Callable[[], bytes]]] = []
     if fmt in ("html", "both"):
         renderers.append(("HTML", HTML_NAME, lambda: render_html(model).encode("utf-8")))

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import duckdb
 import pytest
 from helpers import framing as run_framing
 
@@ -40,15 +41,38 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def dump(store_path: Path) -> tuple[list[tuple], ...]:
-    """Store content (articles in stored order, analyses and sources by key); the runs log is history, not content."""
-    conn = sqlite3.connect(store_path)
+    """Store content: articles in stored order, analyses, sources, findings and counts by key.
+
+    The runs log is history, not content; row ids (seq, analysis) are left out because a
+    killed run may have drawn ids it never committed.
+    """
+    conn = duckdb.connect(str(store_path), read_only=True)
+    by_key = (
+        "SELECT f.content_hash, f.analysis_version, x.* EXCLUDE (analysis) FROM {} x JOIN analyses f USING (analysis)"
+    )
     try:
-        articles = conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
-        analyses = conn.execute("SELECT * FROM analyses ORDER BY content_hash, analysis_version").fetchall()
+        articles = conn.execute("SELECT * EXCLUDE (seq) FROM articles ORDER BY seq").fetchall()
+        analyses = conn.execute(
+            "SELECT * EXCLUDE (analysis) FROM analyses ORDER BY content_hash, analysis_version"
+        ).fetchall()
         sources = conn.execute("SELECT * FROM sources ORDER BY source_hash, cleaning_version").fetchall()
+        rows = [sorted(conn.execute(by_key.format(t)).fetchall()) for t in ("findings", "sentence_counts")]
     finally:
         conn.close()
-    return articles, analyses, sources
+    return articles, analyses, sources, *rows
+
+
+def legacy_store(path: Path, corpus: Path | None = None) -> Path:
+    """A feature store as the SQLite releases wrote it (schema 2), made by the same update code."""
+    from framing import api
+    from framing.engine import open_engine
+    from framing.ingest.corpus import iter_sources
+    from framing.store import update_store
+    from framing.store.sqlite_legacy import SQLiteStore
+
+    with SQLiteStore(path) as store, open_engine("local", api.lexicons()) as engine:
+        update_store(store, iter_sources(corpus), engine, "legacy")
+    return path
 
 
 def test_stored_features_read_back_identical_to_a_fresh_analysis(tmp_path, seed_features):
@@ -232,10 +256,9 @@ def test_profile_and_compare_read_the_store_like_the_corpus(tmp_path):
     assert json.loads(framing(*pair, "--store", str(store))) == json.loads(framing(*pair))
 
 
-def test_a_schema_1_store_is_upgraded_in_place_and_keeps_its_analyses(tmp_path):
-    store = tmp_path / "old.db"
-    run.analyze_into_store(store)
-    before = [f.to_record() for f in load_features(store)]
+def test_a_schema_1_sqlite_store_is_upgraded_in_place_and_keeps_its_analyses(tmp_path, capfd):
+    store = legacy_store(tmp_path / "old.db")
+    fresh = [f.to_record() for f in run.analyze_corpus()]
     conn = sqlite3.connect(store)  # take it back to what the first release wrote
     conn.executescript(
         "DROP TABLE sources; ALTER TABLE analyses DROP COLUMN parts; ALTER TABLE runs DROP COLUMN updated; "
@@ -243,11 +266,12 @@ def test_a_schema_1_store_is_upgraded_in_place_and_keeps_its_analyses(tmp_path):
     )
     conn.close()
 
-    assert [f.to_record() for f in load_features(store)] == before  # readable, and upgraded
+    assert [f.to_record() for f in load_features(store)] == fresh  # readable, and upgraded to DuckDB
+    assert "upgraded feature store" in capfd.readouterr().err
     again = run.analyze_into_store(store)
     # Schema 1 kept no raw-input hashes, so every article is cleaned and analysed once more.
     assert (again.seen, again.analysed, again.reused) == (5, 5, 0)
-    assert [f.to_record() for f in load_features(store)] == before
+    assert [f.to_record() for f in load_features(store)] == fresh
     assert run.analyze_into_store(store).reused == 5
 
 
@@ -263,19 +287,39 @@ def test_duplicate_article_ids_in_one_run_are_refused_naming_both_sources(tmp_pa
     assert lines[-1].count("dup.jsonl") == 2
 
 
-def test_a_second_writer_gets_a_one_line_error_not_a_traceback(tmp_path, monkeypatch):
+_HOLD_OPEN = textwrap.dedent(
+    """
+    import sys, time
+    from framing.store import FeatureStore
+
+    with FeatureStore(sys.argv[1]) as store:
+        store.start_run("c", "v", "local:1")
+        print("open", flush=True)
+        time.sleep(60)
+    """
+)
+
+
+def test_a_second_process_gets_a_one_line_in_use_error_not_a_traceback(tmp_path, monkeypatch):
     from framing.store import database
 
-    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 0.3)
     path = tmp_path / "s.db"
-    first = FeatureStore(path)
-    first.begin()
-    first.conn.execute("INSERT INTO store_info VALUES ('busy', '1')")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_OPEN, str(path)], stdout=subprocess.PIPE, text=True, env=_env()
+    )
     try:
-        second = FeatureStore(path)
-        with pytest.raises(DataError, match="s.db: feature store is in use by another framing process"):
-            second.start_run("c", "v", "local:1")
-        second.close()
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(DataError, match=r"s.db: feature store is in use by another framing process \(still locked"):
+            FeatureStore(path)
     finally:
-        first.commit()
-        first.close()
+        holder.kill()
+        holder.wait()
+    with FeatureStore(path) as store:  # usable again once the other process has gone
+        assert [r["corpus"] for r in store.runs()] == ["c"]
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}

@@ -41,6 +41,9 @@ def copied(tmp_path_factory) -> Path:
         ("lexicon/bundle.py", True),  # speaker aliases are read here: quotes depend on it
         ("text.py", True),
         ("store/records.py", True),
+        ("store/rows.py", True),  # the stored finding and count rows
+        ("score/counts.py", True),
+        ("store/database.py", False),  # how rows are written, not what they hold
         ("render/html.py", False),  # presentation only
     ],
 )

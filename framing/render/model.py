@@ -307,9 +307,12 @@ def build_model(
     seed: int = 0,
     min_z: float | None = None,
     title: str = "How the outlets framed the story",
+    profiles: pd.DataFrame | None = None,
 ) -> ReportModel:
+    """The report of these features; ``profiles`` when already computed with this seed (by
+    the feature store's engine for `report --store`), else computed here."""
     features = list(features)
-    profiles = score.outlet_profiles(features, seed=seed)
+    profiles = score.outlet_profiles(features, seed=seed) if profiles is None else profiles
     names = {f.meta.outlet: f.meta.outlet_name for f in features}
     outlets = []
     for _, row in profiles.iterrows():

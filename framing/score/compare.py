@@ -9,7 +9,7 @@ and two similarities. Renderers (framing.render.compare) only format it.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ from framing.score.profile import (
     MIN_QUOTES,
     MIN_SENTENCES,
     SCORES,
+    Evaluated,
     evaluate,
     group_table,
     outlet_profiles,
@@ -150,10 +151,19 @@ def score_table(
     """Side-by-side scores with the bootstrap interval of the difference (see :class:`Comparison`)."""
     sides = {}
     for name, group in (("a", a), ("b", b)):
-        # A single outlet uses its own slug as the seed key, so its numbers match `framing profile`.
-        key = group[0] if len(group) == 1 else "+".join(sorted(group))
+        key = side_key(group)
         table, _ = resampled_table([f for f in features if f.outlet in group])
         sides[name] = evaluate(table, key, seed, n_boot)
+    return score_rows(sides)
+
+
+def side_key(group: list[str]) -> str:
+    """The bootstrap seed key of a side: a single outlet's own slug, so its numbers match `framing profile`."""
+    return group[0] if len(group) == 1 else "+".join(sorted(group))
+
+
+def score_rows(sides: dict[str, Evaluated]) -> pd.DataFrame:
+    """The frame of :func:`score_table` from each side's evaluated sums ("a" and "b")."""
     rows = []
     for score in SCORES:
         row: dict[str, Any] = {"score": score.name, "label": score.label}
@@ -187,46 +197,79 @@ def lexicon_term_z(
     "naming" or both), perspective, count_a, count_b, delta, z, side; A's phrases first,
     each side by |z|.
     """
-    spans: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
-    info: dict[str, dict[str, Any]] = {}
+    spans = LexiconSpans()
+    for f in features:
+        for t in f.loaded_terms:
+            spans.note(t.term, (f.outlet, f.id, t.start, t.end), "loaded", t.perspective, t.text)
+        for m in longest_non_overlapping(lex.naming.find(Doc(f.text))):
+            spans.naming(f.outlet, f.id, m, f.text)
+    words = {side: sum(f.n_words for f in features if f.outlet in group) for side, group in (("a", a), ("b", b))}
+    return spans.scored(a, b, (words["a"], words["b"], sum(f.n_words for f in features)), alpha0)
 
-    def note(key: str, where: tuple[str, int, int], lexicon: str, perspective: str, example: str) -> None:
-        spans[key].add(where)
-        entry = info.setdefault(key, {"lexicon": set(), "perspective": perspective, "examples": set()})
+
+class LexiconSpans:
+    """How often each lexicon phrase occurs, per outlet, collected article by article for :func:`lexicon_term_z`.
+
+    A span (start, end) found twice in one article (a loaded term that is also a naming
+    variant under the same key) counts once. Only counts are kept, so a pass over a whole
+    store holds the lexicon's phrases, not every occurrence.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.info: dict[str, dict[str, Any]] = {}
+        self._article: tuple[str, str] | None = None
+        self._seen: set[tuple[str, int, int]] = set()
+
+    def note(self, key: str, where: tuple[str, str, int, int], lexicon: str, perspective: str, example: str) -> None:
+        """One occurrence at ``where`` = (outlet, article id, start, end)."""
+        outlet, article_id, start, end = where
+        if self._article != (outlet, article_id):
+            self._article, self._seen = (outlet, article_id), set()
+        if (key, start, end) not in self._seen:
+            self._seen.add((key, start, end))
+            self.counts[key][outlet] += 1
+        entry = self.info.setdefault(key, {"lexicon": set(), "perspective": perspective, "examples": set()})
         entry["lexicon"].add(lexicon)
         entry["examples"].add(" ".join(example.split()))
 
-    for f in features:
-        for t in f.loaded_terms:
-            note(t.term, (f.id, t.start, t.end), "loaded", t.perspective, t.text)
-        for m in longest_non_overlapping(lex.naming.find(Doc(f.text))):
-            variant = m.entry.payload
-            if variant.perspective != "any":
-                note(variant.variant, (f.id, m.start, m.end), "naming", variant.perspective, f.text[m.start : m.end])
-    outlet_of = {f.id: f.outlet for f in features}
-    corpus = {k: len(v) for k, v in spans.items()}
-    count_a = {k: sum(outlet_of[i] in a for i, _, _ in v) for k, v in spans.items()}
-    count_b = {k: sum(outlet_of[i] in b for i, _, _ in v) for k, v in spans.items()}
-    used = [k for k in spans if count_a[k] or count_b[k]]
-    columns = ["term", "examples", "lexicon", "perspective", "count_a", "count_b", "delta", "z", "side"]
-    if not used:
-        return pd.DataFrame(columns=columns)
-    words = {side: sum(f.n_words for f in features if f.outlet in group) for side, group in (("a", a), ("b", b))}
-    totals = (words["a"], words["b"], sum(f.n_words for f in features))
-    scored = log_odds_z(
-        {k: count_a[k] for k in used if count_a[k]},
-        {k: count_b[k] for k in used if count_b[k]},
-        corpus,
-        alpha0,
-        totals,
-    )
-    scored["examples"] = ["; ".join(sorted(info[t]["examples"])) for t in scored["term"]]
-    scored["lexicon"] = [" and ".join(sorted(info[t]["lexicon"])) for t in scored["term"]]
-    scored["perspective"] = [info[t]["perspective"] for t in scored["term"]]
-    scored["side"] = np.where(scored["z"] > 0, "a", "b")
-    ranked = scored.assign(abs_z=scored["z"].abs(), order=scored["side"].map({"a": 0, "b": 1}))
-    ranked = ranked.sort_values(["order", "abs_z", "term"], ascending=[True, False, True])
-    return ranked[columns].reset_index(drop=True)
+    def naming(self, outlet: str, article_id: str, m, text: str) -> None:
+        """A naming-lexicon match; variants used by every perspective ("any") are not phrases of a side."""
+        variant = m.entry.payload
+        if variant.perspective != "any":
+            where = (outlet, article_id, m.start, m.end)
+            self.note(variant.variant, where, "naming", variant.perspective, text[m.start : m.end])
+
+    def scored(
+        self,
+        a: list[str],
+        b: list[str],
+        totals: tuple[float, float, float],
+        alpha0: float = DEFAULT_ALPHA0,
+    ) -> pd.DataFrame:
+        """The frame of :func:`lexicon_term_z`; ``totals`` = words of A, of B and of the corpus."""
+        info = self.info
+        corpus = {k: sum(v.values()) for k, v in self.counts.items()}
+        count_a = {k: sum(n for o, n in v.items() if o in a) for k, v in self.counts.items()}
+        count_b = {k: sum(n for o, n in v.items() if o in b) for k, v in self.counts.items()}
+        used = [k for k in self.counts if count_a[k] or count_b[k]]
+        columns = ["term", "examples", "lexicon", "perspective", "count_a", "count_b", "delta", "z", "side"]
+        if not used:
+            return pd.DataFrame(columns=columns)
+        scored = log_odds_z(
+            {k: count_a[k] for k in used if count_a[k]},
+            {k: count_b[k] for k in used if count_b[k]},
+            corpus,
+            alpha0,
+            totals,
+        )
+        scored["examples"] = ["; ".join(sorted(info[t]["examples"])) for t in scored["term"]]
+        scored["lexicon"] = [" and ".join(sorted(info[t]["lexicon"])) for t in scored["term"]]
+        scored["perspective"] = [info[t]["perspective"] for t in scored["term"]]
+        scored["side"] = np.where(scored["z"] > 0, "a", "b")
+        ranked = scored.assign(abs_z=scored["z"].abs(), order=scored["side"].map({"a": 0, "b": 1}))
+        ranked = ranked.sort_values(["order", "abs_z", "term"], ascending=[True, False, True])
+        return ranked[columns].reset_index(drop=True)
 
 
 def loaded_only(features: list[ArticleFeatures], a: list[str], b: list[str]) -> pd.DataFrame:
@@ -267,28 +310,39 @@ def group_similarity(features: list[ArticleFeatures], a: list[str], b: list[str]
     docs = ["\n\n".join(f.text for f in features if f.outlet in group) for group in (a, b)]
     matrix = vectorizer.transform(docs)
     tfidf = float(cosine_similarity(matrix[0], matrix[1])[0, 0])
-    # Standardise with the corpus's outlets, as framing.score.similarity does, so a single
-    # outlet on each side gives the same number as the outlet x outlet profile similarity.
     profiles = outlet_profiles(features, n_boot=0)
+    return {"tfidf": tfidf, "profile": profile_cosine(profiles, [group_estimates(features, g) for g in (a, b)])}
+
+
+def profile_cosine(profiles: pd.DataFrame, points: list[pd.Series]) -> float:
+    """Cosine of two sides' score estimates, standardised with the corpus's outlets' profiles.
+
+    Standardised as framing.score.similarity does, so a single outlet on each side gives
+    the same number as the outlet x outlet profile similarity.
+    """
     reference = profiles.set_index("outlet")
     z_all = standardised_profiles(profiles)
     mean = reference[z_all.columns].astype(float).mean()
     std = reference[z_all.columns].astype(float).std(ddof=0)
     vectors = []
-    for group in (a, b):
-        point = group_estimates(features, group)
+    for point in points:
         vectors.append(((point[z_all.columns] - mean) / std).fillna(0.0).to_numpy(dtype=float))
     if z_all.shape[1] == 0 or not all(np.any(v) for v in vectors):
         profile = float("nan")
     else:
         profile = float(cosine_similarity(vectors[0].reshape(1, -1), vectors[1].reshape(1, -1))[0, 0])
-    return {"tfidf": tfidf, "profile": profile}
+    return profile
 
 
 def group_estimates(features: list[ArticleFeatures], group: list[str]) -> pd.Series:
     """Point estimates of every score for a pooled group of outlets."""
     # Point estimates only (no resamples): per-article rows give the same sums, in less memory.
-    evaluated = evaluate(group_table((f for f in features if f.outlet in group), "articles"), "+".join(group), 0, 0)
+    return estimates(group_table((f for f in features if f.outlet in group), "articles"), group)
+
+
+def estimates(table: pd.DataFrame, group: list[str]) -> pd.Series:
+    """Point estimates of every score from a group's rows."""
+    evaluated = evaluate(table, "+".join(group), 0, 0)
     return pd.Series({s.name: evaluated.score(s)[0] for s in SCORES})
 
 

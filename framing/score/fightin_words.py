@@ -123,6 +123,16 @@ def score_terms(
     corpus = count_ngrams(features)
     group_a = count_ngrams(f for f in features if f.outlet in a)
     group_b = count_ngrams(f for f in features if f.outlet in b)
+    return score_counts(corpus, group_a, group_b, alpha0)
+
+
+def score_counts(
+    corpus: dict[int, Counter[str]],
+    group_a: dict[int, Counter[str]],
+    group_b: dict[int, Counter[str]],
+    alpha0: float = DEFAULT_ALPHA0,
+) -> pd.DataFrame:
+    """:func:`score_terms` from n-gram counts (:func:`count_ngrams`) of the corpus and of each side."""
     frames = []
     for n in (1, 2):
         scored = log_odds_z(group_a[n], group_b[n], corpus[n], alpha0)

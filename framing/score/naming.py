@@ -42,7 +42,11 @@ def naming_differences(features: list[ArticleFeatures], a: list[str], b: list[st
     (Sputnik "security proposals", NV "security guarantees"), "only a" / "only b" when
     only one group names it at all. Concepts both name the same way are left out.
     """
-    counts = naming_counts(features, lex)
+    return differences_of_counts(naming_counts(features, lex), a, b)
+
+
+def differences_of_counts(counts: pd.DataFrame, a: list[str], b: list[str]) -> pd.DataFrame:
+    """:func:`naming_differences` from the corpus's :func:`naming_counts`."""
     if counts.empty:
         return pd.DataFrame(columns=DIFF_COLUMNS)
     counts["group"] = counts["outlet"].map(lambda o: "a" if o in a else "b" if o in b else None)

@@ -13,20 +13,19 @@ Definitions, minimum counts and limits are in docs/scores.md.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from framing.extract.features import HEDGE_KINDS, ArticleFeatures
+from framing.extract.features import ArticleFeatures
 from framing.lexicon.bundle import ACTOR_GROUPS, CATEGORIES, PERSPECTIVES, SIDES, STANCES
 from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
-from framing.text import count_words
+from framing.score.counts import BALANCE_SIDES, article_rows, count_table, stack
 
 # Below these counts a score is flagged (still shown): too few observations to trust its interval.
 MIN_SENTENCES = 20  # densities and mean sentiment
@@ -40,10 +39,6 @@ MIN_MENTIONS = 5  # actor sentiment: sentences that mention the actor
 # too few to resample, and the sentence bootstrap (too narrow, and flagged so) is all there is.
 MIN_ARTICLES_TO_RESAMPLE = 20
 
-# The balance index counts these sides; EU, media and other speakers are pooled as "other",
-# quotes with no identified speaker ("unknown") are left out of shares and the index.
-BALANCE_SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "other"]
-_TO_BALANCE = {side: side for side in BALANCE_SIDES} | {"EU": "other", "media": "other"}
 QUOTE_SIDES = [*SIDES, "unknown"]
 
 
@@ -174,58 +169,8 @@ def label(column: str) -> str:
 
 
 def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
-    """One row per sentence of the article, one column per count (see the module docstring)."""
-    n = len(f.sentences)
-    starts = [s.start for s in f.sentences]
-    cols: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(n))
-
-    def at(pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
-    cols["sentences"] = np.ones(n)
-    cols["words"] = np.array([count_words(f.text[s.start : s.end]) for s in f.sentences], dtype=float)
-    cols["compound"] = np.array([s.compound for s in f.sentences], dtype=float)
-    if n == 0:
-        return pd.DataFrame(dict(cols))
-    for t in f.loaded_terms:
-        i = at(t.start)
-        cols["loaded"][i] += 1
-        cols["loaded_own"][i] += not t.quoted
-        cols[f"loaded_persp:{t.perspective}"][i] += 1
-        cols[f"loaded_cat:{t.category}"][i] += 1
-    for h in f.hedges:
-        i = at(h.start)
-        if h.type in HEDGE_KINDS:
-            cols["hedges"][i] += 1
-        if h.type == "scare_quote":
-            cols["scare_quotes"][i] += 1
-        if h.type == "attribution":
-            cols["attribution"][i] += 1
-            cols[f"attr:{h.stance}"][i] += 1
-    for q in f.quotes:
-        i = at(q.start)
-        cols["quotes"][i] += 1
-        cols["quoted_words"][i] += q.n_words
-        side = _TO_BALANCE.get(q.side)
-        if side is not None:
-            cols["quotes_known"][i] += 1
-            cols["qwords_known"][i] += q.n_words
-            cols[f"quote_side:{side}"][i] += 1
-            cols[f"qwords_side:{side}"][i] += q.n_words
-    actors: dict[int, set[tuple[str, str]]] = defaultdict(set)
-    for m in f.actor_mentions:
-        if m.sentence < n:
-            actors[m.sentence].add((m.actor, m.group))
-            cols[f"actor_m:{m.actor}"][m.sentence] += 1
-    for i, found in actors.items():
-        compound = f.sentences[i].compound
-        for actor, _ in found:
-            cols[f"actor:{actor}"][i] = 1
-            cols[f"actor_c:{actor}"][i] = compound
-        for group in {g for _, g in found}:
-            cols[f"group:{group}"][i] = 1
-            cols[f"group_c:{group}"][i] = compound
-    return pd.DataFrame(dict(cols))
+    """One row per sentence of the article, one column per count (see :mod:`framing.score.counts`)."""
+    return count_table(f).frame()
 
 
 def resampling_unit(n_articles: int) -> str:
@@ -237,11 +182,12 @@ def group_table(features: Iterable[ArticleFeatures], unit: str = "sentences") ->
     """The rows a group's bootstrap resamples: every sentence of its articles, or with
     ``unit="articles"`` one row per article holding the sums of its sentence rows. A count
     missing from an article is 0 there."""
+    features = list(features)
+    if not features:
+        return pd.DataFrame()
     if unit == "articles":
-        rows = [sentence_table(f).sum() for f in features]
-        return pd.DataFrame(rows).fillna(0.0).reset_index(drop=True) if rows else pd.DataFrame()
-    tables = [sentence_table(f) for f in features]
-    return pd.concat(tables, ignore_index=True).fillna(0.0) if tables else pd.DataFrame()
+        return article_rows([count_table(f).totals() for f in features]).frame()
+    return stack([count_table(f) for f in features]).frame()
 
 
 def resampled_table(features: Sequence[ArticleFeatures]) -> tuple[pd.DataFrame, str]:
@@ -296,7 +242,53 @@ def by_outlet(features: Iterable[ArticleFeatures]) -> dict[str, list[ArticleFeat
     return groups
 
 
-def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
+@dataclass
+class OutletCounts:
+    """What the profile needs of one outlet: its sizes and its count table on demand.
+
+    Built from features (:func:`outlet_counts`) or from the feature store's tables
+    (:mod:`framing.store.aggregate`), so both give the same figures by the same code.
+    ``table(unit)`` gives the rows the bootstrap resamples (see :func:`group_table`);
+    ``actors()`` maps each actor the outlet mentions to its group.
+    """
+
+    outlet: str
+    outlet_name: str
+    n_articles: int
+    n_words: int
+    n_sentences: int
+    table: Callable[[str], pd.DataFrame]
+    actors: Callable[[], dict[str, str]]
+    _evaluated: dict[tuple[int, int], Evaluated] = field(default_factory=dict, repr=False)
+
+    def evaluated(self, seed: int, n_boot: int) -> Evaluated:
+        """Sums and bootstrap sums of the outlet's table, drawn once per seed and n_boot: the
+        profile and the actor sentiment of one outlet resample the same rows with the same seed."""
+        key = (seed, n_boot)
+        if key not in self._evaluated:
+            self._evaluated[key] = evaluate(self.table(resampling_unit(self.n_articles)), self.outlet, seed, n_boot)
+        return self._evaluated[key]
+
+
+def outlet_counts(features: Iterable[ArticleFeatures]) -> list[OutletCounts]:
+    """One :class:`OutletCounts` per outlet of the features, in first-seen order."""
+    return [
+        OutletCounts(
+            outlet,
+            group[0].meta.outlet_name,
+            len(group),
+            sum(f.n_words for f in group),
+            sum(len(f.sentences) for f in group),
+            lambda unit, group=group: group_table(group, unit),
+            lambda group=group: {m.actor: m.group for f in group for m in f.actor_mentions},
+        )
+        for outlet, group in by_outlet(features).items()
+    ]
+
+
+def outlet_profiles(
+    features: list[ArticleFeatures] | Sequence[OutletCounts], seed: int = 0, n_boot: int = DEFAULT_N_BOOT
+) -> pd.DataFrame:
     """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
 
     Columns: outlet, outlet_name, n_articles, n_words, n_sentences, resampled ("articles"
@@ -305,21 +297,28 @@ def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
     ``<score>_lo`` and ``<score>_hi`` (percentile bootstrap, seeded by ``seed`` and the outlet slug),
     ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
     ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
-    divide by (no quotes, no attribution verbs) is nan, and flagged.
+    divide by (no quotes, no attribution verbs) is nan, and flagged. ``features`` may also be
+    the outlets' counts (:func:`outlet_counts`, or a feature store's).
     """
     rows = []
-    for outlet, group in by_outlet(features).items():
+    for group in _as_counts(features):
         row: dict[str, object] = {
-            "outlet": outlet,
-            "outlet_name": group[0].meta.outlet_name,
-            "n_articles": len(group),
-            "n_words": sum(f.n_words for f in group),
-            "n_sentences": sum(len(f.sentences) for f in group),
+            "outlet": group.outlet,
+            "outlet_name": group.outlet_name,
+            "n_articles": group.n_articles,
+            "n_words": group.n_words,
+            "n_sentences": group.n_sentences,
         }
-        table, row["resampled"] = resampled_table(group)
-        row.update(score_row(evaluate(table, outlet, seed, n_boot)))
+        row["resampled"] = resampling_unit(group.n_articles)
+        row.update(score_row(group.evaluated(seed, n_boot)))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _as_counts(features: Sequence[ArticleFeatures] | Sequence[OutletCounts]) -> Sequence[OutletCounts]:
+    if features and isinstance(features[0], OutletCounts):
+        return features  # type: ignore[return-value]
+    return outlet_counts(features)  # type: ignore[arg-type]
 
 
 def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
@@ -399,8 +398,10 @@ def top_speakers(
     return pd.DataFrame(rows, columns=["outlet", "speaker", "side", "n_quotes", "quoted_words"])
 
 
-def actor_sentiment(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
-    """Long format, one row per outlet and actor.
+def actor_sentiment(
+    features: list[ArticleFeatures] | Sequence[OutletCounts], seed: int = 0, n_boot: int = DEFAULT_N_BOOT
+) -> pd.DataFrame:
+    """Long format, one row per outlet and actor (``features`` may be outlet counts, as for outlet_profiles).
 
     Columns: outlet, actor, group, mentions (all mentions), sentences (distinct sentences
     mentioning the actor: the observations), mean_compound (mean VADER compound of those
@@ -409,11 +410,11 @@ def actor_sentiment(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
     sentiment: it says in what tone an actor appears, not what is said about it.
     """
     rows = []
-    for outlet, group in by_outlet(features).items():
-        groups_of = {m.actor: m.group for f in group for m in f.actor_mentions}
+    for group in _as_counts(features):
+        outlet, groups_of = group.outlet, group.actors()
         if not groups_of:
             continue
-        evaluated = evaluate(resampled_table(group)[0], outlet, seed, n_boot)
+        evaluated = group.evaluated(seed, n_boot)
         for actor in sorted(groups_of):
             score = Score(actor, actor, lambda s, a=actor: _ratio(s[f"actor_c:{a}"], s[f"actor:{a}"]), "", 0)
             estimate = float(score.value(evaluated.point)[0])

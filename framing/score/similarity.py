@@ -31,7 +31,11 @@ def tfidf_vectorizer() -> TfidfVectorizer:
 
 def tfidf_similarity(features: list[ArticleFeatures]) -> pd.DataFrame:
     """Outlet x outlet cosine similarity of TF-IDF vectors (unigrams and bigrams, English stop words removed)."""
-    docs = outlet_documents(features)
+    return tfidf_of_documents(outlet_documents(features))
+
+
+def tfidf_of_documents(docs: dict[str, str]) -> pd.DataFrame:
+    """Outlet x outlet TF-IDF cosine of one document per outlet (see :func:`tfidf_similarity`)."""
     matrix = tfidf_vectorizer().fit_transform(list(docs.values()))
     names = list(docs)
     return pd.DataFrame(cosine_similarity(matrix), index=names, columns=names)

@@ -1,4 +1,4 @@
-"""The feature store: analysed articles in SQLite, keyed by content hash and lexicon version.
+"""The feature store: analysed articles in DuckDB, keyed by content hash and analysis version.
 
 >>> from framing.store import load_features
 >>> features = load_features("runs/store.db")   # list[ArticleFeatures], as api.analyze() gives

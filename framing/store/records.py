@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.extract.features import ArticleFeatures
 from framing.ingest.article import Metadata, content_hash
 from framing.spans import ActorMention, Hedge, LoadedTerm, Quote, Sentence
+
+if TYPE_CHECKING:
+    from framing.store.rows import AnalysisRows
 
 META_FIELDS = ("id", "outlet", "outlet_name", "title", "date", "url", "language", "source")
 
@@ -30,12 +33,16 @@ class StoredAnalysis:
 
     `found` is what cleaning found in the article's HTML (title, date, URL): the store
     keeps it with the raw input, so a later run can rebuild the metadata without cleaning.
+    `rows` are the findings and counts the store's tables aggregate; a stored analysis read
+    back for reuse has none (only its text and record are needed).
     """
 
     text: str
     record: str
     actor_mentions: str
     found: dict[str, str] = field(default_factory=dict)
+    rows: AnalysisRows | None = None  # findings and counts as table rows (framing/store/rows.py), when made
+
 
     @property
     def content_hash(self) -> str:
@@ -51,8 +58,10 @@ def to_stored(features: ArticleFeatures, found: dict[str, str] | None = None) ->
     record = features.to_record()
     for key in META_FIELDS:
         record.pop(key)
+    from framing.store.rows import analysis_rows  # rows.py uses this module's dumps
+
     mentions = dumps([asdict(m) for m in features.actor_mentions])
-    return StoredAnalysis(features.text, dumps(record), mentions, found or {})
+    return StoredAnalysis(features.text, dumps(record), mentions, found or {}, analysis_rows(features))
 
 
 def metadata_from_row(row: dict[str, Any]) -> Metadata:

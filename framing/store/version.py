@@ -30,9 +30,13 @@ from framing.resources import lexicon_dir
 _PACKAGE = Path(framing.__file__).parent
 # Everything that computes a stored feature or shapes a stored record: the extractors, the lexicon
 # loading and compiling (an edit to how aliases are read changes quotes), tokens and sentences, the
-# span types and the record format. The libraries below compute features too (VADER's lexicon and
-# rules, NLTK's Punkt and Snowball), so their installed releases are part of the version.
-CODE_FILES = ("extract/*.py", "lexicon/*.py", "text.py", "spans.py", "store/records.py")
+# span types, the record format and the finding and count rows kept beside it. The libraries below
+# compute features too (VADER's lexicon and rules, NLTK's Punkt and Snowball), so their installed releases
+# are part of the version.
+CODE_FILES = (
+    *("extract/*.py", "lexicon/*.py", "text.py", "spans.py"),
+    *("store/records.py", "store/rows.py", "score/counts.py"),
+)
 ANALYSIS_LIBRARIES = ("vaderSentiment", "nltk")
 CLEANING_FILES = ("ingest/*.py",)
 CLEANING_DATA = ("boilerplate_cues.csv",)

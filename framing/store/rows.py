@@ -1,0 +1,86 @@
+"""An analysis as table rows: one row per finding, one per non-zero sentence count, one per article count.
+
+These are the rows the store's query engine aggregates (docs/store.md): `profile`,
+`compare` and `report --store` sum ``article_counts`` and ``sentence_counts`` in SQL
+instead of decoding every stored analysis, and an analyst can count findings by kind,
+label or attribute directly. They are computed where the analysis is made (in the
+engine's worker), so writing a batch is one bulk insert per table.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from framing.extract.features import ArticleFeatures
+from framing.score.counts import FIXED_COLUMNS, count_table
+from framing.store.records import dumps
+
+# Hedge.type -> finding kind: hedges proper, attribution verbs and scare quotes are different findings.
+HEDGE_KIND = {"hedge": "hedge", "evidential": "hedge", "modal": "hedge", "attribution": "attribution"}
+HEDGE_KIND["scare_quote"] = "scare_quote"
+
+# (kind, start, end, sentence, label, text, attributes JSON)
+Finding = tuple[str, int, int, int, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRows:
+    """What the store's row tables hold for one analysis (without its id, given on insert)."""
+
+    n_words: int
+    n_sentences: int
+    findings: list[Finding]
+    sentence_counts: list[tuple[int, str, float]]  # (sentence, column, value), zeros left out
+    article_counts: list[tuple[str, float]]  # (column, sum over the sentences), zero fixed columns left out
+
+
+def finding_rows(f: ArticleFeatures) -> list[Finding]:
+    """Every finding of the article as (kind, start, end, sentence, label, text, attributes).
+
+    label is what one counts by: the lexicon entry of a loaded term, the cue of a hedge,
+    attribution verb or scare quote, the speaker of a quote ("" when unknown), the actor
+    of a mention; a sentence has none. attributes hold the rest of the span as JSON.
+    """
+    starts = [s.start for s in f.sentences]
+
+    def at(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    rows: list[Finding] = []
+    for s in f.sentences:
+        attrs = {"compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg}
+        rows.append(("sentence", s.start, s.end, s.index, "", s.text, dumps(attrs)))
+    for t in f.loaded_terms:
+        attrs = {
+            "category": t.category,
+            "perspective": t.perspective,
+            "quoted": t.quoted,
+            "lexicon": t.lexicon,
+            "neutral": t.neutral,
+            "explanation": t.explanation,
+        }
+        rows.append(("loaded_term", t.start, t.end, at(t.start), t.term, t.text, dumps(attrs)))
+    for h in f.hedges:
+        attrs = {"type": h.type, "stance": h.stance}
+        rows.append((HEDGE_KIND.get(h.type, "hedge"), h.start, h.end, at(h.start), h.cue, h.text, dumps(attrs)))
+    for q in f.quotes:
+        attrs = {"kind": q.kind, "side": q.side, "speaker_text": q.speaker_text, "cue": q.cue, "n_words": q.n_words}
+        rows.append(("quote", q.start, q.end, at(q.start), q.speaker, q.text, dumps(attrs)))
+    for m in f.actor_mentions:
+        rows.append(("actor_mention", m.start, m.end, m.sentence, m.actor, m.text, dumps({"group": m.group})))
+    return rows
+
+
+def analysis_rows(f: ArticleFeatures) -> AnalysisRows:
+    table = count_table(f)
+    sentence_counts = [
+        (i, column, float(value))
+        for i, row in enumerate(table.values.tolist())
+        for column, value in zip(table.columns, row, strict=True)
+        if value != 0 or column == "sentences"
+    ]
+    # An actor column is kept even when it sums to 0, so the columns of a table rebuilt from
+    # these rows are exactly the columns of the table they were made from.
+    article_counts = [(c, v) for c, v in table.totals().items() if v != 0 or c not in FIXED_COLUMNS]
+    return AnalysisRows(f.n_words, len(f.sentences), finding_rows(f), sentence_counts, article_counts)
