@@ -23,10 +23,19 @@ def outlet_documents(features: list[ArticleFeatures]) -> dict[str, str]:
     return {outlet: "\n\n".join(f.text for f in group) for outlet, group in by_outlet(features).items()}
 
 
+TFIDF_WORDS = {"stop_words": "english"}  # the analyzer settings of the TF-IDF vocabulary, unigrams and bigrams
+
+
 def tfidf_vectorizer() -> TfidfVectorizer:
     """Words of :func:`framing.text.build_analyzer` (so "so-called" stays whole), English stop words removed."""
-    analyzer = build_analyzer(stop_words="english", ngram_range=(1, 2))
+    analyzer = build_analyzer(**TFIDF_WORDS, ngram_range=(1, 2))
     return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
+
+
+def tfidf_unigrams():
+    """The unigrams of :func:`tfidf_vectorizer`'s analyzer, for code that forms the bigrams itself
+    (the store's compare counts tokens per article and joins them)."""
+    return build_analyzer(**TFIDF_WORDS, ngram_range=(1, 1))
 
 
 def tfidf_similarity(features: list[ArticleFeatures]) -> pd.DataFrame:

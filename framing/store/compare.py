@@ -43,7 +43,7 @@ from framing.score.compare import (
 from framing.score.fightin_words import DEFAULT_ALPHA0, score_counts, sentence_ngrams, top_by_side
 from framing.score.naming import differences_of_counts
 from framing.score.profile import evaluate, outlet_profiles, resampling_unit
-from framing.score.similarity import tfidf_vectorizer
+from framing.score.similarity import tfidf_unigrams, tfidf_vectorizer
 from framing.store.aggregate import StoreCounts
 from framing.store.database import FeatureStore
 from framing.text import Doc
@@ -211,7 +211,7 @@ def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -
     spans = LexiconSpans()
     naming: Counter[tuple[str, str, str, str]] = Counter()
     loaded = []  # stand-ins for the features of A's and B's articles, loaded terms only
-    unigrams = tfidf_vectorizer().set_params(ngram_range=(1, 1)).build_analyzer()
+    unigrams = tfidf_unigrams()
     outlet_docs: dict[str, _Tokens] = {}
     side_docs = {"a": _Tokens(), "b": _Tokens()}
     for rows in _articles_in_windows(counts):
