@@ -214,5 +214,8 @@ def shipped() -> Detector:
 @lru_cache(maxsize=1)
 def model_version() -> str:
     """Short hash of the shipped model file, part of the store's analysis version."""
-    path = model_path()
+    try:
+        path = model_path()
+    except FileNotFoundError:  # an installation without the models folder: lexicons only
+        return "none"
     return hashlib.sha256(path.read_bytes()).hexdigest()[:8] if path.is_file() else "none"

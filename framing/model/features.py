@@ -95,9 +95,7 @@ def doc_features(doc: Doc, lex: Lexicons | None, valence: Mapping[str, float]) -
             j += 1
         words = [t.text.lower() for t in tokens[i:j]]
         for k, token in enumerate(tokens[i:j]):
-            rows.append(
-                TokenRow(token, sentence, _token_features(k, words, token, quoted, hits, valence))
-            )
+            rows.append(TokenRow(token, sentence, _token_features(k, words, token, quoted, hits, valence)))
         i = max(j, i + 1)
     return rows
 

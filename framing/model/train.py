@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -54,7 +53,7 @@ SOURCE = {
 
 @dataclass(frozen=True)
 class Settings:
-    token_c: float = 0.5
+    token_c: float = 1.0
     sentence_c: float = 0.3
     folds: int = 5
     inner_folds: int = 3
@@ -143,7 +142,9 @@ def _int32(part):  # noqa: ANN001, ANN202 - scipy sparse
     return part
 
 
-def _token_probs(enc: Encoded, matrix, y, train: list[int], test: list[int], settings: Settings) -> dict[int, list[float]]:
+def _token_probs(
+    enc: Encoded, matrix, y, train: list[int], test: list[int], settings: Settings
+) -> dict[int, list[float]]:
     """Token probabilities for the `test` examples from a model fitted on the `train` examples."""
     import numpy as np
 
@@ -192,7 +193,9 @@ def predicted_spans(enc: Encoded, probs: dict[int, list[float]], threshold: floa
     for i, example in enumerate(enc.examples):
         rows = enc.rows[i]
         p = probs.get(i, [0.0] * len(rows))
-        spans.append([(rows[a].token.start, rows[b - 1].token.end) for a, b in phrases(rows, p, example.text, threshold)])
+        spans.append(
+            [(rows[a].token.start, rows[b - 1].token.end) for a, b in phrases(rows, p, example.text, threshold)]
+        )
     return spans
 
 
@@ -226,7 +229,9 @@ def cross_validate(
     best = max(THRESHOLDS, key=lambda t: figure("", "", gold, predicted_spans(enc, token_probs, t)).f1)
     figures = [figure("biased words", f"model (threshold {best})", gold, predicted_spans(enc, token_probs, best))]
     if baseline is not None:
-        figures.append(figure("biased words", "MPQA strong-subjective words", gold, [baseline.find(e.text) for e in enc.examples]))
+        figures.append(
+            figure("biased words", "MPQA strong-subjective words", gold, [baseline.find(e.text) for e in enc.examples])
+        )
     label = [[(0, 1)] if b else [] for b in biased]
     flagged = [[(0, 1)] if p >= 0.5 else [] for p in sentence_probs]
     figures.append(figure("sentence is Biased", "model: P(loaded) >= 0.5", label, flagged))
@@ -320,16 +325,18 @@ def train(data_root: Path, output: Path, settings: Settings = Settings(), say: C
 def summary_lines(model: dict) -> list[str]:
     """The cross-validated figures of a written model, as a table."""
     cv = model["provenance"]["cross_validation"]
-    lines = [cv["split"], f"{'task':22} {'system':36} {'pred':>6} {'corr':>6} {'gold':>6} {'found':>6} {'P':>5} {'R':>5} {'F1':>5}"]
+    lines = [
+        cv["split"],
+        f"{'task':22} {'system':36} {'pred':>6} {'corr':>6} {'gold':>6} {'found':>6} {'P':>5} {'R':>5} {'F1':>5}",
+    ]
     for f in cv["figures"]:
         lines.append(
             f"{f['task'][:22]:22} {f['system'][:36]:36} {f['predicted']:6d} {f['correct']:6d} {f['gold']:6d} "
             f"{f['found']:6d} {f['precision']:5.2f} {f['recall']:5.2f} {f['f1']:5.2f}"
         )
     lines.append(
-        f"sentence macro-F1: model {cv['sentence_macro_f1']:.3f}, MPQA has-a-word {cv['baseline_sentence_macro_f1']:.3f}"
+        f"sentence macro-F1: model {cv['sentence_macro_f1']:.3f}, "
+        f"MPQA has-a-word {cv['baseline_sentence_macro_f1']:.3f}"
     )
     lines.append(f"token threshold: {model['threshold']}")
     return lines
-
-

@@ -32,7 +32,7 @@ _PACKAGE = Path(framing.__file__).parent
 # loading and compiling (an edit to how aliases are read changes quotes), tokens and sentences, the
 # span types and the record format. The libraries below compute features too (VADER's lexicon and
 # rules, NLTK's Punkt and Snowball), so their installed releases are part of the version.
-CODE_FILES = ("extract/*.py", "lexicon/*.py", "text.py", "spans.py", "store/records.py")
+CODE_FILES = ("extract/*.py", "lexicon/*.py", "model/*.py", "text.py", "spans.py", "store/records.py")
 ANALYSIS_LIBRARIES = ("vaderSentiment", "nltk")
 CLEANING_FILES = ("ingest/*.py",)
 CLEANING_DATA = ("boilerplate_cues.csv",)
@@ -54,8 +54,11 @@ def library_versions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
+    """Extractor code, library releases and the loaded-language model's weights (framing.model)."""
+    from framing.model.detector import model_version
+
     libraries = ";".join(f"{k}={v}" for k, v in library_versions().items())
-    return _hash_files(CODE_FILES, libraries.encode())
+    return _hash_files(CODE_FILES, f"{libraries};model={model_version()}".encode())
 
 
 @lru_cache(maxsize=1)
