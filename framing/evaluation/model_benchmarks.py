@@ -23,9 +23,12 @@ from framing.text import Doc
 def model_on_babe(
     examples: list[Example], lex: Lexicons, lexicons_folder: Path | None
 ) -> tuple[list[Figure], list[str]]:
+    settings = train.Settings()
+    if len({e.group for e in examples}) < settings.folds:
+        return [], [f"Model rows skipped: grouped cross-validation needs at least {settings.folds} articles."]
     priors = train.read_priors(lexicons_folder / train.MPQA_FILE) if lexicons_folder else train.Priors()
     enc = train.encode(examples, lex, priors)
-    cv = train.cross_validate(enc, train.Settings(), None, say=lambda _line: None)
+    cv = train.cross_validate(enc, settings, None, say=lambda _line: None)
     gold = [list(e.gold) for e in examples]
     figures = [
         figure(

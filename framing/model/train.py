@@ -292,6 +292,8 @@ def train(data_root: Path, output: Path, settings: Settings = Settings(), say: C
     if not (babe_dir / BABE_FILE).is_file():
         raise DataError(babe_dir / BABE_FILE, "BABE SG2 file not found (give the datasets folder with --data)")
     examples = datasets.babe(babe_dir)
+    if len({e.group for e in examples}) < settings.folds:
+        raise DataError(babe_dir / BABE_FILE, f"grouped cross-validation needs at least {settings.folds} articles")
     priors = read_priors(mpqa_path)
     lex = default_lexicons()
     say(f"framing train: {len(examples)} BABE sentences, {sum(len(e.gold) for e in examples)} biased words located")
