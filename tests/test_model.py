@@ -191,3 +191,52 @@ def test_train_without_data_is_one_line(tmp_path):
     result = framing("train", "--data", str(tmp_path / "nothing"), "--output", str(tmp_path / "m.json"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no babe/ folder" in result.stderr and not (tmp_path / "m.json").exists()
+
+
+# -- downstream: profiles, highlighting, exercises, inspect ----------------------------------
+
+
+def _features(text=LOADED):
+    from framing.extract.features import analyze_article
+    from framing.ingest.article import Article, Metadata
+
+    return analyze_article(Article(Metadata(id="a", outlet="o", outlet_name="O"), text), api.lexicons())
+
+
+def test_profile_counts_lexicon_and_model_finds_apart_and_together():
+    from framing.score.profile import sentence_table
+
+    text = "It was a disastrous and idiotic decision, critics blasted."
+    table = sentence_table(_features(text))
+    assert table["loaded"].sum() == table["loaded_origin:lexicon"].sum() + table["loaded_origin:model"].sum()
+    assert table["loaded_origin:lexicon"].sum() == 1 and table["loaded_origin:model"].sum() >= 1
+
+
+def test_report_marks_model_finds_with_confidence_and_evidence():
+    from framing.render.highlight import CLASS_LOADED, CLASS_MODEL, marks_for, segments
+
+    features = _features()
+    marks, _ = marks_for(features)
+    pieces = {s.text: s for s in segments(features.text, marks)}
+    blasted = pieces["blasted"]
+    assert CLASS_MODEL in blasted.classes and CLASS_LOADED in blasted.classes
+    assert "found by the model, confidence" in blasted.note and "Evidence: " in blasted.note
+    assert blasted.note.count("|") == 0  # the style-only mark adds no empty note
+
+
+def test_exercises_keep_only_lexicon_or_confident_model_finds():
+    from framing.classroom.exercises import EXERCISE_MIN_CONFIDENCE, teachable
+
+    features = _features("It was a disastrous and idiotic decision, critics blasted, calling it a stunt.")
+    (kept,) = teachable([features])
+    assert any(t.origin == "model" and t.confidence < EXERCISE_MIN_CONFIDENCE for t in features.loaded_terms)
+    assert all(t.origin == "lexicon" or t.confidence >= EXERCISE_MIN_CONFIDENCE for t in kept.loaded_terms)
+    assert any(t.origin == "lexicon" for t in kept.loaded_terms)
+
+
+def test_inspect_shows_the_model_confidence(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(LOADED + "\n", encoding="utf-8")
+    result = framing("inspect", str(article), columns=200)
+    assert result.returncode == 0, result.stderr
+    assert "loaded (model)" in result.stdout and "model 0." in result.stdout

@@ -29,7 +29,7 @@ def model_terms(doc: Doc, lex: Lexicons | None, min_confidence: float = DEFAULT_
     terms = []
     for find in detector.find(doc, lex, min_confidence):
         head = max(find.text.split(), key=lambda w: abs(valence.get(w.lower(), 0.0)) + len(w) / 100)
-        name = cat.category(head, valence)
+        name = cat.category(head, valence, detector.prior_pos)
         terms.append(
             LoadedTerm(
                 find.start,

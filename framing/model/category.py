@@ -2,17 +2,19 @@
 
 The detector knows that a word is loaded, not how. A lexicon entry carries its category
 and a neutral alternative written by hand; a model find gets them from this simple,
-documented rule on the word's form and VADER valence (no part-of-speech tagger is
-shipped), checked in this order:
+documented rule on the word's form, its MPQA part of speech (``pos``, shipped in the model
+file) and VADER valence (no part-of-speech tagger is shipped), checked in this order:
 
-1. **intensifier**: a known booster ("very", "totally") or an adverb in -ly;
+1. **intensifier**: a known booster ("very", "totally"), an adverb in -ly or an MPQA adverb;
 2. **delegitimising label** (name-calling): a known label ("thug", "radical") or a noun
    of allegiance in -ist/-ism/-ite;
-3. **loaded verb**: a known reporting verb of attack ("slammed", "blasts") or a verb
-   form in -ed/-ing;
-4. **subjective** for a word with an adjective ending (-ous, -ive, -ful, -less, -ic, ...);
-5. **dysphemism**: a strongly negative word in VADER (valence <= -2), mostly nouns ("stunt", "scam");
-6. **subjective** otherwise (evaluative adjectives and nouns).
+3. **loaded verb**: a known reporting verb of attack ("slammed", "blasts"), an MPQA verb
+   or a verb form in -ed/-ing;
+4. **subjective**: an MPQA adjective or a word with an adjective ending (-ous, -ive, -ful, ...);
+5. **dysphemism**: an MPQA noun, a strongly negative word in VADER (valence <= -2), or a
+   word MPQA does not list at all (the model's unlisted finds are mostly loaded nouns:
+   "flood", "scheme");
+6. **subjective** otherwise.
 
 The categories are the lexicons' own, so profiles, exercises and the gold evaluation
 count model and lexicon finds on one scale.
@@ -145,18 +147,19 @@ EXPLANATIONS = {
 }
 
 
-def category(word: str, valence: Mapping[str, float]) -> str:
+def category(word: str, valence: Mapping[str, float], pos: Mapping[str, str] | None = None) -> str:
     """The category a flagged word most resembles (rules in the module docstring)."""
     w = word.lower()
-    if w in INTENSIFIERS or (w.endswith("ly") and len(w) > 4):
+    tag = (pos or {}).get(w)
+    if w in INTENSIFIERS or (w.endswith("ly") and len(w) > 4) or tag == "adverb":
         return "intensifier"
     if w in LABELS or w.endswith(("ist", "ists", "ism", "isms", "ite", "ites")):
         return "delegitimising label"
-    if w in ATTACK_VERBS or (w.endswith(("ed", "ing")) and len(w) > 5):
+    if w in ATTACK_VERBS or tag == "verb" or (tag is None and w.endswith(("ed", "ing")) and len(w) > 5):
         return "loaded verb"
-    if w.endswith(ADJECTIVE_SUFFIXES):
+    if tag == "adj" or w.endswith(ADJECTIVE_SUFFIXES):
         return "subjective"
-    if valence.get(w, 0.0) <= -2:
+    if tag == "noun" or valence.get(w, 0.0) <= -2 or (pos is not None and tag is None):
         return "dysphemism"
     return "subjective"
 

@@ -140,6 +140,7 @@ class Detector:
         self.token = Linear.from_dict(data["token_model"])
         self.sentence = Linear.from_dict(data["sentence_model"])
         self.threshold = float(data["threshold"])
+        self.prior_pos: dict[str, str] = {str(k): str(v) for k, v in data.get("prior_pos", {}).items()}
         self.provenance: dict[str, Any] = dict(data.get("provenance", {}))
         self.sha256 = sha256
 

@@ -67,6 +67,7 @@ class Priors:
 
     exact: dict[str, frozenset[str]] = field(default_factory=dict)
     stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    pos: dict[str, str] = field(default_factory=dict)  # word -> MPQA part of speech (adj, noun, verb, adverb, anypos)
 
     def features(self, word: str) -> frozenset[str]:
         if word in self.exact:
@@ -79,6 +80,7 @@ def read_priors(path: Path) -> Priors:
         raise DataError(path, "MPQA subjectivity clues not found")
     exact: dict[str, set[str]] = {}
     stems: dict[str, set[str]] = {}
+    pos: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         f = dict(part.split("=", 1) for part in line.split() if "=" in part)
         if "word1" not in f or "type" not in f:
@@ -86,9 +88,12 @@ def read_priors(path: Path) -> Priors:
         word = f["word1"].lower()
         names = {f"mpqa={f['type']}", f"mpqa={f['type']}:{f.get('priorpolarity', '')}", f"mpqa_pos={f.get('pos1')}"}
         exact.setdefault(word, set()).update(names)
+        if f.get("pos1") in ("adj", "noun", "verb", "adverb", "anypos"):
+            pos.setdefault(word, f["pos1"])
         if f.get("stemmed1") == "y":
             stems.setdefault(stem(word), set()).update(names)
-    return Priors({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in stems.items()})
+    frozen_exact = {k: frozenset(v) for k, v in exact.items()}
+    return Priors(frozen_exact, {k: frozenset(v) for k, v in stems.items()}, dict(sorted(pos.items())))
 
 
 def sha256(path: Path) -> str:
@@ -301,6 +306,7 @@ def train(data_root: Path, output: Path, settings: Settings = Settings(), say: C
     baseline = WordList(datasets.mpqa_strong(mpqa_path.parent))
     cv = cross_validate(enc, settings, baseline, say)
     model = {"format": FORMAT, "threshold": cv.threshold, **fit_final(enc, cv, priors, settings)}
+    model["prior_pos"] = priors.pos  # MPQA's part of speech per clue word: the category rule (framing.model.category)
     model["provenance"] = {
         **SOURCE,
         "data": {

@@ -115,6 +115,9 @@ def score_definitions() -> list[Score]:
     scores = [
         _density("loaded_per_1k", "loaded", "loaded terms /1k words"),
         _density("loaded_own_per_1k", "loaded_own", "loaded terms outside quotations /1k"),
+        # one finding, two origins: lexicon entries and the learned detector's finds, also apart
+        _density("loaded_lexicon_per_1k", "loaded_origin:lexicon", "loaded terms from the lexicons /1k"),
+        _density("loaded_model_per_1k", "loaded_origin:model", "loaded terms from the model /1k"),
     ]
     scores += [
         _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in PERSPECTIVES
@@ -191,6 +194,7 @@ def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
         i = at(t.start)
         cols["loaded"][i] += 1
         cols["loaded_own"][i] += not t.quoted
+        cols[f"loaded_origin:{t.origin}"][i] += 1
         cols[f"loaded_persp:{t.perspective}"][i] += 1
         cols[f"loaded_cat:{t.category}"][i] += 1
     for h in f.hedges:
