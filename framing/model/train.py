@@ -199,7 +199,10 @@ def predicted_spans(enc: Encoded, probs: dict[int, list[float]], threshold: floa
         rows = enc.rows[i]
         p = probs.get(i, [0.0] * len(rows))
         spans.append(
-            [(rows[a].token.start, rows[b - 1].token.end) for a, b in phrases(rows, p, example.text, threshold)]
+            [
+                (rows[a].token.start, rows[b - 1].token.end)
+                for a, b in phrases([r.token for r in rows], [r.sentence for r in rows], p, example.text, threshold)
+            ]
         )
     return spans
 
