@@ -9,7 +9,6 @@ score a word do not pay for it.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import math
@@ -194,6 +193,8 @@ class Detector:
         words, tokens, group_of, firsts, lasts = lay.words, lay.tokens, lay.group_of, lay.first, lay.last
         q_starts, q_ends, hits = lay.q_starts, lay.q_ends, lay.hits
         probs = []
+        append = probs.append
+        q, n_quotes = 0, len(q_starts)
         for i, token in enumerate(tokens):
             # the same sum as Layout.context(i).features() weighted, without building the context
             text = token.text
@@ -208,13 +209,15 @@ class Detector:
             x += pos_w.get(position(k, last - first), 0.0)
             if k and text[:1].isupper() and shape(text) == "Xx":
                 x += name_w
-            if q_starts:
-                q = bisect.bisect_right(q_starts, token.start) - 1
-                if q >= 0 and token.start < q_ends[q]:
+            if n_quotes:  # tokens come in text order: walk the merged quotation spans alongside
+                start = token.start
+                while q < n_quotes and q_ends[q] <= start:
+                    q += 1
+                if q < n_quotes and q_starts[q] <= start:
                     x += quoted_w
             if hits and i in hits:
                 x += lex_w.get(hits[i], 0.0)
-            probs.append(1.0 / (1.0 + exp(-x)) if x > -30 else 0.0)
+            append(1.0 / (1.0 + exp(-x)) if x > -30 else 0.0)
         return lay, probs
 
     def token_probabilities(self, rows: list[TokenRow]) -> list[float]:

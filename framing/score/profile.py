@@ -167,6 +167,8 @@ def score_definitions() -> list[Score]:
 
 SCORES = score_definitions()
 SCORE_NAMES = [s.name for s in SCORES]
+# The origin split re-counts the loaded terms: outlet similarity leaves it out so as not to weigh them twice.
+ORIGIN_SCORES = ("loaded_lexicon_per_1k", "loaded_model_per_1k")
 HEDGE_COLUMN = "hedges_per_1k"
 _LABELS = {s.name: s.label for s in SCORES}
 
