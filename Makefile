@@ -29,3 +29,8 @@ test: $(STAMP) browser
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Rebuild the shipped loaded-language model from ../shared/datasets (seeded; see models/README.md).
+.PHONY: model
+model: $(STAMP)
+	$(BIN)/framing train --output models/loaded_terms.json

@@ -87,6 +87,15 @@ StoreOpt = Annotated[
     typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+MinConfidenceOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        help="Show the learned detector's loaded terms from this probability up (default 0.6; above 1: lexicon "
+        "entries only). With --store or --jobs it can only raise the default.",
+    ),
+]
 
 
 def _show_version(value: bool) -> None:
@@ -146,7 +155,7 @@ def _report_skipped(options: ReadOptions) -> None:
         typer.echo(f"framing: warning: skipped {skipped.source}: {skipped.problem}", err=True)
 
 
-def _analysed(corpus: Path | None, lexicon, options: ReadOptions) -> list:
+def _analysed(corpus: Path | None, lexicon, options: ReadOptions, min_confidence: float | None = None) -> list:
     """Every article's features, with a progress bar on a terminal (nothing when output is redirected)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -163,7 +172,7 @@ def _analysed(corpus: Path | None, lexicon, options: ReadOptions) -> list:
         progress.update(task, description="analysing articles", total=len(articles))
         features = []
         for article in articles:
-            features.append(analyze_article(article, lex))
+            features.append(analyze_article(article, lex, min_confidence=min_confidence))
             progress.advance(task)
     return features
 
@@ -213,6 +222,7 @@ def analyze(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
     ] = None,
+    min_confidence: MinConfidenceOpt = None,
 ) -> None:
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
     from framing import api, run  # the engines and the store load only when asked for
@@ -227,9 +237,13 @@ def analyze(
             typer.echo(f"framing: skipped {len(options.skipped)} unreadable articles", err=True)
         return
     if engine == "local" and jobs == 1 and scheduler is None:
-        features = _analysed(corpus, lexicon, options)
+        features = _analysed(corpus, lexicon, options, min_confidence)
     else:
-        features = run.analyze_corpus(corpus, lexicon or (), options, engine, jobs, scheduler)
+        from framing.extract.learned import at_confidence
+
+        features = at_confidence(
+            run.analyze_corpus(corpus, lexicon or (), options, engine, jobs, scheduler), min_confidence
+        )
     _report_skipped(options)
     if format is TableFormat.json:
         _emit(json.dumps([f.to_record() for f in features], ensure_ascii=False, indent=2) + "\n", output)
@@ -311,6 +325,7 @@ def report(
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
     store: StoreOpt = None,
+    min_confidence: MinConfidenceOpt = None,
 ) -> None:
     """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -327,18 +342,20 @@ def report(
     with Progress(*columns, console=terminal.console(stderr=True), transient=True) as progress:
         profiles = None
         if store is not None:
+            from framing.extract.learned import DEFAULT_MIN_CONFIDENCE, at_confidence
             from framing.store import load_features
             from framing.store.aggregate import store_profile
 
-            features = load_features(store)  # the report shows every article, so it needs them all
-            profiles = store_profile(store, seed)["profiles"]  # summed in the store's engine
+            features = at_confidence(load_features(store), min_confidence)  # the report shows every article
+            if min_confidence is None or min_confidence <= DEFAULT_MIN_CONFIDENCE:
+                profiles = store_profile(store, seed)["profiles"]  # summed in the store's engine
         else:
             lex = api.lexicons(lexicon or ())
             articles = api.articles(corpus, options)
             task = progress.add_task("analysing articles", total=len(articles))
             features = []
             for article in articles:
-                features.append(analyze_article(article, lex))
+                features.append(analyze_article(article, lex, min_confidence=min_confidence))
                 progress.advance(task)
         stage = progress.add_task("report", total=None)
         written = write_report(
@@ -703,6 +720,29 @@ def evaluate_command(
     if problems:
         typer.echo(f"framing: {len(problems)} figures dropped more than 0.05 below {path}", err=True)
         raise typer.Exit(1)
+
+
+@app.command("train")
+def train_command(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Folder holding the datasets (default: ../shared/datasets).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Model file to write (default: models/loaded_terms.json).")
+    ] = None,
+) -> None:
+    """Train the loaded-language detector on BABE (seeded) and print its grouped cross-validation figures."""
+    from framing.evaluation.datasets import default_root
+    from framing.model.train import summary_lines, train
+
+    root = data if data is not None else default_root()
+    if not (root / "babe").is_dir():
+        typer.echo(f"framing: skipped training: no babe/ folder in {root}", err=True)
+        raise typer.Exit(1)
+    path = output if output is not None else Path(__file__).resolve().parents[1] / "models" / "loaded_terms.json"
+    model = train(root, path, say=lambda line: typer.echo(line, err=True))
+    typer.echo("\n".join(summary_lines(model)))
+    typer.echo(f"framing: wrote {path}", err=True)
 
 
 @app.command("claims")

@@ -25,3 +25,8 @@ def lexicon_dir() -> Path:
 
 def seeds_dir() -> Path:
     return _data_dir("seeds")
+
+
+def model_dir() -> Path:
+    """The shipped detector weights (``models/``), packaged like the lexicons."""
+    return _data_dir("models")

@@ -39,6 +39,9 @@ class LoadedTerm(Span):
     explanation: str
     lexicon: str  # file the entry came from (stem), e.g. "loaded_terms"
     quoted: bool = False  # inside a quotation: the speaker's words, not the outlet's
+    origin: str = "lexicon"  # "lexicon" (an entry of a lexicon file) or "model" (the learned detector)
+    confidence: float = 1.0  # the model's probability; 1.0 for lexicon entries
+    evidence: tuple[str, ...] = ()  # model finds: the features that fired most, e.g. "w=slammed (+1.20)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ def _code_version(root: Path) -> str:
 def copied(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("copy")
     shutil.copytree(PACKAGE, root / "framing", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PACKAGE.parent / "models", root / "models")  # the model's hash is part of the version
     return root
 
 
@@ -57,6 +58,17 @@ def test_editing_a_module_changes_the_version_only_if_it_computes_features(copie
         assert (_code_version(copied) != before) is changes
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def test_retraining_the_model_changes_the_version(copied):
+    before = _code_version(copied)
+    path = copied / "models" / "loaded_terms.json"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original.replace(b'"threshold": ', b'"threshold":  ', 1))
+        assert _code_version(copied) != before
+    finally:
+        path.write_bytes(original)
 
 
 def test_a_new_release_of_vader_or_nltk_changes_the_version(monkeypatch):

@@ -493,6 +493,21 @@ INSTRUCTIONS = {
 }
 
 
+# A worksheet's answer key must be right: the learned detector's finds enter it only when the
+# model is this sure, well above the default --min-confidence.
+EXERCISE_MIN_CONFIDENCE = 0.85
+
+
+def teachable(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+    """The features with only the loaded terms a key can explain: lexicon entries and confident model finds."""
+    from dataclasses import replace
+
+    def keep(t: LoadedTerm) -> bool:
+        return t.origin != "model" or t.confidence >= EXERCISE_MIN_CONFIDENCE
+
+    return [replace(f, loaded_terms=[t for t in f.loaded_terms if keep(t)]) for f in features]
+
+
 def build_exercise(
     kind: str,
     features: Sequence[ArticleFeatures],
@@ -515,6 +530,7 @@ def build_exercise(
         raise UsageError("--count", "must be at least 1")
     if not features:
         raise DataError(where, "no articles to build exercises from")
+    features = teachable(features)
     spec = LEVELS[level]
     n = count if count is not None else (spec.classify_count if kind == "classify" else spec.count)
     rng = random.Random(f"{seed}:{kind}:{level}")

@@ -126,10 +126,15 @@ class ArticleFeatures:
 
 
 def analyze_article(
-    article: Article, lex: Lexicons, previous: ArticleFeatures | None = None, reuse: Collection[str] = ()
+    article: Article,
+    lex: Lexicons,
+    previous: ArticleFeatures | None = None,
+    reuse: Collection[str] = (),
+    min_confidence: float | None = None,
 ) -> ArticleFeatures:
     """Every feature of `article`; the `reuse` parts are taken from `previous`, an earlier
-    analysis of the same text whose lexicons differed only in files those parts do not read."""
+    analysis of the same text whose lexicons differed only in files those parts do not read.
+    `min_confidence` is the learned detector's threshold for loaded terms (None: its default)."""
     if previous is not None and previous.text != article.text:
         raise ValueError("previous analysis is of a different text")
     doc = Doc(article.text)  # tokenised lazily: not at all if every part is reused
@@ -141,7 +146,7 @@ def analyze_article(
         n_words, sentences = doc.n_words, score_sentences(doc)
     mentions = old.actor_mentions if "actors" in keep else find_actor_mentions(doc, lex)
     quotes = old.quotes if "quotes" in keep else find_quotes(doc, lex)
-    loaded = old.loaded_terms if "loaded" in keep else _mark_quoted(find_loaded_terms(doc, lex), quotes)
+    loaded = old.loaded_terms if "loaded" in keep else _mark_quoted(find_loaded_terms(doc, lex, min_confidence), quotes)
     hedges = old.hedges if "hedges" in keep else find_hedges(doc, lex)
     return ArticleFeatures(
         meta=article.meta,

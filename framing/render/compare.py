@@ -215,6 +215,7 @@ def comparison_sections(c: Comparison) -> list[Section]:
 PROFILE_COLUMNS = [
     ("loaded_per_1k", "loaded /1k"),
     ("loaded_own_per_1k", "own voice /1k"),
+    ("loaded_model_per_1k", "of them by the model /1k"),
     ("hedges_per_1k", "hedges /1k"),
     ("attr_share_doubting", "doubting attr."),
     ("quotes_per_1k", "quotes /1k"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from framing.extract.features import ArticleFeatures
 
 CLASS_LOADED = "loaded"
+CLASS_MODEL = "model"  # added to CLASS_LOADED for the learned detector's finds: drawn dashed, not solid
 CLASS_HEDGE = "hedge"
 CLASS_ATTRIBUTION = "attribution"
 CLASS_SCARE = "scare"
@@ -61,6 +62,13 @@ def marks_for(features: ArticleFeatures) -> tuple[list[Mark], list[Footnote]]:
     for number, t in enumerate(features.loaded_terms, start=1):
         footnotes.append(Footnote(number, t.text, t.category, t.perspective, t.neutral, t.explanation))
         note = f"{t.category}, {t.perspective}: {t.explanation} Neutral: {t.neutral}."
+        if t.origin == "model":
+            evidence = "; ".join(t.evidence) or "none recorded"
+            note = (
+                f"found by the model, confidence {t.confidence:.0%}; resembles: {t.category}. {t.explanation} "
+                f"Instead: {t.neutral}. Evidence: {evidence}."
+            )
+            marks.append(Mark(t.start, t.end, CLASS_MODEL))
         marks.append(Mark(t.start, t.end, CLASS_LOADED, note, number))
     return marks, footnotes
 
@@ -79,7 +87,7 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
         active = [m for m in active if m.end > a]
         covering = [m for m in active if m.start <= a and b <= m.end]
         classes = tuple(sorted({m.cls for m in covering}))
-        notes = [m.note for m in covering if m.cls != CLASS_QUOTE] or [m.note for m in covering]
+        notes = [m.note for m in covering if m.cls != CLASS_QUOTE and m.note] or [m.note for m in covering if m.note]
         ending = [m.footnote for m in covering if m.footnote is not None and m.end == b]
         footnote = ending[0] if ending else None
         piece = text[a:b]

@@ -37,7 +37,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from framing.render.charts import to_png
-from framing.render.highlight import CLASS_ATTRIBUTION, CLASS_HEDGE, CLASS_LOADED, CLASS_QUOTE, CLASS_SCARE
+from framing.render.highlight import CLASS_ATTRIBUTION, CLASS_HEDGE, CLASS_LOADED, CLASS_MODEL, CLASS_QUOTE, CLASS_SCARE
 from framing.render.model import ChartSpec, ReportModel
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -165,7 +165,9 @@ def _chart(chart: ChartSpec, styles) -> list[Flowable]:
 
 def _marked(text: str, classes: tuple[str, ...], footnote: int | None) -> str:
     out = escape(text)
-    if CLASS_LOADED in classes:
+    if CLASS_LOADED in classes and CLASS_MODEL in classes:  # the model's finds: italic, not bold
+        out = f'<font color="{LOADED}"><i><u>{out}</u></i></font>'
+    elif CLASS_LOADED in classes:
         out = f'<font color="{LOADED}"><b><u>{out}</u></b></font>'
     elif CLASS_HEDGE in classes or CLASS_ATTRIBUTION in classes:
         out = f'<font color="{HEDGE}"><u>{out}</u></font>'

@@ -109,6 +109,10 @@ def inspect_view(article: Article, features: ArticleFeatures) -> Group:
     for column in ("kind", "text", "detail"):
         findings.add_column(column, overflow="fold")
     for t in features.loaded_terms:
+        if t.origin == "model":  # the learned detector's find: its confidence and the evidence that fired
+            detail = f"model {t.confidence:.2f}; resembles {t.category}; instead: {t.neutral}; " + ", ".join(t.evidence)
+            findings.add_row("loaded (model)", plain(t.text), plain(detail))
+            continue
         findings.add_row(
             "loaded", plain(t.text), plain(f"{t.category}; {t.perspective}; neutral: {t.neutral} — {t.explanation}")
         )

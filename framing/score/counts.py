@@ -46,6 +46,8 @@ FIXED_COLUMNS: tuple[str, ...] = (
     "compound",
     "loaded",
     "loaded_own",
+    "loaded_origin:lexicon",  # a lexicon entry matched
+    "loaded_origin:model",  # the learned detector found it (framing.model)
     *(f"loaded_persp:{p}" for p in PERSPECTIVES),
     *(f"loaded_cat:{c}" for c in CATEGORIES),
     "hedges",
@@ -111,6 +113,7 @@ def _count_findings(f: ArticleFeatures, cols: dict[str, np.ndarray], at) -> None
         i = at(t.start)
         cols["loaded"][i] += 1
         cols["loaded_own"][i] += not t.quoted
+        cols[f"loaded_origin:{t.origin}"][i] += 1
         cols[f"loaded_persp:{t.perspective}"][i] += 1
         cols[f"loaded_cat:{t.category}"][i] += 1
     for h in f.hedges:

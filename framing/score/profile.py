@@ -110,6 +110,9 @@ def score_definitions() -> list[Score]:
     scores = [
         _density("loaded_per_1k", "loaded", "loaded terms /1k words"),
         _density("loaded_own_per_1k", "loaded_own", "loaded terms outside quotations /1k"),
+        # one finding, two origins: lexicon entries and the learned detector's finds, also apart
+        _density("loaded_lexicon_per_1k", "loaded_origin:lexicon", "loaded terms from the lexicons /1k"),
+        _density("loaded_model_per_1k", "loaded_origin:model", "loaded terms from the model /1k"),
     ]
     scores += [
         _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in PERSPECTIVES
@@ -159,6 +162,8 @@ def score_definitions() -> list[Score]:
 
 SCORES = score_definitions()
 SCORE_NAMES = [s.name for s in SCORES]
+# The origin split re-counts the loaded terms: outlet similarity leaves it out so as not to weigh them twice.
+ORIGIN_SCORES = ("loaded_lexicon_per_1k", "loaded_model_per_1k")
 HEDGE_COLUMN = "hedges_per_1k"
 _LABELS = {s.name: s.label for s in SCORES}
 

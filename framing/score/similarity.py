@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from framing.extract.features import ArticleFeatures
-from framing.score.profile import SCORE_NAMES, by_outlet, outlet_profiles
+from framing.score.profile import ORIGIN_SCORES, SCORE_NAMES, by_outlet, outlet_profiles
 from framing.text import build_analyzer
 
 
@@ -56,7 +56,7 @@ def standardised_profiles(profiles: pd.DataFrame) -> pd.DataFrame:
     A score that is nan for an outlet (nothing to measure) takes the mean of the others;
     scores that do not vary across outlets are dropped because they cannot tell outlets apart.
     """
-    values = profiles.set_index("outlet")[SCORE_NAMES].astype(float)
+    values = profiles.set_index("outlet")[[n for n in SCORE_NAMES if n not in ORIGIN_SCORES]].astype(float)
     values = values.fillna(values.mean()).fillna(0.0)
     spread = values.std(ddof=0)
     keep = spread[spread > 1e-12].index

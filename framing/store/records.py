@@ -75,7 +75,7 @@ def features_from_stored(meta: Metadata, text: str, record_json: str, mentions_j
         text=text,
         n_words=record["n_words"],
         sentences=[Sentence(**s) for s in record["sentences"]],
-        loaded_terms=[LoadedTerm(**t) for t in record["loaded_terms"]],
+        loaded_terms=[LoadedTerm(**{**t, "evidence": tuple(t.get("evidence", ()))}) for t in record["loaded_terms"]],
         hedges=[Hedge(**h) for h in record["hedges"]],
         quotes=[Quote(**q) for q in record["quotes"]],
         actor_mentions=[ActorMention(**m) for m in json.loads(mentions_json)],

@@ -30,11 +30,11 @@ from framing.resources import lexicon_dir
 _PACKAGE = Path(framing.__file__).parent
 # Everything that computes a stored feature or shapes a stored record: the extractors, the lexicon
 # loading and compiling (an edit to how aliases are read changes quotes), tokens and sentences, the
-# span types, the record format and the finding and count rows kept beside it. The libraries below
-# compute features too (VADER's lexicon and rules, NLTK's Punkt and Snowball), so their installed releases
-# are part of the version.
+# span types, the record format and the finding and count rows kept beside it, and the learned
+# model's code (its weights file is hashed too). The libraries below compute features too (VADER's
+# lexicon and rules, NLTK's Punkt and Snowball), so their installed releases are part of the version.
 CODE_FILES = (
-    *("extract/*.py", "lexicon/*.py", "text.py", "spans.py"),
+    *("extract/*.py", "lexicon/*.py", "model/*.py", "text.py", "spans.py"),
     *("store/records.py", "store/rows.py", "score/counts.py"),
 )
 ANALYSIS_LIBRARIES = ("vaderSentiment", "nltk")
@@ -58,8 +58,11 @@ def library_versions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
+    """Extractor code, library releases and the loaded-language model's weights (framing.model)."""
+    from framing.model.detector import model_version
+
     libraries = ";".join(f"{k}={v}" for k, v in library_versions().items())
-    return _hash_files(CODE_FILES, libraries.encode())
+    return _hash_files(CODE_FILES, f"{libraries};model={model_version()}".encode())
 
 
 @lru_cache(maxsize=1)

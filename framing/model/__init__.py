@@ -1,0 +1,1 @@
+"""The learned loaded-language detector: features, training and the shipped model."""
