@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from framing.extract.features import HEDGE_KINDS, ArticleFeatures
-from framing.lexicon.bundle import ACTOR_GROUPS, CATEGORIES, PERSPECTIVES, SIDES, STANCES
+from framing.lexicon.bundle import STANCES, VOCABULARY
+from framing.lexicon.vocabulary import Vocabulary
 from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
 from framing.text import tokenize
 
@@ -40,11 +41,12 @@ MIN_MENTIONS = 5  # actor sentiment: sentences that mention the actor
 # too few to resample, and the sentence bootstrap (too narrow, and flagged so) is all there is.
 MIN_ARTICLES_TO_RESAMPLE = 20
 
-# The balance index counts these sides; EU, media and other speakers are pooled as "other",
-# quotes with no identified speaker ("unknown") are left out of shares and the index.
-BALANCE_SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "other"]
-_TO_BALANCE = {side: side for side in BALANCE_SIDES} | {"EU": "other", "media": "other"}
-QUOTE_SIDES = [*SIDES, "unknown"]
+# The balance index counts the balance sides of lexicons/vocabulary.csv (in the shipped file EU and
+# media speakers are pooled as "other"); quotes with no identified speaker ("unknown") are left out
+# of shares and the index.
+BALANCE_SIDES = list(VOCABULARY.balance_sides)
+_TO_BALANCE = dict(VOCABULARY.to_balance)
+QUOTE_SIDES = [*VOCABULARY.sides, "unknown"]
 
 
 def slug(name: str) -> str:
@@ -106,20 +108,24 @@ def _share(name: str, column: str, den: str, label: str, min_n: int, n_column: s
     return Score(name, label, lambda s: _ratio(s[column], s[den]), n_column or den, min_n)
 
 
-def _balance(s: Sums) -> np.ndarray:
-    return normalised_entropy(np.column_stack([s[f"quote_side:{side}"] for side in BALANCE_SIDES]))
+def _balance_of(sides: Sequence[str]) -> Callable[[Sums], np.ndarray]:
+    return lambda s: normalised_entropy(np.column_stack([s[f"quote_side:{side}"] for side in sides]))
 
 
-def score_definitions() -> list[Score]:
-    """Every score in the profile, in column order."""
+def score_definitions(vocab: Vocabulary = VOCABULARY) -> list[Score]:
+    """Every score in the profile, in column order: one column per category, perspective,
+    balance side and actor group of the vocabulary (lexicons/vocabulary.csv, plus any --sides)."""
+    balance_sides = vocab.balance_sides
     scores = [
         _density("loaded_per_1k", "loaded", "loaded terms /1k words"),
         _density("loaded_own_per_1k", "loaded_own", "loaded terms outside quotations /1k"),
     ]
     scores += [
-        _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in PERSPECTIVES
+        _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in vocab.perspectives
     ]
-    scores += [_density(f"loaded_cat_{slug(c)}_per_1k", f"loaded_cat:{c}", f"loaded ({c}) /1k") for c in CATEGORIES]
+    scores += [
+        _density(f"loaded_cat_{slug(c)}_per_1k", f"loaded_cat:{c}", f"loaded ({c}) /1k") for c in vocab.categories
+    ]
     scores += [
         _density("hedges_per_1k", "hedges", "hedges /1k (hedge, evidential, modal, scare quote)"),
         _density("scare_quotes_per_1k", "scare_quotes", "scare quotes /1k"),
@@ -132,7 +138,7 @@ def score_definitions() -> list[Score]:
     scores.append(_density("quotes_per_1k", "quotes", "quotes /1k"))
     scores += [
         _share(f"quote_share_{slug(s)}", f"quote_side:{s}", "quotes_known", f"share of quotes: {s}", MIN_QUOTES)
-        for s in BALANCE_SIDES
+        for s in balance_sides
     ]
     # The n behind word shares is the number of quotes, not words: quotes are the observations.
     scores += [
@@ -144,9 +150,10 @@ def score_definitions() -> list[Score]:
             MIN_QUOTES,
             "quotes_known",
         )
-        for s in BALANCE_SIDES
+        for s in balance_sides
     ]
-    scores.append(Score("balance_index", "source balance index (0-1)", _balance, "quotes_known", MIN_QUOTES))
+    balance = _balance_of(balance_sides)
+    scores.append(Score("balance_index", "source balance index (0-1)", balance, "quotes_known", MIN_QUOTES))
     mean_compound = lambda s: _ratio(s["compound"], s["sentences"])  # noqa: E731
     scores.append(Score("sentiment", "mean sentence compound", mean_compound, "sentences", MIN_SENTENCES))
     scores += [
@@ -157,7 +164,7 @@ def score_definitions() -> list[Score]:
             f"group:{g}",
             MIN_MENTIONS,
         )
-        for g in ACTOR_GROUPS
+        for g in vocab.groups
     ]
     return scores
 
@@ -173,8 +180,9 @@ def label(column: str) -> str:
     return _LABELS.get(column, column)
 
 
-def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
-    """One row per sentence of the article, one column per count (see the module docstring)."""
+def sentence_table(f: ArticleFeatures, vocab: Vocabulary = VOCABULARY) -> pd.DataFrame:
+    """One row per sentence of the article, one column per count (see the module docstring);
+    quote sides are pooled into the vocabulary's balance sides."""
     n = len(f.sentences)
     starts = [s.start for s in f.sentences]
     cols: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(n))
@@ -206,7 +214,7 @@ def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
         i = at(q.start)
         cols["quotes"][i] += 1
         cols["quoted_words"][i] += q.n_words
-        side = _TO_BALANCE.get(q.side)
+        side = vocab.to_balance.get(q.side)
         if side is not None:
             cols["quotes_known"][i] += 1
             cols["qwords_known"][i] += q.n_words
@@ -233,21 +241,23 @@ def resampling_unit(n_articles: int) -> str:
     return "articles" if n_articles >= MIN_ARTICLES_TO_RESAMPLE else "sentences"
 
 
-def group_table(features: Iterable[ArticleFeatures], unit: str = "sentences") -> pd.DataFrame:
+def group_table(
+    features: Iterable[ArticleFeatures], unit: str = "sentences", vocab: Vocabulary = VOCABULARY
+) -> pd.DataFrame:
     """The rows a group's bootstrap resamples: every sentence of its articles, or with
     ``unit="articles"`` one row per article holding the sums of its sentence rows. A count
     missing from an article is 0 there."""
     if unit == "articles":
-        rows = [sentence_table(f).sum() for f in features]
+        rows = [sentence_table(f, vocab).sum() for f in features]
         return pd.DataFrame(rows).fillna(0.0).reset_index(drop=True) if rows else pd.DataFrame()
-    tables = [sentence_table(f) for f in features]
+    tables = [sentence_table(f, vocab) for f in features]
     return pd.concat(tables, ignore_index=True).fillna(0.0) if tables else pd.DataFrame()
 
 
-def resampled_table(features: Sequence[ArticleFeatures]) -> tuple[pd.DataFrame, str]:
+def resampled_table(features: Sequence[ArticleFeatures], vocab: Vocabulary = VOCABULARY) -> tuple[pd.DataFrame, str]:
     """The group's table for the bootstrap, and which unit it resamples (see MIN_ARTICLES_TO_RESAMPLE)."""
     unit = resampling_unit(len(features))
-    return group_table(features, unit), unit
+    return group_table(features, unit, vocab), unit
 
 
 @dataclass
@@ -296,7 +306,9 @@ def by_outlet(features: Iterable[ArticleFeatures]) -> dict[str, list[ArticleFeat
     return groups
 
 
-def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
+def outlet_profiles(
+    features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT, vocab: Vocabulary = VOCABULARY
+) -> pd.DataFrame:
     """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
 
     Columns: outlet, outlet_name, n_articles, n_words, n_sentences, resampled ("articles"
@@ -305,8 +317,10 @@ def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
     ``<score>_lo`` and ``<score>_hi`` (percentile bootstrap, seeded by ``seed`` and the outlet slug),
     ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
     ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
-    divide by (no quotes, no attribution verbs) is nan, and flagged.
+    divide by (no quotes, no attribution verbs) is nan, and flagged. ``vocab`` (default: the
+    shipped vocabulary.csv; with --sides, :meth:`Vocabulary.with_sides`) decides the columns.
     """
+    scores = SCORES if vocab is VOCABULARY else score_definitions(vocab)
     rows = []
     for outlet, group in by_outlet(features).items():
         row: dict[str, object] = {
@@ -316,8 +330,8 @@ def outlet_profiles(features: list[ArticleFeatures], seed: int = 0, n_boot: int 
             "n_words": sum(f.n_words for f in group),
             "n_sentences": sum(len(f.sentences) for f in group),
         }
-        table, row["resampled"] = resampled_table(group)
-        row.update(score_row(evaluate(table, outlet, seed, n_boot)))
+        table, row["resampled"] = resampled_table(group, vocab)
+        row.update(score_row(evaluate(table, outlet, seed, n_boot), scores))
         rows.append(row)
     return pd.DataFrame(rows)
 
