@@ -523,7 +523,8 @@ def evaluate_command(
         str | None,
         typer.Option(
             "--benchmark",
-            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu or all (read from ../shared/datasets).",
+            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu, newsmtsc or all "
+            "(read from ../shared/datasets).",
         ),
     ] = None,
     data: Annotated[

@@ -30,7 +30,7 @@ from framing.lexicon.bundle import Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.text import Doc, stem, tokenize
 
-BENCHMARKS = ("babe", "ptc", "sfu")
+BENCHMARKS = ("babe", "ptc", "sfu", "newsmtsc")
 HEDGE_TYPES = ("hedge", "evidential", "modal")
 Spans = list[tuple[int, int]]
 
@@ -236,10 +236,17 @@ def run_sfu(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> Benchm
     return BenchmarkResult("sfu", f"datasets/{folder.name}", "whole corpus (no training)", figures, notes)
 
 
+def run_newsmtsc(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> BenchmarkResult:
+    from framing.evaluation.target_benchmark import run_newsmtsc as run_it  # it imports this module
+
+    return run_it(folder, lex, lexicons_folder)
+
+
 RUNNERS: dict[str, tuple[str, Callable[[Path, Lexicons, Path | None], BenchmarkResult]]] = {
     "babe": ("babe", run_babe),
     "ptc": ("ptc", run_ptc),
     "sfu": ("sfu_speculation", run_sfu),
+    "newsmtsc": ("newsmtsc", run_newsmtsc),
 }
 
 
