@@ -60,6 +60,19 @@ StoreOpt = Annotated[
     typer.Option("--store", help="Read the features from this feature store (framing analyze --store) instead."),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")]
+SidesOpt = Annotated[
+    Path | None,
+    typer.Option("--sides", help="YAML file grouping this story's actors and speakers into sides (docs/actors.md)."),
+]
+
+
+def _with_sides(features: list, sides: Path | None) -> list:
+    """The features regrouped by a --sides file (framing.sides), or unchanged without one."""
+    if sides is None:
+        return features
+    from framing.sides import apply_sides, load_sides
+
+    return apply_sides(features, load_sides(sides))
 
 
 def _show_version(value: bool) -> None:
@@ -161,12 +174,15 @@ def analyze(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
     ] = None,
+    sides: SidesOpt = None,
 ) -> None:
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
     from framing import api, run  # the engines and the store load only when asked for
     from framing.render import terminal
 
     options = _read_options(encoding, skip_bad)
+    if store is not None and sides is not None:
+        raise UsageError("--sides", "a feature store keeps the lexicons' sides; give --sides to profile or report")
     if store is not None:
         done = run.analyze_into_store(store, corpus, lexicon or (), options, engine, jobs, scheduler)
         _report_skipped(options)
@@ -179,6 +195,7 @@ def analyze(
     else:
         features = run.analyze_corpus(corpus, lexicon or (), options, engine, jobs, scheduler)
     _report_skipped(options)
+    features = _with_sides(features, sides)
     if format is TableFormat.json:
         _emit(json.dumps([f.to_record() for f in features], ensure_ascii=False, indent=2) + "\n", output)
     elif format is TableFormat.csv:
@@ -248,6 +265,7 @@ def report(
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
     store: StoreOpt = None,
+    sides: SidesOpt = None,
 ) -> None:
     """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -274,6 +292,7 @@ def report(
             for article in articles:
                 features.append(analyze_article(article, lex))
                 progress.advance(task)
+        features = _with_sides(features, sides)
         stage = progress.add_task("report", total=None)
         written = write_report(
             features, output, format, pair or (), seed, step=lambda s: progress.update(stage, description=s)
@@ -446,13 +465,14 @@ def profile(
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
     output: OutputOpt = None,
+    sides: SidesOpt = None,
 ) -> None:
     """One row per outlet: every score with its 95% bootstrap interval and a flag when data are thin."""
     from framing import score
     from framing.render import compare as view
 
     options = _read_options(encoding, skip_bad)
-    features = _features(corpus, store, lexicon, options)
+    features = _with_sides(_features(corpus, store, lexicon, options), sides)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
         from framing.output import frame_csv

@@ -236,6 +236,22 @@ def sentence_table(f: ArticleFeatures, vocab: Vocabulary = VOCABULARY) -> pd.Dat
     return pd.DataFrame(dict(cols))
 
 
+def vocabulary_for(features: Iterable[ArticleFeatures]) -> Vocabulary:
+    """The shipped vocabulary, plus the sides a --sides file gave quotes and actors (in first-seen order).
+
+    With no such sides this is the shipped vocabulary itself, so the seed profiles keep their columns.
+    """
+    extra: dict[str, None] = {}
+    for f in features:
+        for q in f.quotes:
+            if q.side not in VOCABULARY.sides and q.side != "unknown":
+                extra[q.side] = None
+        for m in f.actor_mentions:
+            if m.group not in VOCABULARY.groups:
+                extra[m.group] = None
+    return VOCABULARY.with_sides(list(extra)) if extra else VOCABULARY
+
+
 def resampling_unit(n_articles: int) -> str:
     """ "articles" when a group has enough articles to resample them, else "sentences"."""
     return "articles" if n_articles >= MIN_ARTICLES_TO_RESAMPLE else "sentences"
@@ -307,7 +323,7 @@ def by_outlet(features: Iterable[ArticleFeatures]) -> dict[str, list[ArticleFeat
 
 
 def outlet_profiles(
-    features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT, vocab: Vocabulary = VOCABULARY
+    features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT, vocab: Vocabulary | None = None
 ) -> pd.DataFrame:
     """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
 
@@ -317,9 +333,10 @@ def outlet_profiles(
     ``<score>_lo`` and ``<score>_hi`` (percentile bootstrap, seeded by ``seed`` and the outlet slug),
     ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
     ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
-    divide by (no quotes, no attribution verbs) is nan, and flagged. ``vocab`` (default: the
-    shipped vocabulary.csv; with --sides, :meth:`Vocabulary.with_sides`) decides the columns.
+    divide by (no quotes, no attribution verbs) is nan, and flagged. ``vocab`` decides the columns
+    (default: :func:`vocabulary_for` the features, the shipped vocabulary.csv plus any --sides sides).
     """
+    vocab = vocab or vocabulary_for(features)
     scores = SCORES if vocab is VOCABULARY else score_definitions(vocab)
     rows = []
     for outlet, group in by_outlet(features).items():
@@ -342,6 +359,8 @@ def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int =
     Intervals resample the article's own sentences (seeded by ``seed`` and the article id),
     so a short article's wide interval says how little one article shows.
     """
+    vocab = vocabulary_for(features)
+    scores = SCORES if vocab is VOCABULARY else score_definitions(vocab)
     rows = []
     for f in features:
         row: dict[str, object] = {
@@ -352,7 +371,7 @@ def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int =
             "n_words": f.n_words,
             "n_sentences": len(f.sentences),
         }
-        row.update(score_row(evaluate(sentence_table(f), f.id, seed, n_boot)))
+        row.update(score_row(evaluate(sentence_table(f, vocab), f.id, seed, n_boot), scores))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -366,12 +385,13 @@ def quote_balance(features: list[ArticleFeatures], groups: dict[str, list[str]] 
     ``groups`` maps a label to outlet slugs to pool several outlets (used by compare).
     """
     groups = groups or {outlet: [outlet] for outlet in by_outlet(features)}
+    quote_sides = [*vocabulary_for(features).sides, "unknown"]
     rows = []
     for label, members in groups.items():
         quotes = [q for f in features if f.outlet in members for q in f.quotes]
         n_total = len(quotes)
         w_total = sum(q.n_words for q in quotes)
-        for side in QUOTE_SIDES:
+        for side in quote_sides:
             chosen = [q for q in quotes if q.side == side]
             words = sum(q.n_words for q in chosen)
             rows.append(
