@@ -66,6 +66,14 @@ SidesOpt = Annotated[
 ]
 
 
+def _actor_table(features: list, seed: int, n_boot: int, sides: Path | None):  # noqa: ANN202 - a DataFrame
+    """Discovered actors by outlet with the sentiment toward them (framing.score.actor_table)."""
+    from framing.score.actor_table import actor_table
+    from framing.sides import load_sides
+
+    return actor_table(features, seed=seed, n_boot=n_boot, sides=load_sides(sides) if sides else None)
+
+
 def _with_sides(features: list, sides: Path | None) -> list:
     """The features regrouped by a --sides file (framing.sides), or unchanged without one."""
     if sides is None:
@@ -487,6 +495,7 @@ def profile(
             "profiles": profiles.to_dict("records"),
             "quote_balance": score.quote_balance(features).to_dict("records"),
             "actor_sentiment": actors.to_dict("records"),
+            "discovered_actors": _actor_table(features, seed, n_boot, sides).to_dict("records"),
             "loaded_by_category": score.loaded_by_category(features).to_dict("records"),
             "similarity": {"tfidf": tfidf.to_dict(), "profile": similar.to_dict()},
             "map": score.outlet_map(features, profiles).to_dict("records"),

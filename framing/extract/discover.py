@@ -151,6 +151,7 @@ class _Phrase:
     role: str = ""
     affiliation: str = ""
     kind: str = "name"
+    title_start: int = -1
 
     @property
     def start(self) -> int:
@@ -241,6 +242,22 @@ def _split_and(run: list[_Word], lexicon: Words) -> list[list[_Word]]:
     return [p for p in parts if p]
 
 
+def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_Word], list[_Word]]:
+    """(affiliation, title, name) of a run: "Russian | President | Vladimir Putin", "| Ms | Ruiz".
+
+    The title is from the first to the last title word before the name, with an "of X" after it
+    ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
+    """
+    titles = {t.rstrip(".") for t in lexicon.titles}
+    positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in titles]
+    if not positions:
+        return [], [], run
+    first, j = positions[0], positions[-1] + 1
+    while j + 2 < len(run) and run[j].text == "of":
+        j += 2
+    return run[:first], run[first:j], run[j:]
+
+
 def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
     lowered = [w.bare.lower() for w in phrase.words]
     if phrase.title and phrase.title.lower().rstrip(".") in lexicon.titles:
@@ -260,19 +277,25 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
     index = {id(w): k for k, w in enumerate(words)}
     phrases: list[_Phrase] = []
     for run in _runs(text, words, lexicon):
-        title_words: list[_Word] = []
-        rest = list(run)
-        while len(rest) > 1 and rest[0].text.lower().rstrip(".") in {t.rstrip(".") for t in lexicon.titles}:
-            title_words.append(rest.pop(0))
-        phrase = _Phrase(rest, title=" ".join(w.text for w in title_words))
+        affiliation, title_words, rest = _split_title(run, lexicon)
         k = index[id(run[0])]
+        if affiliation:  # "NATO Secretary General Jens Stoltenberg": NATO is mentioned too
+            own = _Phrase(affiliation)
+            own.kind = _classify(own, words[k - 1].text.lower() if k > 0 else "", lexicon)
+            phrases.append(own)
+        phrase = _Phrase(rest, title=" ".join(w.text for w in title_words))
+        if title_words:
+            phrase.title_start = title_words[0].start
+            phrase.affiliation = " ".join(w.text for w in affiliation)
         # "Port Authority chair Ana Ruiz": capitalised words, lowercase role words, then the name.
         roles: list[str] = []
         j = k - 1
         while j >= 0 and words[j].text.lower() in lexicon.roles and not words[j].capital and len(roles) < 3:
             roles.insert(0, words[j].text)
             j -= 1
-        if roles and phrases and phrases[-1].words[-1] is (words[j] if j >= 0 else None):
+        if phrase.affiliation:
+            phrase.role = f"{phrase.affiliation} {phrase.title}"
+        elif roles and phrases and phrases[-1].words[-1] is (words[j] if j >= 0 else None):
             phrase.affiliation = phrases[-1].name
             phrase.role = f"{phrase.affiliation} {' '.join(roles)}"
         elif roles:
@@ -342,10 +365,7 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
     mentions: list[DiscoveredMention] = []
     for p in phrases:
         sentence = doc.sentence_index(p.start)
-        title_start = p.words[0].start
-        if p.title:  # the mention covers the title too: "Ms Ruiz"
-            title_start = text.rfind(p.title.split()[0], 0, p.start)
-            title_start = title_start if title_start >= 0 else p.start
+        title_start = p.title_start if p.title_start >= 0 else p.start  # the mention covers a title: "Ms Ruiz"
         target, kind, link = p.name, p.kind, "name"
         entity = entities.get(p.name)
         if len(p.words) == 1 and not (entity and len(entity.name.split()) > 1):
@@ -441,15 +461,17 @@ def _with_seeds(mentions: list[DiscoveredMention], seeds: Sequence[ActorMention]
     out: list[DiscoveredMention] = []
     covered: list[tuple[int, int]] = []
     for m in mentions:
-        hit = next((s for s in seeds if s.start < m.end and m.start < s.end), None)
+        head = m.end - 1  # the seed must cover the name's last word: "Russian" does not make Lavrov Russia
+        hit = next((s for s in seeds if s.start <= head < s.end), None)
         if hit is not None:
             seeded[m.actor] = (hit.actor, hit.group)
     for m in mentions:
         if m.actor in seeded:
             actor, group = seeded[m.actor]
             kind = m.kind if actor != group or m.kind in ("place", "organisation") else "place"
+            link = "seed" if m.link == "name" else m.link
             m = DiscoveredMention(
-                m.start, m.end, m.text, actor, group, m.sentence, kind, "seed", m.title, m.role, m.affiliation
+                m.start, m.end, m.text, actor, group, m.sentence, kind, link, m.title, m.role, m.affiliation
             )
         out.append(m)
         covered.append((m.start, m.end))
