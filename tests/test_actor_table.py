@@ -45,3 +45,13 @@ def test_profile_json_has_the_discovered_actors(tmp_path):
     assert result.returncode == 0, result.stderr
     actors = {r["actor"] for r in json.loads(result.stdout)["discovered_actors"]}
     assert {"Ana Ruiz", "Tom Bell", "Port Authority"} <= actors
+
+
+def test_the_report_model_lists_each_outlets_actors(lex):
+    from framing.render.model import build_model
+
+    features = [analysed(lex, "gazette", PRAISE), analysed(lex, "herald", "Ana Ruiz said nothing to Tom Bell.")]
+    model = build_model(features, pairs=[(["gazette"], ["herald"])])
+    gazette = next(o for o in model.outlets if o.slug == "gazette")
+    assert {a["actor"] for a in gazette.actors} >= {"Ana Ruiz", "Tom Bell"}
+    assert all(" to " in a["interval"] for a in gazette.actors)
