@@ -37,6 +37,14 @@ def test_surname_and_title_forms_link_to_the_full_name(strike):
     assert [m.actor for m in by_text(strike, "Bell")] == ["Tom Bell"]
 
 
+def test_a_role_word_before_a_name_gives_the_organisation_named_earlier(strike):
+    (bell,) = by_text(strike, "Tom Bell")
+    assert bell.role == "Union leader"
+    assert bell.affiliation == "International Longshore and Warehouse Union"
+    (lower,) = discover_mentions("The Dock Workers Union met. Later union leader Tom Bell spoke.")[1:2]
+    assert (lower.text, lower.affiliation) == ("Tom Bell", "Dock Workers Union")
+
+
 def test_an_acronym_links_to_its_expansion(strike):
     union = "International Longshore and Warehouse Union"
     assert [m.kind for m in by_text(strike, union)] == ["organisation"]

@@ -298,6 +298,9 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
         elif roles and phrases and phrases[-1].words[-1] is (words[j] if j >= 0 else None):
             phrase.affiliation = phrases[-1].name
             phrase.role = f"{phrase.affiliation} {' '.join(roles)}"
+        elif roles and j >= 0 and not words[j].capital and words[j].text.lower() in lexicon.organisations:
+            phrase.affiliation = words[j].text  # "union leader Tom Bell": resolved to the union named before
+            phrase.role = f"{words[j].text} {' '.join(roles)}"
         elif roles:
             phrase.role = " ".join(roles)
         before = words[k - 1].text.lower() if k > 0 else ""
@@ -335,6 +338,10 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
     acronyms: dict[str, str] = {}
 
     def register(p: _Phrase) -> _Entity:
+        if p.affiliation and " " not in p.affiliation and p.affiliation.lower() in lexicon.organisations:
+            named = [e.name for e in entities.values() if e.kind == "organisation" and e.head == p.affiliation.lower()]
+            if named and named[-1] != p.affiliation:
+                p.affiliation = named[-1]
         last = p.words[-1].bare
         entity = entities.get(p.name)
         if entity is None:
