@@ -1,5 +1,7 @@
 """A --sides file groups a new story's actors and speakers; a malformed one is one line naming file and line."""
 
+import json
+
 import pytest
 
 from framing.errors import DataError
@@ -81,3 +83,16 @@ def test_the_command_line_reports_a_bad_sides_file_in_one_line(tmp_path):
             f"{path}:3: unknown key 'members' under side 'dockworkers' (expected: actors, speakers, affiliations)"
         )
     )
+
+
+def test_analyze_with_sides_gives_quotes_the_users_sides(tmp_path):
+    corpus = tmp_path / "strike"
+    corpus.mkdir()
+    (corpus / "gazette.txt").write_text(STRIKE, encoding="utf-8")
+    path = write(tmp_path, SIDES)
+    result = framing("analyze", str(corpus), "--format", "json", "--sides", str(path))
+    assert result.returncode == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert sorted(q["side"] for q in record["quotes"]) == ["dockworkers", "port management", "port management"]
+    refused = framing("analyze", str(corpus), "--store", str(tmp_path / "s.db"), "--sides", str(path))
+    assert refused.returncode == 2 and "--sides" in refused.stderr and "Traceback" not in refused.stderr
