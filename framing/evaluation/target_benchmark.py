@@ -29,6 +29,8 @@ from framing.extract.target_sentiment import LABELS, default_model, dense_featur
 from framing.lexicon.bundle import Lexicons
 
 SPLITS = ("devtest_mt", "devtest_rw")
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their", "we", "me", "i"}
+PRONOUNS |= {"it", "its", "us", "our", "myself", "’m", "'m"}
 VADER_THRESHOLD = 0.05  # VADER's own cut-off between neutral and positive or negative compound scores
 Predictor = Callable[[datasets.TargetSentence, datasets.Target], str]
 
@@ -67,17 +69,22 @@ def predictors(majority: str) -> dict[str, Predictor]:
 def _split_figures(
     name: str, sentences: Sequence[datasets.TargetSentence], lex: Lexicons, majority: str
 ) -> tuple[list[Figure], list[str]]:
-    predicted = correct = found = 0
+    predicted = correct = found = named_found = 0
     for s in sentences:
         mentions = discover_mentions(s.text, lex)
         predicted += len(mentions)
         correct += sum(1 for m in mentions if any(m.start < t.end and t.start < m.end for t in s.targets))
-        found += sum(1 for t in s.targets if any(m.start < t.end and t.start < m.end for m in mentions))
+        linked = [t for t in s.targets if any(m.start < t.end and t.start < m.end for m in mentions)]
+        found += len(linked)
+        named_found += sum(1 for t in linked if t.mention.strip().lower() not in PRONOUNS)
     n_targets = sum(len(s.targets) for s in sentences)
+    named = [t for s in sentences for t in s.targets if t.mention.strip().lower() not in PRONOUNS]
     figures = [Figure(f"{name}: targets linked", "framing actor discovery", predicted, correct, n_targets, found)]
     notes = [
         f"{name}: {len(sentences)} sentences, {n_targets} targets; {found} ({found / n_targets:.1%}) "
-        "linked to a discovered actor mention."
+        "linked to a discovered actor mention; of the targets that are not pronouns "
+        f"{named_found}/{len(named)} ({named_found / max(len(named), 1):.1%}) (a pronoun whose antecedent is in "
+        "another sentence cannot be linked in a one-sentence text)."
     ]
     gold = [t.polarity for s in sentences for t in s.targets]
     for system, predict in predictors(majority).items():

@@ -68,6 +68,23 @@ _CONNECTORS = {
     "le",
 }
 _NAME_PARTICLES = {"de", "da", "del", "della", "der", "van", "von", "al", "el", "bin", "la", "le"}
+_ABBREVIATED_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "adm",
+    "rev",
+}
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PLACE_CUES = {"in", "near", "across", "throughout", "outside", "inside"}
 _CALENDAR = {*WEEKDAYS, *MONTH_NAMES}
@@ -182,8 +199,9 @@ def _words(text: str, doc: Doc) -> list[_Word]:
 
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
-    """Two words belong to one name only if nothing but spaces (or a hyphen) separates them."""
-    return text[a.end : b.start] in (" ", "-", "")
+    """Two words belong to one name only if nothing but a space or hyphen separates them ("Mr. King": a title's dot)."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "-", "") or (gap == ". " and a.text.lower() in _ABBREVIATED_TITLES)
 
 
 def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
@@ -224,8 +242,23 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
                 run[0].initial = True
         while run and run[-1].text.lower() in _CONNECTORS:
             run = run[:-1]
-        if run and not (len(run) == 1 and (run[0].text.lower() in _CALENDAR or run[0].text == "I")):
-            cleaned.append(run)
+        if not run:
+            continue
+        if len(run) > 1 and all(w.text.isupper() for w in run):  # "TRUMP SAYS PORT IS CLOSED": split at common words
+            parts: list[list[_Word]] = [[]]
+            for w in run:
+                if w.text.lower() in lexicon.common or w.text.lower() in _CONNECTORS:
+                    parts.append([])
+                else:
+                    parts[-1].append(w)
+            pieces = [p for p in parts if p] if len(parts) > 1 else [run]
+        else:
+            pieces = [run]
+        for piece in pieces:
+            lone = piece[0].text.lower() if len(piece) == 1 else ""
+            if lone in _CALENDAR or lone == "i" or lone.rstrip(".") in _ABBREVIATED_TITLES:
+                continue  # "Monday", "I", a title with no name ("Mr.")
+            cleaned.append(piece)
     return cleaned
 
 
@@ -362,7 +395,8 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
             nxt = phrases[n + 1]
             between = text[p.end : nxt.start]
             bracketed = re.fullmatch(r"['’]?s?\s*\(", between) and text[nxt.end : nxt.end + 1] == ")"
-            if len(nxt.words) == 1 and _ACRONYM_RE.match(nxt.name) and bracketed:
+            matches = nxt.name[:1] == _initials(p.name)[:1]  # "Union of ... (UDW)", not "Ruiz (ILWU)"
+            if len(nxt.words) == 1 and _ACRONYM_RE.match(nxt.name) and bracketed and matches:
                 acronyms[nxt.name.rstrip("s") if nxt.name.endswith("s") else nxt.name] = p.name
     for name, entity in list(entities.items()):
         initials = _initials(name)
