@@ -79,3 +79,14 @@ def test_corpus_merge_joins_a_surname_seen_alone_in_another_article():
     ruiz = actors["Ana Ruiz"]
     assert ruiz.mentions == 3 and ruiz.articles == {"a1", "a2"} and {"Ana Ruiz", "Ruiz"} <= ruiz.aliases
     assert ruiz.affiliations == {"Port Authority"}
+
+
+def test_group_nouns_are_group_actors():
+    mentions = discover_mentions("Dockworkers walked out. Officials said the dockworkers and residents were calm.")
+    groups = [(m.text, m.actor) for m in mentions if m.kind == "group"]
+    assert groups == [
+        ("Dockworkers", "dockworkers"),
+        ("Officials", "officials"),
+        ("dockworkers", "dockworkers"),
+        ("residents", "residents"),
+    ]

@@ -21,9 +21,10 @@ Every mention is an :class:`~framing.spans.ActorMention` with offsets into the t
 ``actor`` is the full name the mention resolves to; ``group`` is the seed group, else the
 actor's own name (a discovered actor is a group of one until ``--sides`` groups it, see
 :mod:`framing.sides`). :func:`merge_actors` merges the mentions of a corpus into actors with
-aliases. This is a heuristic extractor, not a trained recogniser: it misses lowercase groups
-("dockworkers") and names written all in lowercase, and can take a capitalised headline word for
-a name.
+aliases. Lowercase groups of people are the group nouns of ``discovery.csv`` ("dockworkers",
+"residents"), each a group actor named by the noun. This is a heuristic extractor, not a trained
+recogniser: it misses other lowercase groups and names written in lowercase, and can take a
+capitalised headline word for a name.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from framing.resources import lexicon_dir
 from framing.spans import ActorMention
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 
-WORD_KINDS = ("common", "title", "role", "organisation")
+WORD_KINDS = ("common", "title", "role", "organisation", "group")
 KINDS = ("person", "organisation", "place", "group", "name")
 # A word with its offsets: initials ("B.", "U.S.") keep their dots, possessives are split off later.
 _WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:[-'’]\w+)*")
@@ -124,6 +125,7 @@ class Words:
     titles: frozenset[str]
     roles: frozenset[str]
     organisations: frozenset[str]
+    groups: frozenset[str] = frozenset()
 
 
 def load_words(path: Path) -> Words:
@@ -136,6 +138,7 @@ def load_words(path: Path) -> Words:
         frozenset(by_kind["title"]),
         frozenset(by_kind["role"]),
         frozenset(by_kind["organisation"]),
+        frozenset(by_kind["group"]),
     )
 
 
@@ -297,7 +300,9 @@ def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
         return "person"
     if any(t in lexicon.organisations for t in lowered) or (len(lowered) == 1 and _ACRONYM_RE.match(phrase.name)):
         return "organisation"
-    if len(lowered) == 1 and _GROUP_RE.search(lowered[0]) and phrase.words[0].text.endswith("s"):
+    if len(lowered) == 1 and (
+        lowered[0] in lexicon.groups or _GROUP_RE.search(lowered[0]) and lowered[0].endswith("s")
+    ):
         return "group"
     if before in _PLACE_CUES:
         return "place"
@@ -408,6 +413,8 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
         sentence = doc.sentence_index(p.start)
         title_start = p.title_start if p.title_start >= 0 else p.start  # the mention covers a title: "Ms Ruiz"
         target, kind, link = p.name, p.kind, "name"
+        if kind == "group" and p.name.lower() in lexicon.groups:
+            target = p.name.lower()  # "Dockworkers" at a sentence start and "dockworkers" later are one group
         entity = entities.get(p.name)
         if len(p.words) == 1 and not (entity and len(entity.name.split()) > 1):
             word = p.words[0].bare
@@ -449,13 +456,18 @@ def _back_references(
     doc: Doc,
     lexicon: Words,
 ) -> list[DiscoveredMention]:
-    """ "the union", "the president" and he/she: each to the nearest earlier actor that fits, if any."""
+    """Group nouns ("dockworkers"), and "the union", "the president" and he/she: each to the nearest earlier
+    actor that fits, if any."""
     out: list[DiscoveredMention] = []
     ordered = sorted(found, key=lambda m: m.start)
     for k, w in enumerate(words):
         lower = w.text.lower()
         earlier = [m for m in ordered if m.end <= w.start]
-        if lower in _PRONOUNS:
+        if lower in lexicon.groups and not any(m.start <= w.start < m.end for m in ordered):
+            out.append(
+                DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
+            )
+        elif lower in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
             people = [m for m in earlier if m.kind in ("person", "name") and m.sentence >= sentence - 1]
             if people:
