@@ -29,6 +29,7 @@ capitalised headline word for a name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -135,7 +136,7 @@ def load_words(path: Path) -> Words:
         by_kind[row["kind"]].add(row["word"].lower())
     return Words(
         frozenset(by_kind["common"] | _CALENDAR),
-        frozenset(by_kind["title"]),
+        frozenset(t.rstrip(".") for t in by_kind["title"]),  # "mr." and "mr" are one title
         frozenset(by_kind["role"]),
         frozenset(by_kind["organisation"]),
         frozenset(by_kind["group"]),
@@ -188,14 +189,13 @@ class _Phrase:
 
 
 def _words(text: str, doc: Doc) -> list[_Word]:
-    starts = {start for start, _ in doc.sentences}
+    starts = sorted(start for start, _ in doc.sentences)
     words = []
     previous_end = 0
     for m in _WORD_RE.finditer(text):
         gap = text[previous_end : m.start()]
-        initial = not words or m.start() in starts or any(c in gap for c in '\n"“‘:—–•(')
-        if not initial and words and any(s for s in starts if previous_end <= s <= m.start()):
-            initial = True
+        i = bisect.bisect_left(starts, previous_end)  # a sentence starts between the last word and this one
+        initial = not words or (i < len(starts) and starts[i] <= m.start()) or any(c in gap for c in '\n"“‘:—–•(')
         words.append(_Word(m.start(), m.end(), m.group(), initial))
         previous_end = m.end()
     return words
@@ -284,8 +284,7 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     The title is from the first to the last title word before the name, with an "of X" after it
     ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
     """
-    titles = {t.rstrip(".") for t in lexicon.titles}
-    positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in titles]
+    positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in lexicon.titles]
     if not positions:
         return [], [], run
     first, j = positions[0], positions[-1] + 1
@@ -460,16 +459,33 @@ def _back_references(
     actor that fits, if any."""
     out: list[DiscoveredMention] = []
     ordered = sorted(found, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    by_end = sorted(found, key=lambda m: m.end)
+    ends = [m.end for m in by_end]
+
+    def covered(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and ordered[i].start <= pos < ordered[i].end
+
     for k, w in enumerate(words):
         lower = w.text.lower()
-        earlier = [m for m in ordered if m.end <= w.start]
-        if lower in lexicon.groups and not any(m.start <= w.start < m.end for m in ordered):
+        if lower in lexicon.groups and not covered(w.start):
             out.append(
                 DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
             )
-        elif lower in _PRONOUNS:
+            continue
+        if lower not in _PRONOUNS and not (k > 0 and words[k - 1].text.lower() == "the" and not w.capital):
+            continue
+        earlier = by_end[: bisect.bisect_right(ends, w.start)]  # mentions that end before this word
+        if lower in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
-            people = [m for m in earlier if m.kind in ("person", "name") and m.sentence >= sentence - 1]
+            people = []
+            for m in reversed(earlier):  # the nearest person, in this sentence or the one before
+                if m.sentence < sentence - 1:
+                    break
+                if m.kind in ("person", "name"):
+                    people = [m]
+                    break
             if people:
                 m = people[-1]
                 out.append(DiscoveredMention(w.start, w.end, w.text, m.actor, m.group, sentence, "person", "pronoun"))
