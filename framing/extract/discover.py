@@ -44,6 +44,7 @@ from framing.resources import lexicon_dir
 from framing.spans import ActorMention
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 
+MAX_CHARS = 200_000  # about 35,000 words
 WORD_KINDS = ("common", "title", "role", "organisation", "group")
 KINDS = ("person", "organisation", "place", "group", "name")
 # A word with its offsets: initials ("B.", "U.S.") keep their dots, possessives are split off later.
@@ -364,8 +365,14 @@ class _Entity:
 
 
 def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = None) -> list[DiscoveredMention]:
-    """Every actor mention in ``text``, in order, each resolved to the full name it refers to."""
+    """Every actor mention in ``text``, in order, each resolved to the full name it refers to.
+
+    Only the first :data:`MAX_CHARS` characters are read: no news article is longer, and a
+    pathological file (megabytes of one text) must not hold up a whole report.
+    """
     lexicon = default_words()
+    if len(text) > MAX_CHARS:
+        text, doc = text[:MAX_CHARS], None
     doc = doc or Doc(text)
     words = _words(text, doc)
     phrases = _phrases(text, words, lexicon)

@@ -11,6 +11,7 @@ outlet's mentions of the actor, or over its articles once it has
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -25,6 +26,7 @@ from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resampl
 from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, MIN_MENTIONS, by_outlet
 from framing.sides import Sides, group_mentions
 
+CONTEXT = 400  # characters each side of a mention the target model reads (NewsMTSC sentences: about 200 in all)
 COLUMNS = [
     "outlet",
     "actor",
@@ -47,14 +49,18 @@ def scored_mentions(f: ArticleFeatures, sides: Sides | None = None) -> list[tupl
     if sides is not None:
         mentions = group_mentions(mentions, sides)  # type: ignore[assignment]
     bounds = [(s.start, s.end) for s in f.sentences]
+    starts = [m.start for m in mentions]
     out = []
-    for m in mentions:
+    for n, m in enumerate(mentions):
         if m.sentence >= len(bounds):
             continue
-        start, end = bounds[m.sentence]
-        sentence = f.text[start:end]
-        others = [(o.start - start, o.end - start) for o in mentions if o.sentence == m.sentence and o is not m]
-        out.append((m, model.score(sentence, m.start - start, m.end - start, others)))
+        # The sentence, clipped to CONTEXT characters each side of the mention: a run-on "sentence"
+        # of a whole page would otherwise be read once per mention in it.
+        start = max(bounds[m.sentence][0], m.start - CONTEXT)
+        end = min(bounds[m.sentence][1], m.end + CONTEXT)
+        near = range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+        others = [(mentions[i].start - start, mentions[i].end - start) for i in near if i != n]
+        out.append((m, model.score(f.text[start:end], m.start - start, m.end - start, others)))
     return out
 
 
