@@ -96,6 +96,27 @@ MinConfidenceOpt = Annotated[
         "entries only). With --store or --jobs it can only raise the default.",
     ),
 ]
+SidesOpt = Annotated[
+    Path | None,
+    typer.Option("--sides", help="YAML file grouping this story's actors and speakers into sides (docs/actors.md)."),
+]
+
+
+def _actor_table(features: list, seed: int, n_boot: int, sides: Path | None):  # noqa: ANN202 - a DataFrame
+    """Discovered actors by outlet with the sentiment toward them (framing.score.actor_table)."""
+    from framing.score.actor_table import actor_table
+    from framing.sides import load_sides
+
+    return actor_table(features, seed=seed, n_boot=n_boot, sides=load_sides(sides) if sides else None)
+
+
+def _with_sides(features: list, sides: Path | None) -> list:
+    """The features regrouped by a --sides file (framing.sides), or unchanged without one."""
+    if sides is None:
+        return features
+    from framing.sides import apply_sides, load_sides
+
+    return apply_sides(features, load_sides(sides))
 
 
 def _show_version(value: bool) -> None:
@@ -223,12 +244,15 @@ def analyze(
         str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
     ] = None,
     min_confidence: MinConfidenceOpt = None,
+    sides: SidesOpt = None,
 ) -> None:
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
     from framing import api, run  # the engines and the store load only when asked for
     from framing.render import terminal
 
     options = _read_options(encoding, skip_bad)
+    if store is not None and sides is not None:
+        raise UsageError("--sides", "a feature store keeps the lexicons' sides; give --sides to profile or report")
     if store is not None:
         done = run.analyze_into_store(store, corpus, lexicon or (), options, engine, jobs, scheduler)
         _report_skipped(options)
@@ -245,6 +269,7 @@ def analyze(
             run.analyze_corpus(corpus, lexicon or (), options, engine, jobs, scheduler), min_confidence
         )
     _report_skipped(options)
+    features = _with_sides(features, sides)
     if format is TableFormat.json:
         _emit(json.dumps([f.to_record() for f in features], ensure_ascii=False, indent=2) + "\n", output)
     elif format is TableFormat.csv:
@@ -326,6 +351,7 @@ def report(
     encoding: EncodingOpt = "utf-8",
     store: StoreOpt = None,
     min_confidence: MinConfidenceOpt = None,
+    sides: SidesOpt = None,
 ) -> None:
     """Write the framing report: self-contained HTML and a PDF with charts, tables and highlighted articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -357,6 +383,7 @@ def report(
             for article in articles:
                 features.append(analyze_article(article, lex, min_confidence=min_confidence))
                 progress.advance(task)
+        features = _with_sides(features, sides)
         stage = progress.add_task("report", total=None)
         written = write_report(
             features,
@@ -546,6 +573,7 @@ def profile(
     skip_bad: SkipBadOpt = False,
     encoding: EncodingOpt = "utf-8",
     output: OutputOpt = None,
+    sides: SidesOpt = None,
 ) -> None:
     """One row per outlet: every score with its 95% bootstrap interval and a flag when data are thin."""
     from framing import score
@@ -557,7 +585,7 @@ def profile(
 
         _store_profile(store_profile(store, seed, n_boot, format is TableFormat.json), format, seed, n_boot, output)
         return
-    features = _features(corpus, store, lexicon, options)
+    features = _with_sides(_features(corpus, store, lexicon, options), sides)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
     if format is TableFormat.csv:
         from framing.output import frame_csv
@@ -572,6 +600,7 @@ def profile(
             "profiles": profiles.to_dict("records"),
             "quote_balance": score.quote_balance(features).to_dict("records"),
             "actor_sentiment": actors.to_dict("records"),
+            "discovered_actors": _actor_table(features, seed, n_boot, sides).to_dict("records"),
             "loaded_by_category": score.loaded_by_category(features).to_dict("records"),
             "similarity": {"tfidf": tfidf.to_dict(), "profile": similar.to_dict()},
             "map": score.outlet_map(features, profiles).to_dict("records"),
@@ -652,7 +681,8 @@ def evaluate_command(
         str | None,
         typer.Option(
             "--benchmark",
-            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu or all (read from ../shared/datasets).",
+            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu, newsmtsc or all "
+            "(read from ../shared/datasets).",
         ),
     ] = None,
     data: Annotated[

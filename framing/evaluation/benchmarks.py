@@ -30,7 +30,7 @@ from framing.lexicon.bundle import Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.text import Doc, stem, tokenize
 
-BENCHMARKS = ("babe", "ptc", "sfu", "polnear")
+BENCHMARKS = ("babe", "ptc", "sfu", "polnear", "newsmtsc")
 HEDGE_TYPES = ("hedge", "evidential", "modal")
 Spans = list[tuple[int, int]]
 
@@ -265,6 +265,10 @@ def run_polnear(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> Be
     from framing.evaluation import polnear_bench
 
     return polnear_bench.run(folder, lex)
+def run_newsmtsc(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> BenchmarkResult:
+    from framing.evaluation.target_benchmark import run_newsmtsc as run_it  # it imports this module
+
+    return run_it(folder, lex, lexicons_folder)
 
 
 RUNNERS: dict[str, tuple[str, Callable[[Path, Lexicons, Path | None], BenchmarkResult]]] = {
@@ -272,6 +276,7 @@ RUNNERS: dict[str, tuple[str, Callable[[Path, Lexicons, Path | None], BenchmarkR
     "ptc": ("ptc", run_ptc),
     "sfu": ("sfu_speculation", run_sfu),
     "polnear": ("polnear", run_polnear),
+    "newsmtsc": ("newsmtsc", run_newsmtsc),
 }
 
 

@@ -184,3 +184,52 @@ def hedge_words(folder: Path) -> list[str]:
         raise DataError(path, "hedge word list not found")
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     return [ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One NewsMTSC target: its span in the sentence and the annotated polarity toward it."""
+
+    start: int
+    end: int
+    mention: str
+    polarity: str  # negative | neutral | positive
+
+
+@dataclass(frozen=True)
+class TargetSentence:
+    id: str
+    text: str
+    targets: tuple[Target, ...]
+
+
+NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+NEWSMTSC_SPLITS = ("train", "devtest_mt", "devtest_rw")
+
+
+def newsmtsc(folder: Path, split: str) -> list[TargetSentence]:
+    """One NewsMTSC split (`train`, `devtest_mt`, `devtest_rw`): sentences with their targets.
+
+    ``to`` is end-exclusive in the files (``sentence[from:to] == mention``), whatever the readme says.
+    """
+    import json
+
+    path = folder / f"{split}.jsonl"
+    if not path.is_file():
+        raise DataError(path, "NewsMTSC split not found")
+    out = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["sentence_normalized"]
+                targets = tuple(
+                    Target(int(t["from"]), int(t["to"]), t["mention"], NEWSMTSC_POLARITY[float(t["polarity"])])
+                    for t in record["targets"]
+                )
+            except (ValueError, KeyError, TypeError):
+                raise DataError(f"{path}:{number}", "not a NewsMTSC record (sentence_normalized, targets)") from None
+            out.append(TargetSentence(record.get("primary_gid", f"{split}-{number}"), text, targets))
+    return out

@@ -28,10 +28,10 @@ HEDGE_KINDS = ("hedge", "evidential", "modal", "scare_quote")
 # Quote extraction reads speakers and role words, actors (for the side of a speaker)
 # and attribution verbs; loaded terms are marked as quoted from the quotes, and scare
 # quotes (a hedge) are the quotation marks the quote extractor did not claim.
-QUOTE_LEXICONS = ("speakers", "speaker_titles", "actors", "attribution_verbs")
+QUOTE_LEXICONS = ("speakers", "speaker_titles", "actors", "attribution_verbs", "vocabulary")
 PART_LEXICONS: dict[str, tuple[str, ...]] = {
     "sentences": (),  # sentence spans, VADER scores, word count: no lexicon
-    "actors": ("actors",),
+    "actors": ("actors", "vocabulary"),
     "quotes": QUOTE_LEXICONS,
     "loaded": ("loaded_terms", "general", "extra", *QUOTE_LEXICONS),  # "extra": --lexicon files
     "hedges": ("hedges", *QUOTE_LEXICONS),

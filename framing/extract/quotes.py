@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from framing.extract.attribution import find_attribution_verbs
 from framing.extract.quotemarks import QuoteMark, find_quote_marks, is_short_phrase, word_count
 from framing.extract.sources import SourceProfile, describe
-from framing.lexicon.bundle import GROUP_SIDE, Lexicons
+from framing.lexicon.bundle import Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.spans import Quote
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc
@@ -318,7 +318,7 @@ class _Resolver:
             for m in longest_non_overlapping(lex.titles.find(doc))
         ]
         self.actors = [
-            _Mention(m.start, m.end, m.entry.payload[0], GROUP_SIDE[m.entry.payload[1]], "actor")
+            _Mention(m.start, m.end, m.entry.payload[0], lex.vocabulary.group_side[m.entry.payload[1]], "actor")
             for m in longest_non_overlapping(lex.actors.find(doc))
         ]
         self._quoted = _merged([(q.inner_start, q.inner_end) for q in marks])

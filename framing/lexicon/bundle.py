@@ -10,39 +10,44 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from framing.errors import DataError
 from framing.lexicon.load import Row, read_table
 from framing.lexicon.matcher import MODES, Entry, PhraseMatcher
+from framing.lexicon.vocabulary import FILE_NAME as VOCABULARY_FILE
+from framing.lexicon.vocabulary import Vocabulary, load_vocabulary
 from framing.resources import lexicon_dir
 
-CATEGORIES = [
-    "delegitimising label",
-    "euphemism",
-    "dysphemism",
-    "contested name",
-    "intensifier",
-    "distancing",
-    "loaded verb",
-    "threat framing",
-    "subjective",
-]
-PERSPECTIVES = ["pro-Kremlin", "pro-Ukraine", "pro-Western", "anti-Western", "any"]
-SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "EU", "media", "other"]
+# The closed lists are data (lexicons/vocabulary.csv, read by framing.lexicon.vocabulary). The old
+# module constants (CATEGORIES, PERSPECTIVES, SIDES, ACTOR_GROUPS, GROUP_SIDE, VOCABULARY) are read
+# from it on first use (see __getattr__), so importing this module reads no file.
+_FROM_VOCABULARY = {
+    "VOCABULARY": lambda v: v,
+    "CATEGORIES": lambda v: list(v.categories),
+    "PERSPECTIVES": lambda v: list(v.perspectives),
+    "SIDES": lambda v: list(v.sides),
+    "ACTOR_GROUPS": lambda v: list(v.groups),
+    "GROUP_SIDE": lambda v: dict(v.group_side),
+}
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    """The shipped lexicons/vocabulary.csv."""
+    return load_vocabulary(lexicon_dir() / VOCABULARY_FILE)
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_VOCABULARY:
+        return _FROM_VOCABULARY[name](default_vocabulary())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 STANCES = ["neutral", "doubting", "presupposing", "strong"]
 HEDGE_TYPES = ["hedge", "evidential", "modal"]
-ACTOR_GROUPS = ["US", "NATO", "Russia", "Ukraine", "EU", "other"]
-GROUP_SIDE = {
-    "US": "US government",
-    "NATO": "NATO",
-    "Russia": "Russian government",
-    "Ukraine": "Ukrainian government",
-    "EU": "EU",
-    "other": "other",
-}
 LOADED_COLUMNS = ["term", "category", "perspective", "neutral", "explanation"]
 
 
@@ -83,7 +88,10 @@ class Lexicons:
     naming: PhraseMatcher  # payload NamingVariant
     files: tuple[Path, ...]
     version: str  # hash of every file below
-    file_versions: dict[str, str]  # LEXICON_FILES name (and "extra" for --lexicon files) -> hash
+    file_versions: dict[str, str]  # LEXICON_FILES name (and "extra", "vocabulary") -> hash
+    vocabulary: Vocabulary = field(
+        default_factory=default_vocabulary
+    )  # the lists the files were checked against (vocabulary.csv)
 
 
 LEXICON_FILES = (
@@ -109,12 +117,13 @@ def _mode(row: Row) -> str:
     return row["match"] or "stem"
 
 
-def _loaded_entries(path: Path) -> list[Entry]:
+def _loaded_entries(path: Path, vocab: Vocabulary | None = None) -> list[Entry]:
+    vocab = vocab or default_vocabulary()
     rows = read_table(
         path,
         required=LOADED_COLUMNS,
         optional=["match"],
-        allowed={"category": CATEGORIES, "perspective": PERSPECTIVES, "match": MODES},
+        allowed={"category": vocab.categories, "perspective": vocab.perspectives, "match": MODES},
         key=["term", "match"],
     )
     return [
@@ -128,9 +137,10 @@ def _loaded_entries(path: Path) -> list[Entry]:
     ]
 
 
-def _speaker_entries(path: Path) -> list[Entry]:
+def _speaker_entries(path: Path, sides: Sequence[str] | None = None) -> list[Entry]:
+    sides = sides or default_vocabulary().sides
     rows = read_table(
-        path, required=["name", "side"], optional=["aliases", "role"], allowed={"side": SIDES}, key=["name"]
+        path, required=["name", "side"], optional=["aliases", "role"], allowed={"side": sides}, key=["name"]
     )
     entries = []
     for row in rows:
@@ -146,10 +156,13 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
     for path in [*paths.values(), *extra]:
         if not Path(path).is_file():
             raise DataError(path, "lexicon file not found")
+    vocabulary_path = folder / VOCABULARY_FILE
+    vocab = load_vocabulary(vocabulary_path) if vocabulary_path.is_file() else default_vocabulary()
+    perspectives, sides = list(vocab.perspectives), list(vocab.sides)
 
     loaded = PhraseMatcher()
     for path in [paths["loaded_terms"], paths["general"], *map(Path, extra)]:
-        for entry in _loaded_entries(path):
+        for entry in _loaded_entries(path, vocab):
             loaded.add(entry)
 
     hedges = PhraseMatcher(
@@ -176,16 +189,16 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
         paths["actors"],
         ["alias", "actor", "group"],
         ["match"],
-        {"group": ACTOR_GROUPS, "match": MODES},
+        {"group": vocab.groups, "match": MODES},
         key=["alias", "match"],
     )
     actors = PhraseMatcher(
         Entry(r["alias"], r["match"] or "case", (r["actor"], r["group"]), r.source) for r in actor_rows
     )
-    speakers = PhraseMatcher(_speaker_entries(paths["speakers"]))
+    speakers = PhraseMatcher(_speaker_entries(paths["speakers"], sides))
     titles = PhraseMatcher(
         Entry(r["title"], "exact", Speaker("", r["side"], r["title"], "title"), r.source)
-        for r in read_table(paths["speaker_titles"], ["title", "side"], ["note"], {"side": SIDES}, key=["title"])
+        for r in read_table(paths["speaker_titles"], ["title", "side"], ["note"], {"side": sides}, key=["title"])
     )
     naming = PhraseMatcher(
         Entry(r["variant"], _mode(r), NamingVariant(r["concept"], r["variant"], r["perspective"], r["note"]), r.source)
@@ -193,14 +206,18 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
             paths["naming_pairs"],
             ["concept", "variant", "perspective"],
             ["match", "note"],
-            {"perspective": PERSPECTIVES, "match": MODES},
+            {"perspective": perspectives, "match": MODES},
             key=["concept", "variant", "match"],
         )
     )
-    files = tuple([*paths.values(), *map(Path, extra)])
+    vocabulary_files = [vocabulary_path] if vocabulary_path.is_file() else []
+    files = tuple([*paths.values(), *vocabulary_files, *map(Path, extra)])
     file_versions = {name: _digest([path]) for name, path in paths.items()}
+    file_versions["vocabulary"] = _digest(vocabulary_files)
     file_versions["extra"] = _digest([Path(p) for p in extra])
-    return Lexicons(loaded, hedges, attribution, actors, speakers, titles, naming, files, _digest(files), file_versions)
+    return Lexicons(
+        loaded, hedges, attribution, actors, speakers, titles, naming, files, _digest(files), file_versions, vocab
+    )
 
 
 @lru_cache(maxsize=8)

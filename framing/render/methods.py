@@ -43,6 +43,12 @@ METHODS: list[tuple[str, list[str]]] = [
             'Limits: VADER was built for social media, not diplomatic prose, and scores words like "defense" or '
             '"threat" regardless of who is doing what. Sentence-level scores attach the whole sentence\'s tone to '
             "every actor in it: they show the climate around an actor, not the outlet's attitude toward it.",
+            "The per-outlet table of actors named is story-independent: people, organisations and places are found "
+            "from capitalised names, titles and roles, with surnames, acronyms and back references linked to the full "
+            "name (framing/extract/discover.py), and the score is the sentiment toward each mention from a logistic "
+            "regression trained on NewsMTSC (Hamborg and Donnay 2021): P(positive) minus P(negative), −1 to +1. On "
+            "NewsMTSC's held-out sets it reaches macro-F1 0.63 and 0.64, against 0.50 and 0.51 for the sentence score "
+            "and about 0.83 for a fine-tuned transformer: read it as a tendency over many mentions, not per sentence.",
         ],
     ),
     (

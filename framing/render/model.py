@@ -55,6 +55,7 @@ class OutletView:
     scores: list[ScoreRow]
     terms: list[dict]
     sources: list[dict]
+    actors: list[dict] = field(default_factory=list)  # discovered actors (framing.score.actor_table)
 
 
 @dataclass
@@ -301,6 +302,26 @@ def _charts(features: Sequence[ArticleFeatures], profiles: pd.DataFrame, seed: i
     ]
 
 
+def _actors(features: Sequence[ArticleFeatures], seed: int) -> dict[str, list[dict]]:
+    """outlet -> rows of the actor table, formatted for the report."""
+    from framing.score.actor_table import actor_table
+
+    rows: dict[str, list[dict]] = {}
+    for r in actor_table(list(features), seed=seed).itertuples():
+        rows.setdefault(r.outlet, []).append(
+            {
+                "actor": r.actor,
+                "kind": r.kind,
+                "group": r.group,
+                "mentions": r.mentions,
+                "sentiment": _fmt(r.mean_sentiment),
+                "interval": f"{_fmt(r.lo)} to {_fmt(r.hi)}",
+                "flag": bool(r.flag),
+            }
+        )
+    return rows
+
+
 def build_model(
     features: Sequence[ArticleFeatures],
     pairs: Sequence[tuple[list[str], list[str]]] = (),
@@ -314,14 +335,15 @@ def build_model(
     features = list(features)
     profiles = score.outlet_profiles(features, seed=seed) if profiles is None else profiles
     names = {f.meta.outlet: f.meta.outlet_name for f in features}
+    actors = _actors(features, seed)
     outlets = []
     for _, row in profiles.iterrows():
         own = [f for f in features if f.meta.outlet == row["outlet"]]
-        outlets.append(
-            OutletView(
-                row["outlet"], names[row["outlet"]], anchor(row["outlet"]), _score_rows(row), _terms(own), _sources(own)
-            )
+        view = OutletView(
+            row["outlet"], names[row["outlet"]], anchor(row["outlet"]), _score_rows(row), _terms(own), _sources(own)
         )
+        view.actors = actors.get(row["outlet"], [])
+        outlets.append(view)
     chosen = list(pairs) or score.default_pairs(features)
     pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z) for a, b in chosen]
     return ReportModel(

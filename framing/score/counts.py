@@ -32,13 +32,14 @@ import numpy as np
 import pandas as pd
 
 from framing.extract.features import HEDGE_KINDS, ArticleFeatures
-from framing.lexicon.bundle import CATEGORIES, PERSPECTIVES, STANCES
+from framing.lexicon.bundle import CATEGORIES, PERSPECTIVES, STANCES, VOCABULARY
+from framing.lexicon.vocabulary import Vocabulary
 from framing.text import count_words
 
 # The balance index counts these sides; EU, media and other speakers are pooled as "other",
 # quotes with no identified speaker ("unknown") are left out of shares and the index.
-BALANCE_SIDES = ["US government", "NATO", "Russian government", "Ukrainian government", "other"]
-TO_BALANCE = {side: side for side in BALANCE_SIDES} | {"EU": "other", "media": "other"}
+BALANCE_SIDES = list(VOCABULARY.balance_sides)  # lexicons/vocabulary.csv: EU and media speakers pooled as "other"
+TO_BALANCE = dict(VOCABULARY.to_balance)
 
 FIXED_COLUMNS: tuple[str, ...] = (
     "sentences",
@@ -85,7 +86,7 @@ class CountTable:
         return dict(zip(self.columns, (float(x) for x in sums), strict=True))
 
 
-def count_table(f: ArticleFeatures) -> CountTable:
+def count_table(f: ArticleFeatures, vocab: Vocabulary = VOCABULARY) -> CountTable:
     """One row per sentence of the article, one column per count (see the module docstring).
 
     A finding belongs to the sentence its start falls in (an offset before the first
@@ -102,13 +103,13 @@ def count_table(f: ArticleFeatures) -> CountTable:
     cols["words"] = np.array([count_words(f.text[s.start : s.end]) for s in f.sentences], dtype=float)
     cols["compound"] = np.array([s.compound for s in f.sentences], dtype=float)
     if n:
-        _count_findings(f, cols, at)
+        _count_findings(f, cols, at, vocab.to_balance)
     columns = ordered_columns(cols)
     values = np.column_stack([cols[c] for c in columns]) if n else np.zeros((0, len(columns)))
     return CountTable(columns, values)
 
 
-def _count_findings(f: ArticleFeatures, cols: dict[str, np.ndarray], at) -> None:
+def _count_findings(f: ArticleFeatures, cols: dict[str, np.ndarray], at, to_balance: dict[str, str]) -> None:
     for t in f.loaded_terms:
         i = at(t.start)
         cols["loaded"][i] += 1
@@ -129,7 +130,7 @@ def _count_findings(f: ArticleFeatures, cols: dict[str, np.ndarray], at) -> None
         i = at(q.start)
         cols["quotes"][i] += 1
         cols["quoted_words"][i] += q.n_words
-        side = TO_BALANCE.get(q.side)
+        side = to_balance.get(q.side)
         if side is not None:
             cols["quotes_known"][i] += 1
             cols["qwords_known"][i] += q.n_words

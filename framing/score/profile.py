@@ -23,9 +23,10 @@ import numpy as np
 import pandas as pd
 
 from framing.extract.features import ArticleFeatures
-from framing.lexicon.bundle import ACTOR_GROUPS, CATEGORIES, PERSPECTIVES, SIDES, STANCES
+from framing.lexicon.bundle import STANCES, VOCABULARY
+from framing.lexicon.vocabulary import Vocabulary
 from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
-from framing.score.counts import BALANCE_SIDES, article_rows, count_table, stack
+from framing.score.counts import article_rows, count_table, stack
 
 # Below these counts a score is flagged (still shown): too few observations to trust its interval.
 MIN_SENTENCES = 20  # densities and mean sentiment
@@ -39,7 +40,12 @@ MIN_MENTIONS = 5  # actor sentiment: sentences that mention the actor
 # too few to resample, and the sentence bootstrap (too narrow, and flagged so) is all there is.
 MIN_ARTICLES_TO_RESAMPLE = 20
 
-QUOTE_SIDES = [*SIDES, "unknown"]
+# The balance index counts the balance sides of lexicons/vocabulary.csv (in the shipped file EU and
+# media speakers are pooled as "other"); quotes with no identified speaker ("unknown") are left out
+# of shares and the index.
+BALANCE_SIDES = list(VOCABULARY.balance_sides)
+_TO_BALANCE = dict(VOCABULARY.to_balance)
+QUOTE_SIDES = [*VOCABULARY.sides, "unknown"]
 
 
 def slug(name: str) -> str:
@@ -101,12 +107,14 @@ def _share(name: str, column: str, den: str, label: str, min_n: int, n_column: s
     return Score(name, label, lambda s: _ratio(s[column], s[den]), n_column or den, min_n)
 
 
-def _balance(s: Sums) -> np.ndarray:
-    return normalised_entropy(np.column_stack([s[f"quote_side:{side}"] for side in BALANCE_SIDES]))
+def _balance_of(sides: Sequence[str]) -> Callable[[Sums], np.ndarray]:
+    return lambda s: normalised_entropy(np.column_stack([s[f"quote_side:{side}"] for side in sides]))
 
 
-def score_definitions() -> list[Score]:
-    """Every score in the profile, in column order."""
+def score_definitions(vocab: Vocabulary = VOCABULARY) -> list[Score]:
+    """Every score in the profile, in column order: one column per category, perspective,
+    balance side and actor group of the vocabulary (lexicons/vocabulary.csv, plus any --sides)."""
+    balance_sides = vocab.balance_sides
     scores = [
         _density("loaded_per_1k", "loaded", "loaded terms /1k words"),
         _density("loaded_own_per_1k", "loaded_own", "loaded terms outside quotations /1k"),
@@ -115,9 +123,11 @@ def score_definitions() -> list[Score]:
         _density("loaded_model_per_1k", "loaded_origin:model", "loaded terms from the model /1k"),
     ]
     scores += [
-        _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in PERSPECTIVES
+        _density(f"loaded_persp_{slug(p)}_per_1k", f"loaded_persp:{p}", f"loaded ({p}) /1k") for p in vocab.perspectives
     ]
-    scores += [_density(f"loaded_cat_{slug(c)}_per_1k", f"loaded_cat:{c}", f"loaded ({c}) /1k") for c in CATEGORIES]
+    scores += [
+        _density(f"loaded_cat_{slug(c)}_per_1k", f"loaded_cat:{c}", f"loaded ({c}) /1k") for c in vocab.categories
+    ]
     scores += [
         _density("hedges_per_1k", "hedges", "hedges /1k (hedge, evidential, modal, scare quote)"),
         _density("scare_quotes_per_1k", "scare_quotes", "scare quotes /1k"),
@@ -130,7 +140,7 @@ def score_definitions() -> list[Score]:
     scores.append(_density("quotes_per_1k", "quotes", "quotes /1k"))
     scores += [
         _share(f"quote_share_{slug(s)}", f"quote_side:{s}", "quotes_known", f"share of quotes: {s}", MIN_QUOTES)
-        for s in BALANCE_SIDES
+        for s in balance_sides
     ]
     # The n behind word shares is the number of quotes, not words: quotes are the observations.
     scores += [
@@ -142,9 +152,10 @@ def score_definitions() -> list[Score]:
             MIN_QUOTES,
             "quotes_known",
         )
-        for s in BALANCE_SIDES
+        for s in balance_sides
     ]
-    scores.append(Score("balance_index", "source balance index (0-1)", _balance, "quotes_known", MIN_QUOTES))
+    balance = _balance_of(balance_sides)
+    scores.append(Score("balance_index", "source balance index (0-1)", balance, "quotes_known", MIN_QUOTES))
     mean_compound = lambda s: _ratio(s["compound"], s["sentences"])  # noqa: E731
     scores.append(Score("sentiment", "mean sentence compound", mean_compound, "sentences", MIN_SENTENCES))
     scores += [
@@ -155,7 +166,7 @@ def score_definitions() -> list[Score]:
             f"group:{g}",
             MIN_MENTIONS,
         )
-        for g in ACTOR_GROUPS
+        for g in vocab.groups
     ]
     return scores
 
@@ -173,9 +184,26 @@ def label(column: str) -> str:
     return _LABELS.get(column, column)
 
 
-def sentence_table(f: ArticleFeatures) -> pd.DataFrame:
-    """One row per sentence of the article, one column per count (see :mod:`framing.score.counts`)."""
-    return count_table(f).frame()
+def sentence_table(f: ArticleFeatures, vocab: Vocabulary = VOCABULARY) -> pd.DataFrame:
+    """One row per sentence of the article, one column per count (see :mod:`framing.score.counts`);
+    quote sides are pooled into the vocabulary's balance sides."""
+    return count_table(f, vocab).frame()
+
+
+def vocabulary_for(features: Iterable[ArticleFeatures]) -> Vocabulary:
+    """The shipped vocabulary, plus the sides a --sides file gave quotes and actors (in first-seen order).
+
+    With no such sides this is the shipped vocabulary itself, so the seed profiles keep their columns.
+    """
+    extra: dict[str, None] = {}
+    for f in features:
+        for q in f.quotes:
+            if q.side not in VOCABULARY.sides and q.side != "unknown":
+                extra[q.side] = None
+        for m in f.actor_mentions:
+            if m.group not in VOCABULARY.groups:
+                extra[m.group] = None
+    return VOCABULARY.with_sides(list(extra)) if extra else VOCABULARY
 
 
 def resampling_unit(n_articles: int) -> str:
@@ -183,7 +211,9 @@ def resampling_unit(n_articles: int) -> str:
     return "articles" if n_articles >= MIN_ARTICLES_TO_RESAMPLE else "sentences"
 
 
-def group_table(features: Iterable[ArticleFeatures], unit: str = "sentences") -> pd.DataFrame:
+def group_table(
+    features: Iterable[ArticleFeatures], unit: str = "sentences", vocab: Vocabulary = VOCABULARY
+) -> pd.DataFrame:
     """The rows a group's bootstrap resamples: every sentence of its articles, or with
     ``unit="articles"`` one row per article holding the sums of its sentence rows. A count
     missing from an article is 0 there."""
@@ -191,14 +221,14 @@ def group_table(features: Iterable[ArticleFeatures], unit: str = "sentences") ->
     if not features:
         return pd.DataFrame()
     if unit == "articles":
-        return article_rows([count_table(f).totals() for f in features]).frame()
-    return stack([count_table(f) for f in features]).frame()
+        return article_rows([count_table(f, vocab).totals() for f in features]).frame()
+    return stack([count_table(f, vocab) for f in features]).frame()
 
 
-def resampled_table(features: Sequence[ArticleFeatures]) -> tuple[pd.DataFrame, str]:
+def resampled_table(features: Sequence[ArticleFeatures], vocab: Vocabulary = VOCABULARY) -> tuple[pd.DataFrame, str]:
     """The group's table for the bootstrap, and which unit it resamples (see MIN_ARTICLES_TO_RESAMPLE)."""
     unit = resampling_unit(len(features))
-    return group_table(features, unit), unit
+    return group_table(features, unit, vocab), unit
 
 
 @dataclass
@@ -275,7 +305,7 @@ class OutletCounts:
         return self._evaluated[key]
 
 
-def outlet_counts(features: Iterable[ArticleFeatures]) -> list[OutletCounts]:
+def outlet_counts(features: Iterable[ArticleFeatures], vocab: Vocabulary = VOCABULARY) -> list[OutletCounts]:
     """One :class:`OutletCounts` per outlet of the features, in first-seen order."""
     return [
         OutletCounts(
@@ -284,7 +314,7 @@ def outlet_counts(features: Iterable[ArticleFeatures]) -> list[OutletCounts]:
             len(group),
             sum(f.n_words for f in group),
             sum(len(f.sentences) for f in group),
-            lambda unit, group=group: group_table(group, unit),
+            lambda unit, group=group: group_table(group, unit, vocab),
             lambda group=group: {m.actor: m.group for f in group for m in f.actor_mentions},
         )
         for outlet, group in by_outlet(features).items()
@@ -292,7 +322,10 @@ def outlet_counts(features: Iterable[ArticleFeatures]) -> list[OutletCounts]:
 
 
 def outlet_profiles(
-    features: list[ArticleFeatures] | Sequence[OutletCounts], seed: int = 0, n_boot: int = DEFAULT_N_BOOT
+    features: list[ArticleFeatures] | Sequence[OutletCounts],
+    seed: int = 0,
+    n_boot: int = DEFAULT_N_BOOT,
+    vocab: Vocabulary | None = None,
 ) -> pd.DataFrame:
     """One row per outlet: every score with its 95% bootstrap interval, its n and a small-sample flag.
 
@@ -303,10 +336,14 @@ def outlet_profiles(
     ``<score>_n`` (sentences, attribution verbs, quotes or mentioning sentences behind it) and
     ``<score>_flag`` (True when n is below the score's minimum). A score with nothing to
     divide by (no quotes, no attribution verbs) is nan, and flagged. ``features`` may also be
-    the outlets' counts (:func:`outlet_counts`, or a feature store's).
+    the outlets' counts (:func:`outlet_counts`, or a feature store's). ``vocab`` decides the columns
+    (default: :func:`vocabulary_for` the features, the shipped vocabulary.csv plus any --sides sides).
     """
+    counted = bool(features) and isinstance(features[0], OutletCounts)  # a store's sums: the shipped vocabulary
+    vocab = vocab or (VOCABULARY if counted else vocabulary_for(features))  # type: ignore[arg-type]
+    scores = SCORES if vocab is VOCABULARY else score_definitions(vocab)
     rows = []
-    for group in _as_counts(features):
+    for group in _as_counts(features, vocab):
         row: dict[str, object] = {
             "outlet": group.outlet,
             "outlet_name": group.outlet_name,
@@ -315,15 +352,17 @@ def outlet_profiles(
             "n_sentences": group.n_sentences,
         }
         row["resampled"] = resampling_unit(group.n_articles)
-        row.update(score_row(group.evaluated(seed, n_boot)))
+        row.update(score_row(group.evaluated(seed, n_boot), scores))
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _as_counts(features: Sequence[ArticleFeatures] | Sequence[OutletCounts]) -> Sequence[OutletCounts]:
+def _as_counts(
+    features: Sequence[ArticleFeatures] | Sequence[OutletCounts], vocab: Vocabulary = VOCABULARY
+) -> Sequence[OutletCounts]:
     if features and isinstance(features[0], OutletCounts):
         return features  # type: ignore[return-value]
-    return outlet_counts(features)  # type: ignore[arg-type]
+    return outlet_counts(features, vocab)  # type: ignore[arg-type]
 
 
 def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int = DEFAULT_N_BOOT) -> pd.DataFrame:
@@ -332,6 +371,8 @@ def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int =
     Intervals resample the article's own sentences (seeded by ``seed`` and the article id),
     so a short article's wide interval says how little one article shows.
     """
+    vocab = vocabulary_for(features)
+    scores = SCORES if vocab is VOCABULARY else score_definitions(vocab)
     rows = []
     for f in features:
         row: dict[str, object] = {
@@ -342,7 +383,7 @@ def article_scores(features: list[ArticleFeatures], seed: int = 0, n_boot: int =
             "n_words": f.n_words,
             "n_sentences": len(f.sentences),
         }
-        row.update(score_row(evaluate(sentence_table(f), f.id, seed, n_boot)))
+        row.update(score_row(evaluate(sentence_table(f, vocab), f.id, seed, n_boot), scores))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -356,12 +397,13 @@ def quote_balance(features: list[ArticleFeatures], groups: dict[str, list[str]] 
     ``groups`` maps a label to outlet slugs to pool several outlets (used by compare).
     """
     groups = groups or {outlet: [outlet] for outlet in by_outlet(features)}
+    quote_sides = [*vocabulary_for(features).sides, "unknown"]
     rows = []
     for label, members in groups.items():
         quotes = [q for f in features if f.outlet in members for q in f.quotes]
         n_total = len(quotes)
         w_total = sum(q.n_words for q in quotes)
-        for side in QUOTE_SIDES:
+        for side in quote_sides:
             chosen = [q for q in quotes if q.side == side]
             words = sum(q.n_words for q in chosen)
             rows.append(

@@ -1,0 +1,604 @@
+"""Find the people, organisations, places and groups an article talks about, with no story lexicon.
+
+``actors.csv`` only knows the actors of the 2022 US/NATO/Russia story; on a port strike it
+finds nothing. This module finds actors from the text itself:
+
+* **proper-name phrases**: runs of capitalised words ("Ana Ruiz", "International Longshore and
+  Warehouse Union"), with a personal title kept apart from the name ("Ms Ruiz", "Judge Gorsuch")
+  and a lowercase role noun between an affiliation and a name read as both ("Port Authority chair
+  Ana Ruiz": the person Ana Ruiz, role "Port Authority chair", affiliation "Port Authority");
+* **sentence-initial capitals**: a capitalised common word that starts a sentence ("However",
+  "Officials") is not a name; the word list is ``lexicons/discovery.csv``;
+* **short forms in the same article**: a surname ("Ruiz"), a title and surname ("Ms Ruiz"), an
+  acronym defined in brackets ("International Longshore and Warehouse Union (ILWU)") or formed
+  from the initials of a name found, "the union" / "the authority" after an organisation with that
+  head word, "the president" after "President X", and he/she/him/her/his after a person in the
+  same or the previous sentence ("where safe": the nearest person only, marked ``pronoun``);
+* **seed knowledge**: where ``actors.csv`` matches (Washington, the White House -> US) its actor
+  and group win.
+
+Every mention is an :class:`~framing.spans.ActorMention` with offsets into the text.
+``actor`` is the full name the mention resolves to; ``group`` is the seed group, else the
+actor's own name (a discovered actor is a group of one until ``--sides`` groups it, see
+:mod:`framing.sides`). :func:`merge_actors` merges the mentions of a corpus into actors with
+aliases. Lowercase groups of people are the group nouns of ``discovery.csv`` ("dockworkers",
+"residents"), each a group actor named by the noun. This is a heuristic extractor, not a trained
+recogniser: it misses other lowercase groups and names written in lowercase, and can take a
+capitalised headline word for a name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from framing.lexicon.bundle import Lexicons
+from framing.lexicon.load import read_table
+from framing.lexicon.matcher import longest_non_overlapping
+from framing.resources import lexicon_dir
+from framing.spans import ActorMention
+from framing.text import MONTH_NAMES, WEEKDAYS, Doc
+
+MAX_CHARS = 200_000  # about 35,000 words
+WORD_KINDS = ("common", "title", "role", "organisation", "group")
+KINDS = ("person", "organisation", "place", "group", "name")
+# A word with its offsets: initials ("B.", "U.S.") keep their dots, possessives are split off later.
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:[-'’]\w+)*")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+# Inside a name: "University of Chicago", "Warehouse Union"; "and" only inside an organisation name.
+_CONNECTORS = {
+    "of",
+    "for",
+    "and",
+    "the",
+    "de",
+    "da",
+    "del",
+    "della",
+    "der",
+    "van",
+    "von",
+    "al",
+    "el",
+    "bin",
+    "la",
+    "le",
+}
+_NAME_PARTICLES = {"de", "da", "del", "della", "der", "van", "von", "al", "el", "bin", "la", "le"}
+_ABBREVIATED_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "adm",
+    "rev",
+}
+_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_PLACE_CUES = {"in", "near", "across", "throughout", "outside", "inside"}
+_CALENDAR = {*WEEKDAYS, *MONTH_NAMES}
+_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|bin|ibn|abu)-[A-Z]")  # "el-Sissi", "al-Bashir"
+_GROUP_RE = re.compile(r"(?:ans|ians|ists|ites|crats|icans|ese)$")
+
+
+@dataclass(frozen=True, slots=True)
+class DiscoveredMention(ActorMention):
+    """A mention found by discovery: what kind of actor, how it was linked, and what the text says of it."""
+
+    kind: str  # person | organisation | place | group | name (a single capitalised word not otherwise known)
+    link: str  # name (a full name) | short (surname, acronym, "the union") | pronoun | role ("the judge") | seed
+    title: str = ""  # "Ms", "President"
+    role: str = ""  # "Port Authority chair"
+    affiliation: str = ""  # "Port Authority"
+
+
+@dataclass
+class Actor:
+    """One actor of a corpus: its name, the surface forms it appears as, and where."""
+
+    name: str
+    kind: str
+    group: str
+    aliases: set[str] = field(default_factory=set)
+    affiliations: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+    merged: set[str] = field(default_factory=set)  # the mention ``actor`` names merged into this one
+
+
+@dataclass(frozen=True)
+class Words:
+    common: frozenset[str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    organisations: frozenset[str]
+    groups: frozenset[str] = frozenset()
+
+
+def load_words(path: Path) -> Words:
+    rows = read_table(path, ["word", "kind"], ["note"], {"kind": WORD_KINDS}, key=["word", "kind"])
+    by_kind: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        by_kind[row["kind"]].add(row["word"].lower())
+    return Words(
+        frozenset(by_kind["common"] | _CALENDAR),
+        frozenset(t.rstrip(".") for t in by_kind["title"]),  # "mr." and "mr" are one title
+        frozenset(by_kind["role"]),
+        frozenset(by_kind["organisation"]),
+        frozenset(by_kind["group"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_words() -> Words:
+    """``lexicons/discovery.csv``."""
+    return load_words(lexicon_dir() / "discovery.csv")
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of its sentence (or of a quotation or line)
+
+    @property
+    def bare(self) -> str:
+        return _POSSESSIVE_RE.sub("", self.text) if len(self.text) > 2 else self.text
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(self.text))
+
+
+@dataclass
+class _Phrase:
+    words: list[_Word]
+    title: str = ""
+    role: str = ""
+    affiliation: str = ""
+    kind: str = "name"
+    title_start: int = -1
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        last = self.words[-1]
+        return last.start + len(last.bare)
+
+    @property
+    def name(self) -> str:
+        return " ".join([w.text for w in self.words[:-1]] + [self.words[-1].bare])
+
+
+def _words(text: str, doc: Doc) -> list[_Word]:
+    starts = sorted(start for start, _ in doc.sentences)
+    words = []
+    previous_end = 0
+    for m in _WORD_RE.finditer(text):
+        gap = text[previous_end : m.start()]
+        i = bisect.bisect_left(starts, previous_end)  # a sentence starts between the last word and this one
+        initial = not words or (i < len(starts) and starts[i] <= m.start()) or any(c in gap for c in '\n"“‘:—–•(')
+        words.append(_Word(m.start(), m.end(), m.group(), initial))
+        previous_end = m.end()
+    return words
+
+
+def _joined(text: str, a: _Word, b: _Word) -> bool:
+    """Two words belong to one name only if nothing but a space or hyphen separates them ("Mr. King": a title's dot)."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "-", "") or (gap == ". " and a.text.lower() in _ABBREVIATED_TITLES)
+
+
+def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
+    """Maximal runs of capitalised words, connectors allowed inside, common sentence-initial words dropped."""
+    runs: list[list[_Word]] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not w.capital or w.text.isdigit():
+            i += 1
+            continue
+        run = [w]
+        j = i + 1
+        while j < len(words) and _joined(text, run[-1], words[j]):
+            nxt = words[j]
+            if nxt.capital and not nxt.initial:
+                run.append(nxt)
+                j += 1
+            elif (
+                nxt.text in _CONNECTORS
+                and j + 1 < len(words)
+                and words[j + 1].capital
+                and _joined(text, nxt, words[j + 1])
+            ):
+                run += [nxt, words[j + 1]]
+                j += 2
+            else:
+                break
+            if _POSSESSIVE_RE.search(run[-1].text) and len(run[-1].text) > 2 and run[-1].bare != run[-1].text:
+                break  # "Ruiz's union": the possessive ends the name
+        runs += _split_and(run, lexicon)
+        i = j
+    cleaned = []
+    for run in runs:
+        while run and (run[0].initial or run[0].text == "The") and run[0].text.lower() in lexicon.common:
+            run = run[1:]
+            if run:
+                run[0].initial = True
+        while run and run[-1].text.lower() in _CONNECTORS:
+            run = run[:-1]
+        if not run:
+            continue
+        if len(run) > 1 and all(w.text.isupper() for w in run):  # "TRUMP SAYS PORT IS CLOSED": split at common words
+            parts: list[list[_Word]] = [[]]
+            for w in run:
+                if w.text.lower() in lexicon.common or w.text.lower() in _CONNECTORS:
+                    parts.append([])
+                else:
+                    parts[-1].append(w)
+            pieces = [p for p in parts if p] if len(parts) > 1 else [run]
+        else:
+            pieces = [run]
+        for piece in pieces:
+            lone = piece[0].text.lower() if len(piece) == 1 else ""
+            if lone in _CALENDAR or lone == "i" or lone.rstrip(".") in _ABBREVIATED_TITLES:
+                continue  # "Monday", "I", a title with no name ("Mr.")
+            cleaned.append(piece)
+    return cleaned
+
+
+def _split_and(run: list[_Word], lexicon: Words) -> list[list[_Word]]:
+    """ "and" joins two names ("Ruiz and Bell") unless the whole run is one organisation's name."""
+    if not any(w.text == "and" for w in run) or run[-1].bare.lower() in lexicon.organisations:
+        return [run]
+    parts: list[list[_Word]] = [[]]
+    for w in run:
+        if w.text == "and":
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
+
+
+def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_Word], list[_Word]]:
+    """(affiliation, title, name) of a run: "Russian | President | Vladimir Putin", "| Ms | Ruiz".
+
+    The title is from the first to the last title word before the name, with an "of X" after it
+    ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
+    """
+    positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in lexicon.titles]
+    if not positions:
+        return [], [], run
+    first, j = positions[0], positions[-1] + 1
+    while j + 2 < len(run) and run[j].text == "of":
+        j += 2
+    return run[:first], run[first:j], run[j:]
+
+
+def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
+    lowered = [w.bare.lower() for w in phrase.words]
+    if phrase.title and phrase.title.lower().rstrip(".") in lexicon.titles:
+        return "person"
+    if any(t in lexicon.organisations for t in lowered) or (len(lowered) == 1 and _ACRONYM_RE.match(phrase.name)):
+        return "organisation"
+    if len(lowered) == 1 and (
+        lowered[0] in lexicon.groups or _GROUP_RE.search(lowered[0]) and lowered[0].endswith("s")
+    ):
+        return "group"
+    if before in _PLACE_CUES:
+        return "place"
+    if 2 <= len(lowered) <= 4 or phrase.role:
+        return "person"
+    return "name"
+
+
+def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
+    index = {id(w): k for k, w in enumerate(words)}
+    phrases: list[_Phrase] = []
+    for run in _runs(text, words, lexicon):
+        affiliation, title_words, rest = _split_title(run, lexicon)
+        k = index[id(run[0])]
+        if affiliation:  # "NATO Secretary General Jens Stoltenberg": NATO is mentioned too
+            own = _Phrase(affiliation)
+            own.kind = _classify(own, words[k - 1].text.lower() if k > 0 else "", lexicon)
+            phrases.append(own)
+        phrase = _Phrase(rest, title=" ".join(w.text for w in title_words))
+        if title_words:
+            phrase.title_start = title_words[0].start
+            phrase.affiliation = " ".join(w.text for w in affiliation)
+        # "Port Authority chair Ana Ruiz": capitalised words, lowercase role words, then the name.
+        roles: list[str] = []
+        j = k - 1
+        while j >= 0 and words[j].text.lower() in lexicon.roles and not words[j].capital and len(roles) < 3:
+            roles.insert(0, words[j].text)
+            j -= 1
+        if phrase.affiliation:
+            phrase.role = f"{phrase.affiliation} {phrase.title}"
+        elif roles and phrases and phrases[-1].words[-1] is (words[j] if j >= 0 else None):
+            phrase.affiliation = phrases[-1].name
+            phrase.role = f"{phrase.affiliation} {' '.join(roles)}"
+        elif roles and j >= 0 and not words[j].capital and words[j].text.lower() in lexicon.organisations:
+            phrase.affiliation = words[j].text  # "union leader Tom Bell": resolved to the union named before
+            phrase.role = f"{words[j].text} {' '.join(roles)}"
+        elif roles:
+            phrase.role = " ".join(roles)
+        before = words[k - 1].text.lower() if k > 0 else ""
+        phrase.kind = _classify(phrase, before, lexicon)
+        if phrase.title and phrase.kind != "person" and phrase.kind != "organisation":
+            phrase.kind = "person"
+        phrases.append(phrase)
+    return phrases
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+@dataclass
+class _Entity:
+    name: str
+    kind: str
+    last: str
+    head: str  # an organisation's last word, lowercase ("union")
+    title: str
+    role: str
+    affiliation: str
+
+
+def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = None) -> list[DiscoveredMention]:
+    """Every actor mention in ``text``, in order, each resolved to the full name it refers to.
+
+    Only the first :data:`MAX_CHARS` characters are read: no news article is longer, and a
+    pathological file (megabytes of one text) must not hold up a whole report.
+    """
+    lexicon = default_words()
+    if len(text) > MAX_CHARS:
+        text, doc = text[:MAX_CHARS], None
+    doc = doc or Doc(text)
+    words = _words(text, doc)
+    phrases = _phrases(text, words, lexicon)
+    seeds = _seed_mentions(doc, lex) if lex is not None else []
+    entities: dict[str, _Entity] = {}
+    by_last: dict[str, list[str]] = defaultdict(list)
+    acronyms: dict[str, str] = {}
+
+    def register(p: _Phrase) -> _Entity:
+        if p.affiliation and " " not in p.affiliation and p.affiliation.lower() in lexicon.organisations:
+            named = [e.name for e in entities.values() if e.kind == "organisation" and e.head == p.affiliation.lower()]
+            if named and named[-1] != p.affiliation:
+                p.affiliation = named[-1]
+        last = p.words[-1].bare
+        entity = entities.get(p.name)
+        if entity is None:
+            entity = _Entity(p.name, p.kind, last, last.lower(), p.title, p.role, p.affiliation)
+            entities[p.name] = entity
+            if p.kind == "person" and len(p.words) > 1:
+                by_last[last].append(p.name)
+        entity.title = entity.title or p.title
+        entity.role = entity.role or p.role
+        entity.affiliation = entity.affiliation or p.affiliation
+        return entity
+
+    # First pass: full names and bracketed acronyms, so a short form used before its full name still links.
+    for n, p in enumerate(phrases):
+        if len(p.words) > 1 or p.title:
+            register(p)
+        if n + 1 < len(phrases):
+            nxt = phrases[n + 1]
+            between = text[p.end : nxt.start]
+            bracketed = re.fullmatch(r"['’]?s?\s*\(", between) and text[nxt.end : nxt.end + 1] == ")"
+            matches = nxt.name[:1] == _initials(p.name)[:1]  # "Union of ... (UDW)", not "Ruiz (ILWU)"
+            if len(nxt.words) == 1 and _ACRONYM_RE.match(nxt.name) and bracketed and matches:
+                acronyms[nxt.name.rstrip("s") if nxt.name.endswith("s") else nxt.name] = p.name
+    for name, entity in list(entities.items()):
+        initials = _initials(name)
+        if entity.kind == "organisation" and len(initials) >= 2 and initials not in acronyms:
+            acronyms.setdefault(initials, name)
+
+    mentions: list[DiscoveredMention] = []
+    for p in phrases:
+        sentence = doc.sentence_index(p.start)
+        title_start = p.title_start if p.title_start >= 0 else p.start  # the mention covers a title: "Ms Ruiz"
+        target, kind, link = p.name, p.kind, "name"
+        if kind == "group" and p.name.lower() in lexicon.groups:
+            target = p.name.lower()  # "Dockworkers" at a sentence start and "dockworkers" later are one group
+        entity = entities.get(p.name)
+        if len(p.words) == 1 and not (entity and len(entity.name.split()) > 1):
+            word = p.words[0].bare
+            key = word[:-1] if word.endswith("s") and word[:-1] in acronyms else word
+            if key in acronyms:
+                target, kind, link = acronyms[key], "organisation", "short"
+            elif by_last.get(word):
+                target, kind, link = by_last[word][-1], "person", "short"
+            elif p.title:
+                register(p)
+        if link == "name" and p.name not in entities:
+            register(p)
+        entity = entities.get(target)
+        mentions.append(
+            DiscoveredMention(
+                title_start,
+                p.end,
+                text[title_start : p.end],
+                target,
+                target,
+                sentence,
+                kind,
+                link,
+                p.title or (entity.title if entity else ""),
+                p.role or (entity.role if entity else ""),
+                p.affiliation or (entity.affiliation if entity else ""),
+            )
+        )
+    mentions += _back_references(text, words, mentions, entities, doc, lexicon)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return _with_seeds(mentions, seeds)
+
+
+def _back_references(
+    text: str,
+    words: list[_Word],
+    found: list[DiscoveredMention],
+    entities: dict[str, _Entity],
+    doc: Doc,
+    lexicon: Words,
+) -> list[DiscoveredMention]:
+    """Group nouns ("dockworkers"), and "the union", "the president" and he/she: each to the nearest earlier
+    actor that fits, if any."""
+    out: list[DiscoveredMention] = []
+    ordered = sorted(found, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    by_end = sorted(found, key=lambda m: m.end)
+    ends = [m.end for m in by_end]
+
+    def covered(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and ordered[i].start <= pos < ordered[i].end
+
+    for k, w in enumerate(words):
+        lower = w.text.lower()
+        if lower in lexicon.groups and not covered(w.start):
+            out.append(
+                DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
+            )
+            continue
+        if lower not in _PRONOUNS and not (k > 0 and words[k - 1].text.lower() == "the" and not w.capital):
+            continue
+        earlier = by_end[: bisect.bisect_right(ends, w.start)]  # mentions that end before this word
+        if lower in _PRONOUNS:
+            sentence = doc.sentence_index(w.start)
+            people = []
+            for m in reversed(earlier):  # the nearest person, in this sentence or the one before
+                if m.sentence < sentence - 1:
+                    break
+                if m.kind in ("person", "name"):
+                    people = [m]
+                    break
+            if people:
+                m = people[-1]
+                out.append(DiscoveredMention(w.start, w.end, w.text, m.actor, m.group, sentence, "person", "pronoun"))
+        elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
+            bare = w.bare.lower()
+            if bare in lexicon.organisations:
+                fits = [m for m in earlier if m.kind == "organisation" and entities.get(m.actor) is not None]
+                fits = [m for m in fits if entities[m.actor].head == bare]
+            elif bare in lexicon.titles:
+                fits = [
+                    m
+                    for m in earlier
+                    if m.kind == "person" and (m.title.lower() == bare or bare in m.role.lower().split())
+                ]
+            else:
+                continue
+            start, end = words[k - 1].start, w.start + len(w.bare)
+            sentence = doc.sentence_index(w.start)
+            if fits:
+                m = fits[-1]
+                out.append(DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, m.kind, "short"))
+            else:  # "the president" with no President X before it: an actor named by its role
+                name = f"the {bare}"
+                kind = "organisation" if bare in lexicon.organisations else "person"
+                out.append(DiscoveredMention(start, end, text[start:end], name, name, sentence, kind, "role"))
+    return out
+
+
+def _seed_mentions(doc: Doc, lex: Lexicons) -> list[ActorMention]:
+    out = []
+    for m in longest_non_overlapping(lex.actors.find(doc)):
+        actor, group = m.entry.payload
+        out.append(ActorMention(m.start, m.end, doc.text[m.start : m.end], actor, group, doc.sentence_index(m.start)))
+    return out
+
+
+def _with_seeds(mentions: list[DiscoveredMention], seeds: Sequence[ActorMention]) -> list[DiscoveredMention]:
+    """actors.csv wins where it matches: its actor and group replace the discovered ones (Washington -> US)."""
+    if not seeds:
+        return mentions
+    seeded: dict[str, tuple[str, str]] = {}
+    out: list[DiscoveredMention] = []
+    covered: list[tuple[int, int]] = []
+    for m in mentions:
+        head = m.end - 1  # the seed must cover the name's last word: "Russian" does not make Lavrov Russia
+        hit = next((s for s in seeds if s.start <= head < s.end), None)
+        if hit is not None:
+            seeded[m.actor] = (hit.actor, hit.group)
+    for m in mentions:
+        if m.actor in seeded:
+            actor, group = seeded[m.actor]
+            kind = m.kind if actor != group or m.kind in ("place", "organisation") else "place"
+            link = "seed" if m.link == "name" else m.link
+            m = DiscoveredMention(
+                m.start, m.end, m.text, actor, group, m.sentence, kind, link, m.title, m.role, m.affiliation
+            )
+        out.append(m)
+        covered.append((m.start, m.end))
+    for s in seeds:
+        if not any(a < s.end and s.start < b for a, b in covered):
+            kind = _seed_kind(s)
+            out.append(DiscoveredMention(s.start, s.end, s.text, s.actor, s.group, s.sentence, kind, "seed"))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _seed_kind(seed: ActorMention) -> str:
+    """A seed actor that is its own group is a country or body (US, NATO); the others are its officials."""
+    return "place" if seed.actor == seed.group else "person"
+
+
+def merge_actors(articles: Iterable[tuple[str, Sequence[DiscoveredMention]]]) -> list[Actor]:
+    """The corpus's actors: mentions merged by the full name they resolve to, across articles.
+
+    A name seen only as one word in an article ("Ruiz") joins the corpus's one multi-word actor
+    ending in that word, if exactly one does; otherwise it stays an actor of its own.
+    Actors are sorted by mentions, most first.
+    """
+    actors: dict[str, Actor] = {}
+    for article_id, mentions in articles:
+        for m in mentions:
+            kind = m.kind if isinstance(m, DiscoveredMention) else "name"
+            actor = actors.setdefault(m.actor, Actor(m.actor, kind, m.group, merged={m.actor}))
+            actor.mentions += 1
+            actor.articles.add(article_id)
+            if not isinstance(m, DiscoveredMention) or m.link != "pronoun":
+                actor.aliases.add(m.text)
+            if isinstance(m, DiscoveredMention):
+                if m.affiliation:
+                    actor.affiliations.add(m.affiliation)
+                if m.role:
+                    actor.roles.add(m.role)
+                if actor.kind == "name" and kind != "name":
+                    actor.kind = kind
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in actors:
+        if " " in name:
+            by_last[name.split()[-1]].append(name)
+    for name in [n for n in actors if " " not in n]:
+        owners = by_last.get(name, [])
+        if len(owners) == 1 and actors[owners[0]].group == owners[0]:
+            short, full = actors.pop(name), actors[owners[0]]
+            full.aliases |= short.aliases
+            full.affiliations |= short.affiliations
+            full.roles |= short.roles
+            full.mentions += short.mentions
+            full.articles |= short.articles
+            full.merged |= short.merged
+    return sorted(actors.values(), key=lambda a: (-a.mentions, a.name))

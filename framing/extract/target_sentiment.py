@@ -1,0 +1,146 @@
+"""Sentiment toward one actor mention, not toward its whole sentence.
+
+A sentence such as "Ruiz praised the workers while Bell attacked the plan" is neutral on
+average but positive about one actor and negative about another. The scorer here reads the
+words around the mention: a logistic regression over (a) the words just left and right of
+the mention by distance, (b) the rest of the sentence with the target and the other actors
+masked, and (c) VADER scores of the sentence, of an 8-word window each side and of each side
+alone. It was trained on NewsMTSC's ``train.jsonl`` (MIT; Hamborg and Donnay 2021) by
+:mod:`framing.evaluation.train_target`; the weights are a plain JSON table of feature ->
+coefficients in ``framing/models/target_sentiment/`` beside their provenance and licence,
+read the first time a score is asked for. ``framing evaluate --benchmark newsmtsc`` measures
+it on the two held-out NewsMTSC sets, with the sentence-level VADER score as the baseline.
+
+The score of a mention is P(positive) - P(negative), in [-1, 1], so it can be averaged per
+actor and bootstrapped like VADER's compound.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from framing.errors import DataError
+from framing.extract.sentiment import analyzer
+
+WINDOW = 8  # words each side of the mention; chosen on NewsMTSC train (see the model's SOURCE.md)
+LABELS = ("negative", "neutral", "positive")
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "target_sentiment"
+_TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+Span = tuple[int, int]
+
+
+def sparse_features(text: str, start: int, end: int, others: Sequence[Span] = (), window: int = WINDOW) -> list[str]:
+    """Word features of one mention: L<d>_/R<d>_ (distance 0-3, 3 = further), W_ (in the window), S_ (the sentence).
+
+    The target's own words and the other mentions' words are left out of S_, so the model
+    learns what is said about an actor, not who the actor is.
+    """
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+    left = [t for t in tokens if t[0] < start]
+    right = [t for t in tokens if t[0] >= end]
+    out = []
+    for i, (_, word) in enumerate(reversed(left[-window:])):
+        out += [f"L{min(i, 3)}_{word}", f"W_{word}"]
+    for i, (_, word) in enumerate(right[:window]):
+        out += [f"R{min(i, 3)}_{word}", f"W_{word}"]
+    for pos, word in tokens:
+        if start <= pos < end or any(a <= pos < b for a, b in others):
+            continue
+        out.append(f"S_{word}")
+    return out
+
+
+DENSE_NAMES = tuple(
+    f"vader_{part}_{score}" for part in ("sentence", "window", "left", "right") for score in ("compound", "pos", "neg")
+)
+
+
+def dense_features(text: str, start: int, end: int, window: int = WINDOW) -> list[float]:
+    """VADER compound, pos and neg of the sentence, the window around the mention, and each side."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    left = [t for t in tokens if t[1] <= start][-window:]
+    right = [t for t in tokens if t[0] >= end][:window]
+    left_text = text[left[0][0] : start] if left else ""
+    right_text = text[end : right[-1][1]] if right else ""
+    vader = analyzer()
+    values: list[float] = []
+    for part in (text, f"{left_text} {right_text}", left_text, right_text):
+        s = vader.polarity_scores(part)
+        values += [s["compound"], s["pos"], s["neg"]]
+    return values
+
+
+@dataclass(frozen=True)
+class TargetSentimentModel:
+    """Multinomial logistic regression weights: idf and one coefficient per class for each word feature."""
+
+    idf: dict[str, float]
+    coef: dict[str, tuple[float, float, float]]
+    dense_coef: tuple[tuple[float, float, float], ...]
+    intercept: tuple[float, float, float]
+
+    def probabilities(self, text: str, start: int, end: int, others: Sequence[Span] = ()) -> tuple[float, ...]:
+        counts = Counter(f for f in sparse_features(text, start, end, others) if f in self.idf)
+        weights = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}  # sublinear tf-idf
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        logits = list(self.intercept)
+        for f, w in weights.items():
+            for k, c in enumerate(self.coef[f]):
+                logits[k] += c * w / norm
+        for value, cs in zip(dense_features(text, start, end), self.dense_coef, strict=True):
+            for k, c in enumerate(cs):
+                logits[k] += c * value
+        top = max(logits)
+        exp = [math.exp(v - top) for v in logits]
+        total = sum(exp)
+        return tuple(e / total for e in exp)
+
+    def label(self, text: str, start: int, end: int, others: Sequence[Span] = ()) -> str:
+        p = self.probabilities(text, start, end, others)
+        return LABELS[max(range(3), key=p.__getitem__)]
+
+    def score(self, text: str, start: int, end: int, others: Sequence[Span] = ()) -> float:
+        """P(positive) - P(negative) toward the mention at [start, end) of ``text`` (one sentence)."""
+        p = self.probabilities(text, start, end, others)
+        return round(p[2] - p[0], 4)
+
+    def to_json(self) -> dict:
+        return {
+            "labels": list(LABELS),
+            "window": WINDOW,
+            "intercept": list(self.intercept),
+            "dense": {name: list(c) for name, c in zip(DENSE_NAMES, self.dense_coef, strict=True)},
+            "features": {f: [round(self.idf[f], 5), *(round(c, 5) for c in self.coef[f])] for f in sorted(self.coef)},
+        }
+
+
+def model_from_json(data: dict, where: str) -> TargetSentimentModel:
+    try:
+        features = data["features"]
+        dense = tuple(tuple(float(c) for c in data["dense"][name]) for name in DENSE_NAMES)
+        return TargetSentimentModel(
+            {f: float(v[0]) for f, v in features.items()},
+            {f: (float(v[1]), float(v[2]), float(v[3])) for f, v in features.items()},
+            dense,  # type: ignore[arg-type]
+            tuple(float(c) for c in data["intercept"]),  # type: ignore[arg-type]
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        raise DataError(where, "not a target-sentiment weights file (see SOURCE.md beside it)") from None
+
+
+@lru_cache(maxsize=1)
+def default_model() -> TargetSentimentModel:
+    """The shipped weights, read on first use."""
+    path = MODEL_DIR / "weights.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise DataError(path, "target-sentiment weights are missing or unreadable") from None
+    return model_from_json(data, str(path))

@@ -1,0 +1,92 @@
+"""Actor discovery on text no lexicon was written for: a port strike."""
+
+import pytest
+
+from framing.extract.discover import DiscoveredMention, discover_mentions, merge_actors
+
+STRIKE = (
+    "Port Authority chair Ana Ruiz said the strike would cost the city millions. "
+    "The International Longshore and Warehouse Union (ILWU) called her offer an insult. "
+    "However, Ruiz said talks would go on. Union leader Tom Bell met Ms Ruiz in Oakland on Monday. "
+    "The ILWU said Bell had been patient, and the authority said it was ready to talk."
+)
+
+
+@pytest.fixture(scope="module")
+def strike(lex) -> list[DiscoveredMention]:
+    return discover_mentions(STRIKE, lex)
+
+
+def by_text(mentions, text):
+    return [m for m in mentions if m.text == text]
+
+
+def test_a_titled_name_is_a_person_with_role_and_affiliation(strike):
+    (ruiz,) = by_text(strike, "Ana Ruiz")
+    assert (ruiz.actor, ruiz.kind) == ("Ana Ruiz", "person")
+    assert ruiz.role == "Port Authority chair" and ruiz.affiliation == "Port Authority"
+    assert STRIKE[ruiz.start : ruiz.end] == "Ana Ruiz"
+    (authority,) = by_text(strike, "Port Authority")
+    assert authority.kind == "organisation"
+
+
+def test_surname_and_title_forms_link_to_the_full_name(strike):
+    assert [m.actor for m in by_text(strike, "Ruiz")] == ["Ana Ruiz"]
+    (ms,) = by_text(strike, "Ms Ruiz")
+    assert ms.actor == "Ana Ruiz" and ms.title == "Ms" and ms.link == "short"
+    assert [m.actor for m in by_text(strike, "Bell")] == ["Tom Bell"]
+
+
+def test_a_role_word_before_a_name_gives_the_organisation_named_earlier(strike):
+    (bell,) = by_text(strike, "Tom Bell")
+    assert bell.role == "Union leader"
+    assert bell.affiliation == "International Longshore and Warehouse Union"
+    (lower,) = discover_mentions("The Dock Workers Union met. Later union leader Tom Bell spoke.")[1:2]
+    assert (lower.text, lower.affiliation) == ("Tom Bell", "Dock Workers Union")
+
+
+def test_an_acronym_links_to_its_expansion(strike):
+    union = "International Longshore and Warehouse Union"
+    assert [m.kind for m in by_text(strike, union)] == ["organisation"]
+    assert [m.actor for m in by_text(strike, "ILWU")] == [union, union]
+
+
+def test_sentence_initial_capitals_and_back_references(strike):
+    texts = [m.text for m in strike]
+    assert "However" not in texts and "The" not in texts and "Monday" not in texts
+    assert [m.actor for m in by_text(strike, "the authority")] == ["Port Authority"]
+    assert [m.actor for m in strike if m.link == "pronoun"] == ["Ana Ruiz"]  # "her offer"
+    assert [m.kind for m in by_text(strike, "Oakland")] == ["place"]
+
+
+def test_an_initial_sentence_name_is_kept():
+    mentions = discover_mentions("Graham's comment only fed rumours that Winfrey would run.")
+    assert [m.text for m in mentions] == ["Graham", "Winfrey"]
+
+
+def test_seed_knowledge_still_groups_washington_under_us(lex):
+    mentions = discover_mentions("White House officials met Ana Ruiz. Washington said little.", lex)
+    seeded = {m.text: (m.actor, m.group) for m in mentions if m.link == "seed"}
+    assert seeded == {"White House": ("US", "US"), "Washington": ("US", "US")}
+    assert {m.group for m in mentions if m.text == "Ana Ruiz"} == {"Ana Ruiz"}  # no group: its own name
+
+
+def test_corpus_merge_joins_a_surname_seen_alone_in_another_article():
+    one = discover_mentions("Port Authority chair Ana Ruiz spoke. Ruiz was calm.")
+    two = discover_mentions("Yesterday Ruiz walked out of the talks.")
+    actors = {a.name: a for a in merge_actors([("a1", one), ("a2", two)])}
+    assert "Ruiz" not in actors
+    ruiz = actors["Ana Ruiz"]
+    assert ruiz.mentions == 3 and ruiz.articles == {"a1", "a2"} and {"Ana Ruiz", "Ruiz"} <= ruiz.aliases
+    assert ruiz.affiliations == {"Port Authority"}
+
+
+def test_group_nouns_are_group_actors():
+    mentions = discover_mentions("Dockworkers walked out. Officials said the dockworkers and residents were calm.")
+    groups = [(m.text, m.actor) for m in mentions if m.kind == "group"]
+    assert groups == [
+        ("Dockworkers", "dockworkers"),
+        ("Officials", "officials"),
+        ("dockworkers", "dockworkers"),
+        ("residents", "residents"),
+    ]
