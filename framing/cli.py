@@ -583,7 +583,12 @@ def profile(
     if store is not None:  # summed in the store's engine, never decoding every article
         from framing.store.aggregate import store_profile
 
-        _store_profile(store_profile(store, seed, n_boot, format is TableFormat.json), format, seed, n_boot, output)
+        data = store_profile(store, seed, n_boot, format is TableFormat.json)
+        if format is TableFormat.json:  # discovered actors are found in the texts at profile time, not stored yet
+            from framing.store import load_features
+
+            data["discovered"] = _actor_table(load_features(store), seed, n_boot, sides)
+        _store_profile(data, format, seed, n_boot, output)
         return
     features = _with_sides(_features(corpus, store, lexicon, options), sides)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
@@ -626,6 +631,7 @@ def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, outp
             "profiles": data["profiles"].to_dict("records"),
             "quote_balance": data["quote_balance"].to_dict("records"),
             "actor_sentiment": data["actors"].to_dict("records"),
+            "discovered_actors": data["discovered"].to_dict("records"),
             "loaded_by_category": data["loaded_by_category"].to_dict("records"),
             "similarity": {"tfidf": data["tfidf"].to_dict(), "profile": data["similar"].to_dict()},
             "map": data["map"].to_dict("records"),

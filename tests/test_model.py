@@ -20,7 +20,7 @@ from framing.model.features import doc_features, shape
 from framing.spans import LoadedTerm
 from framing.text import Doc
 
-LOADED = "Critics blasted the idiotic plan, calling it a dangerous stunt by the council."
+LOADED = "Critics ripped the idiotic plan, calling it a dangerous stunt by the council."
 
 
 def _row(rows, word):
@@ -64,10 +64,10 @@ def test_shipped_model_loads_and_prefers_loaded_words_to_neutral_ones():
 
 def test_model_finds_carry_confidence_evidence_category_and_an_alternative():
     terms = {t.text: t for t in model_terms(Doc(LOADED), api.lexicons())}
-    blasted = terms["blasted"]
-    assert blasted.origin == "model" and DEFAULT_MIN_CONFIDENCE <= blasted.confidence < 1
-    assert blasted.category == "loaded verb" and blasted.neutral == "criticised"
-    assert blasted.evidence and all("(+" in e for e in blasted.evidence)
+    ripped = terms["ripped"]
+    assert ripped.origin == "model" and DEFAULT_MIN_CONFIDENCE <= ripped.confidence < 1
+    assert ripped.category == "loaded verb" and ripped.neutral == "criticised"
+    assert ripped.evidence and all("(+" in e for e in ripped.evidence)
     assert terms["idiotic"].category == "subjective"
     assert terms["idiotic"].neutral.startswith("(")  # no known alternative: a rewrite hint
     assert "council" not in terms
@@ -121,8 +121,8 @@ def test_min_confidence_option_on_analyze(tmp_path):
         return {(t["start"], t["end"], t["text"]): (t["origin"], t["confidence"]) for t in record["loaded_terms"]}
 
     default = origins()
-    blasted = next(v for k, v in default.items() if k[2] == "blasted")
-    assert blasted[0] == "model" and blasted[1] >= DEFAULT_MIN_CONFIDENCE
+    ripped = next(v for k, v in default.items() if k[2] == "ripped")
+    assert ripped[0] == "model" and ripped[1] >= DEFAULT_MIN_CONFIDENCE
     lower = origins("--min-confidence", "0.3")
     assert len("".join(k[2] for k in lower)) > len("".join(k[2] for k in default))  # more is flagged
     assert all(any(a <= s and e <= b for a, b, _ in lower) for s, e, _ in default)  # (runs may join)
@@ -206,7 +206,7 @@ def _features(text=LOADED):
 def test_profile_counts_lexicon_and_model_finds_apart_and_together():
     from framing.score.profile import sentence_table
 
-    text = "It was a disastrous and idiotic decision, critics blasted."
+    text = "It was a disastrous and idiotic decision, critics ripped."
     table = sentence_table(_features(text))
     assert table["loaded"].sum() == table["loaded_origin:lexicon"].sum() + table["loaded_origin:model"].sum()
     assert table["loaded_origin:lexicon"].sum() == 1 and table["loaded_origin:model"].sum() >= 1
@@ -218,16 +218,16 @@ def test_report_marks_model_finds_with_confidence_and_evidence():
     features = _features()
     marks, _ = marks_for(features)
     pieces = {s.text: s for s in segments(features.text, marks)}
-    blasted = pieces["blasted"]
-    assert CLASS_MODEL in blasted.classes and CLASS_LOADED in blasted.classes
-    assert "found by the model, confidence" in blasted.note and "Evidence: " in blasted.note
-    assert blasted.note.count("|") == 0  # the style-only mark adds no empty note
+    ripped = pieces["ripped"]
+    assert CLASS_MODEL in ripped.classes and CLASS_LOADED in ripped.classes
+    assert "found by the model, confidence" in ripped.note and "Evidence: " in ripped.note
+    assert ripped.note.count("|") == 0  # the style-only mark adds no empty note
 
 
 def test_exercises_keep_only_lexicon_or_confident_model_finds():
     from framing.classroom.exercises import EXERCISE_MIN_CONFIDENCE, teachable
 
-    features = _features("It was a disastrous and idiotic decision, critics blasted, calling it a stunt.")
+    features = _features("It was a disastrous and idiotic decision, and critics ripped the council for it.")
     (kept,) = teachable([features])
     assert any(t.origin == "model" and t.confidence < EXERCISE_MIN_CONFIDENCE for t in features.loaded_terms)
     assert all(t.origin == "lexicon" or t.confidence >= EXERCISE_MIN_CONFIDENCE for t in kept.loaded_terms)

@@ -13,7 +13,7 @@ from tests.helpers import framing
 STRIKE = (
     "Port Authority chair Ana Ruiz said the strike would cost the city millions. "
     '"We cannot pay what the union asks," Ruiz said. '
-    "The International Longshore and Warehouse Union (ILWU) called her offer an insult. "
+    "The International Longshore and Warehouse Union (ILWU) rejected her offer. "
     'Union leader Tom Bell was angry. "This offer is an insult to every worker," Bell said.\n'
 )
 SIDES = """# sides for the port strike
