@@ -33,6 +33,7 @@ def copied(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("copy")
     shutil.copytree(PACKAGE, root / "framing", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(PACKAGE.parent / "models", root / "models")  # the model's hash is part of the version
+    shutil.copytree(PACKAGE.parent / "lexicons", root / "lexicons")  # the vocabulary is read on import
     return root
 
 
