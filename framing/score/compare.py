@@ -346,6 +346,22 @@ def estimates(table: pd.DataFrame, group: list[str]) -> pd.Series:
     return pd.Series({s.name: evaluated.score(s)[0] for s in SCORES})
 
 
+def comparison_settings(min_z: float, top: int, seed: int, n_boot: int, alpha0: float) -> dict[str, float | int]:
+    """The settings a comparison reports beside its figures (the corpus and the store path alike)."""
+    return {
+        "min_z": min_z,
+        "top": top,
+        "seed": seed,
+        "n_boot": n_boot,
+        "alpha0": alpha0,
+        "confidence": CONFIDENCE,
+        "min_sentences": MIN_SENTENCES,
+        "min_attributions": MIN_ATTRIBUTIONS,
+        "min_quotes": MIN_QUOTES,
+        "min_mentions": MIN_MENTIONS,
+    }
+
+
 def compare(
     features: list[ArticleFeatures],
     a: list[str],
@@ -386,17 +402,6 @@ def compare(
         loaded_only=loaded_only(features, a, b),
         naming=naming_differences(features, a, b, lex),
         similarity=group_similarity(features, a, b),
-        settings={
-            "min_z": min_z,
-            "top": top,
-            "seed": seed,
-            "n_boot": n_boot,
-            "alpha0": alpha0,
-            "confidence": CONFIDENCE,
-            "min_sentences": MIN_SENTENCES,
-            "min_attributions": MIN_ATTRIBUTIONS,
-            "min_quotes": MIN_QUOTES,
-            "min_mentions": MIN_MENTIONS,
-        },
+        settings=comparison_settings(min_z, top, seed, n_boot, alpha0),
         n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
     )

@@ -22,17 +22,14 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from framing.lexicon.bundle import Lexicons, default_lexicons
 from framing.lexicon.matcher import longest_non_overlapping
-from framing.score.bootstrap import CONFIDENCE, DEFAULT_N_BOOT
+from framing.score.bootstrap import DEFAULT_N_BOOT
 from framing.score.compare import (
     DEFAULT_MIN_Z,
     DEFAULT_TOP,
-    MIN_ATTRIBUTIONS,
-    MIN_MENTIONS,
-    MIN_QUOTES,
-    MIN_SENTENCES,
     SIGNIFICANT_Z,
     Comparison,
     LexiconSpans,
+    comparison_settings,
     estimates,
     loaded_only,
     profile_cosine,
@@ -187,18 +184,7 @@ def store_compare(
         loaded_only=loaded_only(text["loaded"], a, b),
         naming=differences_of_counts(text["naming"], a, b),
         similarity={"tfidf": text["tfidf"], "profile": profile_cosine(profiles, points)},
-        settings={
-            "min_z": min_z,
-            "top": top,
-            "seed": seed,
-            "n_boot": n_boot,
-            "alpha0": alpha0,
-            "confidence": CONFIDENCE,
-            "min_sentences": MIN_SENTENCES,
-            "min_attributions": MIN_ATTRIBUTIONS,
-            "min_quotes": MIN_QUOTES,
-            "min_mentions": MIN_MENTIONS,
-        },
+        settings=comparison_settings(min_z, top, seed, n_boot, alpha0),
         n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
     )
 
