@@ -179,5 +179,5 @@ def test_any_metadata_reaches_the_terminal_json_and_csv_outputs_safely(fields):
     shown = console.file.getvalue()
     assert "\x1b" not in shown
     json.dumps(features.to_record(), ensure_ascii=False).encode("utf-8")
-    rows = list(csv.reader(io.StringIO(frame_csv(summary_frame([features])))))
+    rows = list(csv.reader(io.StringIO(frame_csv(summary_frame([features])), newline="")))
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
