@@ -25,7 +25,7 @@ run: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check framing tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -50,3 +50,45 @@ def test_a_report_with_38_outlets_a_300_word_title_and_a_page_long_explanation_i
 
     text = "".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
     assert "Outlet 37" in text and "cynical ploy" in text
+
+
+def test_a_large_corpus_report_shows_a_stated_share_of_articles_and_scores_count_all(tmp_path, monkeypatch):
+    """Past MAX_SHOWN_ARTICLES the highlighted section takes outlets in turn and both formats say
+    so; the claims sample is stated likewise. (Caps lowered so 38 short articles exercise them.)"""
+    from framing import api
+    from framing.render import model as report_model
+    from framing.render.html import render_html
+    from framing.render.pdf import render_pdf
+
+    monkeypatch.setattr(report_model, "MAX_SHOWN_ARTICLES", 10)
+    monkeypatch.setattr(report_model, "MAX_CLAIM_ARTICLES", 20)
+    features = list(api.iter_features(big_corpus(tmp_path / "corpus")))
+    model = report_model.build_model(features)
+    assert len(model.articles) == 10
+    assert len({a.outlet_name for a in model.articles}) == 10  # one per outlet before any outlet's second
+    assert model.summary["articles"] == "38"
+    assert any("shows 10 of the 38 articles" in limit for limit in model.limits)
+    assert any("aligned over 20 of the 38 articles" in limit for limit in model.limits)
+    html = render_html(model)
+    assert html.count('class="article"') == 10 and "shows 10 of the 38 articles" in html
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(model))).pages[:2])
+    assert "shows 10 of the 38" in " ".join(text.split())
+
+
+def test_spread_sample_keeps_corpus_order_and_takes_outlets_in_turn():
+    from types import SimpleNamespace
+
+    from framing.render.model import spread_sample
+
+    # one big outlet first, then four small ones: a plain head of the corpus would show only the big one
+    outlets = ["big"] * 10 + ["a", "b", "c", "d"] * 2
+    features = [SimpleNamespace(meta=SimpleNamespace(outlet=o), position=i) for i, o in enumerate(outlets)]
+    sample = spread_sample(features, 7)
+    assert len(sample) == 7 and {f.meta.outlet for f in sample} == {"big", "a", "b", "c", "d"}
+    positions = [f.position for f in sample]
+    assert positions == sorted(positions)
+    assert spread_sample(features, 99) == features

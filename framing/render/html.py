@@ -45,5 +45,6 @@ def render_html(model: ReportModel) -> str:
         "articles": model.articles,
         "methods": model.methods,
         "claims": model.claims,
+        "limits": model.limits,
     }
     return _environment().get_template("report.html.j2").render(model=view)

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 TOP_TERMS = 12
 TOP_SPEAKERS = 12
 MAX_ARTICLE_CHARS = 30_000  # per article in the report; a report is read by people, `inspect` shows all
+# A report is read by people: past these sizes it shows a stated share, and every score still counts all articles.
+# 200 highlighted articles are a ~330-page PDF; 1,000 were 1,645 pages and 1.3 GiB to lay out.
+MAX_SHOWN_ARTICLES = 200
+# Claim alignment is blocked (linear memory), but past this many articles it runs on a stratified sample.
+MAX_CLAIM_ARTICLES = 5_000
 
 
 @dataclass
@@ -99,6 +104,7 @@ class ReportModel:
     articles: list[ArticleView]
     methods: list[tuple[str, list[str]]] = field(default_factory=lambda: METHODS)
     claims: ClaimsView | None = None  # "What each outlet leaves out" (framing.claims); None with one outlet
+    limits: list[str] = field(default_factory=list)  # what this report shows of a large corpus, said in plain words
 
 
 def anchor(text: str) -> str:
@@ -345,6 +351,7 @@ def build_model(
         view.actors = actors.get(row["outlet"], [])
         outlets.append(view)
     chosen = list(pairs) or score.default_pairs(features)
+    shown, claimed, limits = _shown(features)
     pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z) for a, b in chosen]
     return ReportModel(
         title=title,
@@ -355,9 +362,48 @@ def build_model(
         charts=_charts(features, profiles, seed),
         outlets=outlets,
         pairs=pair_views,
-        articles=[_article_view(f) for f in features],
-        claims=_claims(features),
+        articles=[_article_view(f) for f in shown],
+        claims=_claims(claimed),
+        limits=limits,
     )
+
+
+def spread_sample(features: Sequence[ArticleFeatures], limit: int) -> list[ArticleFeatures]:
+    """At most `limit` articles taken from the outlets in turn (each outlet's in corpus order), so
+    every outlet is represented however unequal their sizes; the result keeps corpus order."""
+    if len(features) <= limit:
+        return list(features)
+    queues: dict[str, list[int]] = {}
+    for i, f in enumerate(features):
+        queues.setdefault(f.meta.outlet, []).append(i)
+    chosen: list[int] = []
+    depth = 0
+    while len(chosen) < limit:
+        for queue in queues.values():
+            if depth < len(queue) and len(chosen) < limit:
+                chosen.append(queue[depth])
+        depth += 1
+    return [features[i] for i in sorted(chosen)]
+
+
+def _shown(features: list[ArticleFeatures]) -> tuple[list[ArticleFeatures], list[ArticleFeatures], list[str]]:
+    """The articles the report shows in full and the ones claims are aligned over, with what that
+    leaves out said in words (shown in the overview of both formats)."""
+    shown = spread_sample(features, MAX_SHOWN_ARTICLES)
+    claimed = spread_sample(features, MAX_CLAIM_ARTICLES)
+    limits = []
+    if len(shown) < len(features):
+        limits.append(
+            f"The highlighted articles section shows {len(shown):,} of the {len(features):,} articles (taken from "
+            "each outlet in turn); every score, table and chart counts all of them. "
+            "`framing analyze --format json` gives every article's findings."
+        )
+    if len(claimed) < len(features):
+        limits.append(
+            f"Claims are aligned over {len(claimed):,} of the {len(features):,} articles (taken from each outlet "
+            "in turn), so omissions and exclusives describe that sample."
+        )
+    return shown, claimed, limits
 
 
 def _claims(features: list[ArticleFeatures]) -> ClaimsView | None:

@@ -273,6 +273,7 @@ def render_pdf(model: ReportModel) -> bytes:
             styles,
             [45 * mm, TEXT_WIDTH - 45 * mm],
         ),
+        *[_p(limit, styles["body"]) for limit in model.limits],
         Spacer(1, 8),
         Paragraph(
             "<b>Legend.</b> "
