@@ -75,8 +75,8 @@ def write_report(
     result = write_set(out_dir, files, family=(HTML_NAME, PDF_NAME))
     removed = f"; removed the earlier run's {', '.join(p.name for p in result.removed)}" if result.removed else ""
     if failed:
-        name, file_name, exc = failed[0]
-        detail = " ".join(f"{exc.__class__.__name__}: {exc}".split())
+        name, file_name, error = failed[0]
+        detail = " ".join(f"{error.__class__.__name__}: {error}".split())
         if len(detail) > MAX_DETAIL:
             detail = detail[: MAX_DETAIL - 1] + "…"
         done = f"; wrote {', '.join(str(p) for p in result.written)}" if result.written else ""

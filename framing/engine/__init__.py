@@ -14,6 +14,7 @@ analyse them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from framing.engine.cluster import DaskEngine
 from framing.engine.local import Engine, ProcessEngine, SequentialEngine
@@ -52,7 +53,7 @@ def analyze_stream(
         if isinstance(result, Failure):
             result.skip_or_raise(options, source.meta.source)
         else:
-            yield result
+            yield cast(ArticleFeatures, result)  # output="features" (the default) gives features
 
 
 __all__ = ["ENGINES", "DaskEngine", "Engine", "ProcessEngine", "SequentialEngine", "analyze_stream", "open_engine"]

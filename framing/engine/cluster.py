@@ -78,6 +78,7 @@ class DaskEngine(Engine):
         self._tools = self._client.scatter(self.tools, broadcast=True, hash=False)
 
     def submit(self, batch: list[Task], output: str = "features"):
+        assert self._client is not None, "submit after close"
         return self._client.submit(analyze_batch, batch, self._tools, output, pure=False)
 
     def close(self) -> None:

@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.errors import DataError
 from framing.lexicon.load import read_table
-from framing.lexicon.matcher import compile_regex
+from framing.lexicon.matcher import BoundedPattern, compile_regex
 from framing.resources import lexicon_dir
 from framing.text import MONTH_PATTERN, build_analyzer
 
@@ -61,7 +61,7 @@ _TERMINAL = tuple(".!?:\"”’')»…")
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    pattern: re.Pattern[str]
+    pattern: BoundedPattern  # a regex whose every search is bounded in time
     scope: str  # line | section
     weight: int
     note: str

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from framing.errors import DataError, UsageError
 from framing.ingest.article import Article, Metadata, Source
@@ -352,7 +352,7 @@ def _source_from_record(record: dict, where: str, default_id: str) -> Source:
         language=field_("language", "en"),
         source=where,
     )
-    return Source(meta, _no_lone_surrogates(text if text else html), "text" if text else "html")
+    return Source(meta, _no_lone_surrogates(text or html or ""), "text" if text else "html")
 
 
 def _manifest_entry(path: Path, options: ReadOptions) -> dict[str, str] | None:
@@ -416,7 +416,17 @@ def load_corpus(corpus: Path | str | None = None, options: ReadOptions | None = 
     return articles
 
 
-def outlets(articles: list[Article]) -> dict[str, str]:
+class _FromOutlet(Protocol):
+    """An article or its features: anything that knows its outlet and metadata."""
+
+    @property
+    def outlet(self) -> str: ...
+
+    @property
+    def meta(self) -> Metadata: ...
+
+
+def outlets(articles: Sequence[_FromOutlet]) -> dict[str, str]:
     """slug -> display name, in first-seen order."""
     found: dict[str, str] = {}
     for article in articles:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.errors import DataError
 from framing.lexicon.load import Row, read_table
@@ -32,6 +33,13 @@ _FROM_VOCABULARY = {
     "ACTOR_GROUPS": lambda v: list(v.groups),
     "GROUP_SIDE": lambda v: dict(v.group_side),
 }
+if TYPE_CHECKING:  # what __getattr__ gives, for the type checker
+    VOCABULARY: Vocabulary
+    CATEGORIES: list[str]
+    PERSPECTIVES: list[str]
+    SIDES: list[str]
+    ACTOR_GROUPS: list[str]
+    GROUP_SIDE: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +150,7 @@ def _speaker_entries(path: Path, sides: Sequence[str] | None = None) -> list[Ent
     rows = read_table(
         path, required=["name", "side"], optional=["aliases", "role"], allowed={"side": sides}, key=["name"]
     )
-    entries = []
+    entries: list[Entry] = []
     for row in rows:
         speaker = Speaker(row["name"], row["side"], row["role"], "speaker")
         aliases = {a.strip() for a in row["aliases"].split(";") if a.strip()} | {row["name"]}

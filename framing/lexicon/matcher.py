@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,7 +150,7 @@ def compile_regex(pattern: str, source: str) -> BoundedPattern:
 class PhraseMatcher:
     """Matches many phrase entries at once; add entries, then call :meth:`find`."""
 
-    def __init__(self, entries: Sequence[Entry] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._root = _Node()
         self._regexes: list[tuple[BoundedPattern, Entry]] = []
         self.size = 0

@@ -192,7 +192,7 @@ class Detector:
         lay = layout(doc, lex)
         words, tokens, group_of, firsts, lasts = lay.words, lay.tokens, lay.group_of, lay.first, lay.last
         q_starts, q_ends, hits = lay.q_starts, lay.q_ends, lay.hits
-        probs = []
+        probs: list[float] = []
         append = probs.append
         q, n_quotes = 0, len(q_starts)
         for i, token in enumerate(tokens):

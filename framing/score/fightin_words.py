@@ -91,7 +91,7 @@ def log_odds_z(
     if alpha0 <= 0:
         raise ValueError("alpha0 must be positive")
     if totals is None:
-        n_a, n_b, total = sum(counts_a.values()), sum(counts_b.values()), float(sum(background.values()))
+        n_a, n_b, total = float(sum(counts_a.values())), float(sum(counts_b.values())), float(sum(background.values()))
     else:
         n_a, n_b, total = totals
     terms = sorted(set(counts_a) | set(counts_b))

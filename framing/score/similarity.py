@@ -28,7 +28,7 @@ TFIDF_WORDS = {"stop_words": "english"}  # the analyzer settings of the TF-IDF v
 
 def tfidf_vectorizer() -> TfidfVectorizer:
     """Words of :func:`framing.text.build_analyzer` (so "so-called" stays whole), English stop words removed."""
-    analyzer = build_analyzer(**TFIDF_WORDS, ngram_range=(1, 2))
+    analyzer = build_analyzer(stop_words=TFIDF_WORDS["stop_words"], ngram_range=(1, 2))
     return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
 
 

@@ -12,6 +12,7 @@ figures are those of a profile of the features themselves (tested).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -57,8 +58,8 @@ class StoreCounts:
                 int(n),
                 int(words),
                 int(sentences),
-                lambda unit, outlet=outlet: self.table([outlet], unit),
-                lambda outlet=outlet: self.actors([outlet]),
+                partial(self.table, [outlet]),
+                partial(self.actors, [outlet]),
             )
             for outlet, name, n, words, sentences in rows
         ]

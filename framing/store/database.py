@@ -132,7 +132,7 @@ ROW_TABLES = {  # table -> columns of the rows buffered until commit
 }
 
 
-def _first(cursor: duckdb.DuckDBPyConnection) -> tuple | None:
+def _first(cursor: duckdb.DuckDBPyConnection) -> Any:
     """The first row of a query, reading the result to its end (DuckDB refuses new work on a
     connection whose last result is still open)."""
     rows = cursor.fetchall()
@@ -293,7 +293,8 @@ class FeatureStore:
     def previous_analysis(self, content_hash: str, parts: dict[str, str]) -> tuple[StoredAnalysis, tuple[str, ...]]:
         """The stored analysis of this text that shares the most parts with `parts` (part ->
         version), and those parts. Any stored analysis gives at least the cleaned text."""
-        best, shared = None, ()
+        best: Any = None
+        shared: tuple[str, ...] = ()
         for analysis_id, stored_parts in self.db.execute(
             "SELECT analysis, parts FROM analyses WHERE content_hash = ? ORDER BY analysis DESC", (content_hash,)
         ).fetchall():

@@ -49,7 +49,7 @@ def finding_rows(f: ArticleFeatures) -> list[Finding]:
 
     rows: list[Finding] = []
     for s in f.sentences:
-        attrs = {"compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg}
+        attrs: dict[str, object] = {"compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg}
         rows.append(("sentence", s.start, s.end, s.index, "", s.text, dumps(attrs)))
     for t in f.loaded_terms:
         attrs = {

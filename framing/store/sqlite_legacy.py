@@ -184,7 +184,8 @@ class SQLiteStore:
     def previous_analysis(self, content_hash: str, parts: dict[str, str]) -> tuple[StoredAnalysis, tuple[str, ...]]:
         """The stored analysis of this text that shares the most parts with `parts` (part ->
         version), and those parts. Any stored analysis gives at least the cleaned text."""
-        best, shared = None, ()
+        best: int | None = None
+        shared: tuple[str, ...] = ()
         for rowid, stored_parts in self.conn.execute(
             "SELECT rowid, parts FROM analyses WHERE content_hash = ? ORDER BY rowid DESC", (content_hash,)
         ):
@@ -223,7 +224,7 @@ class SQLiteStore:
             (_now(), corpus, analysis_version, engine),
         )
         self.commit()
-        return int(cursor.lastrowid)
+        return int(cursor.lastrowid or 0)
 
     def update_run(
         self, run: int, seen: int, analysed: int, reused: int, updated: int = 0, finished: bool = False
@@ -264,7 +265,7 @@ class SQLiteStore:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self.conn.close()
-            self.conn = None
+            self.conn = None  # type: ignore[assignment]  # closed: using it again is an error either way
 
     def __enter__(self) -> SQLiteStore:
         return self

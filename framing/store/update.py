@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import DataError
 from framing.ingest.article import Article, Metadata, Source
@@ -89,18 +89,20 @@ def update_store(
         if known is None:
             return _Item(source, task=Task(source))
         content_hash, found = known
-        item = _Item(source, with_found(source.meta, found), content_hash)
+        meta = with_found(source.meta, found)
+        item = _Item(source, meta, content_hash)
         if content_hash in in_run or store.has_analysis(content_hash, version):
             return item
         in_run.add(content_hash)
         previous, shared = store.previous_analysis(content_hash, parts)
-        item.task = Task(Article(item.meta, previous.text), previous if shared else None, shared)
+        item.task = Task(Article(meta, previous.text), previous if shared else None, shared)
         item.rerun = tuple(p for p in parts if p not in shared)
         return item
 
     ids: dict[tuple[str, str], str] = {}  # (outlet, id) -> source, for articles recorded in this run
     items = (plan(s) for s in sources)
     uncommitted, last_commit = 0, time.monotonic()
+    result: Any  # a StoredAnalysis, a Failure, or None when the article was reused (output="stored")
     for item, result in engine.map(items, lambda i: i.task, output="stored"):
         if isinstance(result, Failure):
             result.skip_or_raise(options, item.source.meta.source)
@@ -117,6 +119,7 @@ def update_store(
                 report.updated += 1
                 report.rerun.update(item.rerun)
             store.put_analysis(item.content_hash, version, result, parts)
+        assert item.meta is not None and item.content_hash is not None  # set by plan() or just above
         key, where = (item.meta.outlet, item.meta.id), item.source.meta.source
         if ids.setdefault(key, where) != where:
             raise DataError(
