@@ -43,7 +43,13 @@ SECTION_END_WORDS = 50
 NEAR_DUPLICATE_NGRAM = 8
 
 # The project's words without numbers: a date stamp or a price list is not prose.
-_words = build_analyzer(lowercase=False, numbers="drop")
+_analyze_words = build_analyzer(lowercase=False, numbers="drop")
+
+
+@lru_cache(maxsize=8192)
+def _words(line: str) -> tuple[str, ...]:
+    """The words of a line (cached: several rules judge the same line, each asking for them)."""
+    return tuple(_analyze_words(line))
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 _DAYS = r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
