@@ -24,7 +24,7 @@ from framing.errors import DataError
 from framing.extract.features import ArticleFeatures
 
 GOLD_COLUMNS = ["label", "article_a", "text_a", "article_b", "text_b", "note"]
-LABELS = ("same", "different")
+LABELS = ("same", "paraphrase", "different")
 
 SentenceKey = tuple[str, int]  # (article id, sentence index)
 Pair = frozenset[SentenceKey]
