@@ -131,3 +131,17 @@ def test_html_caps_exclusives_with_a_show_all_holding_the_rest(features):
     assert {"later", "reworded"} <= statuses
     text = section.text_content()
     assert "published later" in text and "in other words" in text
+
+
+def test_an_undated_or_unreadable_date_never_makes_an_outlet_later(features, units, groups):
+    """'Published later' is never guessed: without a readable date for every article the outlet stays eligible."""
+    lorry = group_of(groups, unit_of(units, "wire_2", "a lorry drove into a picket line"))
+    outlets = [f.outlet for f in features]
+    dates = {f.id: f.meta.date for f in features}
+    for ledger_date in ("", "5 March 2025", "2025-13-45"):
+        omap = omission_map(groups, outlets, dates={**dates, "ledger_1": ledger_date})
+        (row,) = [r for r in omap.rows if r.group is lorry]
+        assert row.later == () and row.missing == ("ledger",) and row.notable, ledger_date
+    with_time = {k: f"{v}T08:30:00+01:00" for k, v in dates.items()}
+    (row,) = [r for r in omission_map(groups, outlets, dates=with_time).rows if r.group is lorry]
+    assert row.later == ("ledger",) and row.first_date == "2025-03-09"
