@@ -145,3 +145,25 @@ def test_an_undated_or_unreadable_date_never_makes_an_outlet_later(features, uni
     with_time = {k: f"{v}T08:30:00+01:00" for k, v in dates.items()}
     (row,) = [r for r in omission_map(groups, outlets, dates=with_time).rows if r.group is lorry]
     assert row.later == ("ledger",) and row.first_date == "2025-03-09"
+
+
+def test_the_terminal_view_caps_exclusives_and_names_the_rest(features):
+    import io
+
+    from rich.console import Console
+
+    from framing.claims.render import EXCLUSIVES_SHOWN_TERMINAL, rich_view
+    from framing.claims.view import analyse_claims, same_fact
+
+    _, omap = analyse_claims(features)
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    console.print(rich_view("port strike", omap, same_fact(omap, features), 2))
+    out = console.file.getvalue()
+    listing = out[out.index("Exclusives (claims only this outlet reports), most prominent first") :]
+    for outlet, rows in omap.exclusives.items():
+        block = listing[listing.index(f"{outlet} ({len(rows)})") :]
+        shown = [r for r in rows if f"#{r.number} " in block.split(" more (all in -f json)")[0]]
+        assert len(shown) == min(len(rows), EXCLUSIVES_SHOWN_TERMINAL)
+        if len(rows) > EXCLUSIVES_SHOWN_TERMINAL:
+            assert f"... and {len(rows) - EXCLUSIVES_SHOWN_TERMINAL} more (all in -f json)" in block
+    assert "later" in out and "reworded" in out
