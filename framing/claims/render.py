@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -172,7 +172,7 @@ def _listing(title: str, by_outlet: dict[str, list[OmissionRow]], empty: str, ca
 
 
 def rich_view(heading: str, omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> Group:
-    parts = [
+    parts: list[RenderableType] = [
         plain(heading, style="bold"),
         Text(METHOD_NOTE, style="dim"),
         omission_table(omap, min_outlets),

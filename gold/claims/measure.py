@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from framing.api import analyze, lexicons
 from framing.claims import content
@@ -39,7 +40,7 @@ SETS = {"seeds": (None, HERE / "seed_pairs.csv"), "port_strike": (HERE / "port_s
 BASELINE = {"min_shared": 0, "reword_threshold": None, "dates": False}
 CURRENT = {"min_shared": MIN_SHARED_CONTENT, "reword_threshold": REWORD_THRESHOLD, "dates": True}
 # the baseline with one change at a time added, so each change's share of the difference shows
-STEPS = {
+STEPS: dict[str, dict[str, Any]] = {
     "baseline": BASELINE,
     "+dates": {**BASELINE, "dates": True},
     "+content": {**BASELINE, "dates": True, "min_shared": MIN_SHARED_CONTENT},
