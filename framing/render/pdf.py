@@ -123,6 +123,7 @@ class _ReportDoc(BaseDocTemplate):
 
 CLAIM_MIN_WIDTH = 60 * mm  # the claim column keeps at least this width; more outlets go to another table
 PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF, most prominent first (the HTML lists them all)
+REWORDED_NOTE = " (in other words)"  # after the outlet of a sentence reporting the fact in other words
 PDF_STATUS = {"reported": "✓", "reworded": "other words", "later": "later", "missing": "missing"}
 
 
@@ -245,7 +246,7 @@ def _claims(claims, styles) -> list[Flowable]:
     for item in claims.same_fact:
         rows = [
             [
-                Paragraph(escape(claims.outlet_names[s.outlet]), styles["cell"]),
+                Paragraph(escape(claims.outlet_names[s.outlet] + REWORDED_NOTE * s.reworded), styles["cell"]),
                 Paragraph("".join(_marked(seg.text, seg.classes, None) for seg in s.segments), styles["cell"]),
             ]
             for s in item.sentences
