@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD
+from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, REWORD_THRESHOLD
+from framing.claims.content import MIN_SHARED_CONTENT
 from framing.claims.omissions import OmissionMap, OmissionRow
 from framing.claims.similarity import WORD_WEIGHT
 from framing.claims.view import METHOD_NOTE, AlignedSentence, SameFact
@@ -24,6 +25,8 @@ from framing.output import csv_rows
 from framing.render.terminal import STYLE_HEDGE, STYLE_LOADED, STYLE_SCARE, clean_display, plain, visible
 
 LABEL_WIDTH = 100
+TERMINAL_STATUS = {"reported": "yes", "reworded": "reworded", "later": "later", "missing": "MISSING", "absent": "·"}
+EXCLUSIVES_SHOWN_TERMINAL = 5  # the rest are in -f json / -f csv --min-outlets 1
 STYLES = {"loaded": STYLE_LOADED, "hedge": STYLE_HEDGE, "attribution": STYLE_HEDGE, "scare_quote": STYLE_SCARE}
 
 
@@ -35,6 +38,8 @@ def _short(text: str, width: int = LABEL_WIDTH) -> str:
 def settings(omap: OmissionMap, min_outlets: int) -> dict:
     return {
         "link_threshold": LINK_THRESHOLD,
+        "reword_threshold": REWORD_THRESHOLD,
+        "min_shared_content": MIN_SHARED_CONTENT,
         "complete_link_threshold": COMPLETE_LINK_THRESHOLD,
         "word_weight": WORD_WEIGHT,
         "notable_omission_min_outlets": omap.threshold,
@@ -49,8 +54,11 @@ def _group_record(row: OmissionRow, detail: dict[int, SameFact]) -> dict:
         "label_outlet": row.group.label.outlet,
         "n_outlets": row.n_outlets,
         "outlets": list(row.carried),
+        "reworded": list(row.reworded),
+        "later": list(row.later),
         "missing": list(row.missing),
         "notable": row.notable,
+        "first_date": row.first_date,
         "cohesion": row.group.cohesion,
     }
     if row.number in detail:
@@ -65,7 +73,7 @@ def _group_record(row: OmissionRow, detail: dict[int, SameFact]) -> dict:
                 "end": u.end,
                 "text": u.text,
             }
-            for u in row.group.units
+            for u in (*row.group.units, *row.group.reworded)
         ]
     return record
 
@@ -78,18 +86,26 @@ def to_json(omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> st
         "outlets": omap.outlets,
         "groups": [_group_record(r, detail) for r in omap.rows if r.n_outlets >= min_outlets],
         "notable_omissions": {o: [r.number for r in rows] for o, rows in omap.omissions.items()},
-        "exclusives": {o: [{"number": r.number, "text": r.label} for r in rows] for o, rows in omap.exclusives.items()},
+        "exclusives": {
+            o: [{"number": r.number, "text": r.label, "salience": r.salience} for r in rows]
+            for o, rows in omap.exclusives.items()
+        },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(omap: OmissionMap, min_outlets: int) -> str:
-    """One row per claim group: reported (1) or not (0) by each outlet."""
-    rows: list[list] = [["number", "n_outlets", "label", "label_outlet", "notable", *omap.outlets]]
+    """One row per claim group: reported (1, in close or in other words) or not (0) by each outlet.
+
+    ``reworded`` and ``later`` list (";"-separated) the outlets reporting it in other words and
+    those whose articles all predate it."""
+    header = ["number", "n_outlets", "label", "label_outlet", "notable", "reworded", "later", *omap.outlets]
+    rows: list[list] = [header]
     for r in omap.rows:
         if r.n_outlets >= min_outlets:
-            cells = [int(o in r.carried) for o in omap.outlets]
-            rows.append([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *cells])
+            cells = [int(o in r.carried or o in r.reworded) for o in omap.outlets]
+            extra = [";".join(r.reworded), ";".join(r.later)]
+            rows.append([r.number, r.n_outlets, r.label, r.group.label.outlet, int(r.notable), *extra, *cells])
     return csv_rows(rows)
 
 
@@ -103,7 +119,7 @@ def omission_table(omap: OmissionMap, min_outlets: int) -> Table:
     for r in omap.rows:
         if r.n_outlets < min_outlets:
             continue
-        marks = ["yes" if o in r.carried else ("MISSING" if r.notable else "·") for o in omap.outlets]
+        marks = [TERMINAL_STATUS[r.status(o)] for o in omap.outlets]
         table.add_row(str(r.number), plain(_short(r.label)), str(r.n_outlets), *marks)
     return table
 
@@ -134,26 +150,29 @@ def same_fact_panel(item: SameFact) -> Panel:
     table.add_column("outlet", style="bold", no_wrap=True)
     table.add_column("sentence", overflow="fold")
     for s in item.sentences:
-        table.add_row(plain(s.outlet), Group(sentence_text(s), _findings_line(s)))
+        who = f"{s.outlet} (in other words)" if s.reworded else s.outlet
+        table.add_row(plain(who), Group(sentence_text(s), _findings_line(s)))
     title = plain(f"#{item.number} {_short(item.label, 70)}")
     return Panel(
         table, title=title, title_align="left", subtitle=f"{len(item.outlets)} outlets, similarity {item.cohesion:.2f}"
     )
 
 
-def _listing(title: str, by_outlet: dict[str, list[OmissionRow]], empty: str) -> Group:
+def _listing(title: str, by_outlet: dict[str, list[OmissionRow]], empty: str, cap: int | None = None) -> Group:
     lines: list[Text] = [Text(title, style="bold")]
     for outlet, rows in by_outlet.items():
         lines.append(plain(f"{outlet} ({len(rows)})", style="bold"))
         if not rows:
             lines.append(Text(f"  {empty}", style="dim"))
-        for r in rows:
+        for r in rows[:cap]:
             lines.append(plain(f"  #{r.number} {_short(r.label)}"))
+        if cap is not None and len(rows) > cap:
+            lines.append(Text(f"  ... and {len(rows) - cap} more (all in -f json)", style="dim"))
     return Group(*lines)
 
 
 def rich_view(heading: str, omap: OmissionMap, same: Sequence[SameFact], min_outlets: int) -> Group:
-    parts = [
+    parts: list[RenderableType] = [
         plain(heading, style="bold"),
         Text(METHOD_NOTE, style="dim"),
         omission_table(omap, min_outlets),
@@ -162,7 +181,12 @@ def rich_view(heading: str, omap: OmissionMap, same: Sequence[SameFact], min_out
             omap.omissions,
             "none",
         ),
-        _listing("Exclusives (claims only this outlet reports)", omap.exclusives, "none"),
+        _listing(
+            "Exclusives (claims only this outlet reports), most prominent first",
+            omap.exclusives,
+            "none",
+            EXCLUSIVES_SHOWN_TERMINAL,
+        ),
         Text("Same fact, different words", style="bold"),
         _legend(),
         *[same_fact_panel(item) for item in same if len(item.outlets) >= min_outlets],

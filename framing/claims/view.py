@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.claims import claim_groups
-from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, ClaimGroup
+from framing.claims.align import COMPLETE_LINK_THRESHOLD, LINK_THRESHOLD, REWORD_THRESHOLD, ClaimGroup
+from framing.claims.content import MIN_SHARED_CONTENT
 from framing.claims.omissions import OmissionMap, omission_map
+from framing.claims.salience import EXCLUSIVES_SHOWN
 from framing.claims.units import Unit
 from framing.extract.features import ArticleFeatures
 from framing.lexicon.bundle import Lexicons
@@ -23,9 +25,12 @@ from framing.render.highlight import CLASS_ATTRIBUTION, CLASS_HEDGE, CLASS_LOADE
 METHOD_NOTE = (
     f"Sentences (long ones split at clause boundaries) are grouped across outlets when their TF-IDF "
     f"similarity (stemmed words and character n-grams) is at least {LINK_THRESHOLD}, every pair in a group "
-    f"is at least {COMPLETE_LINK_THRESHOLD}, the numbers they state agree and they name the same people and "
-    "places. The aligner prefers precision: a claim worded very differently can appear as not reported, so "
-    "read an omission as a lead to check, and mind the dates (an earlier article cannot report a later event)."
+    f"is at least {COMPLETE_LINK_THRESHOLD}, the numbers they state agree, they name the same people and "
+    f"places, and they share at least {MIN_SHARED_CONTENT} content words or numbers besides names (a shared "
+    f"speaker is not enough). A sentence with similarity from {REWORD_THRESHOLD} counts as reporting the claim "
+    "in other words. An outlet whose articles all predate a claim's first publication is marked 'later', not "
+    "missing. The aligner prefers precision: a claim worded very differently can still appear as not "
+    "reported, so read an omission as a lead to check."
 )
 
 
@@ -54,10 +59,12 @@ class AlignedSentence:
     text: str
     findings: list[Finding]
     segments: list[Segment]
+    reworded: bool = False  # the outlet reports the fact in other words (the weaker similarity band)
 
     def to_dict(self) -> dict:
         return {
             "outlet": self.outlet,
+            "reworded": self.reworded,
             "article_id": self.article_id,
             "sentence": self.sentence,
             "start": self.start,
@@ -82,12 +89,14 @@ class ClaimsView:
 
     outlets: list[str]
     outlet_names: dict[str, str]
-    rows: list[dict]  # shared claims: number, label, label_outlet, n_outlets, cells (bool per outlet), notable
+    rows: list[dict]  # shared claims: number, label, label_outlet, n_outlets, cells (bool per outlet), notable,
+    # status (per outlet: reported | reworded | later | missing | absent)
     omissions: dict[str, list[str]]  # outlet -> labels of its notable omissions
-    exclusives: dict[str, list[str]]  # outlet -> sentences only it reports
+    exclusives: dict[str, list[str]]  # outlet -> sentences only it reports, most salient first
     same_fact: list[SameFact]
     threshold: int
     note: str = METHOD_NOTE
+    exclusives_shown: int = EXCLUSIVES_SHOWN  # the report lists this many per outlet, the rest behind "show all"
 
 
 def _findings(features: ArticleFeatures, unit: Unit) -> list[Finding]:
@@ -111,7 +120,7 @@ def _findings(features: ArticleFeatures, unit: Unit) -> list[Finding]:
 CLASSES = {"loaded": CLASS_LOADED, "hedge": CLASS_HEDGE, "attribution": CLASS_ATTRIBUTION, "scare_quote": CLASS_SCARE}
 
 
-def aligned_sentence(features: ArticleFeatures, unit: Unit) -> AlignedSentence:
+def aligned_sentence(features: ArticleFeatures, unit: Unit, reworded: bool = False) -> AlignedSentence:
     found = _findings(features, unit)
     marks = [Mark(f.start, f.end, CLASSES[f.kind], f"{f.kind}: {f.detail}") for f in found]
     return AlignedSentence(
@@ -124,6 +133,7 @@ def aligned_sentence(features: ArticleFeatures, unit: Unit) -> AlignedSentence:
         unit.text,
         found,
         segments(unit.text, marks),
+        reworded,
     )
 
 
@@ -133,11 +143,16 @@ def same_fact(omap: OmissionMap, features: Sequence[ArticleFeatures], min_outlet
         SameFact(
             row.number,
             row.label,
-            row.carried,
+            tuple(sorted(row.carried + row.reworded)),
             row.group.cohesion,
             [
                 aligned_sentence(by_id[u.article_id], u)
                 for u in sorted(row.group.units, key=lambda u: (u.outlet, u.start))
+            ]
+            + [
+                aligned_sentence(by_id[u.article_id], u, reworded=True)
+                for u in sorted(row.group.reworded, key=lambda u: (u.outlet, u.start))
+                if u.outlet in row.reworded
             ],
         )
         for row in omap.shared(max(2, min_outlets))
@@ -148,7 +163,12 @@ def analyse_claims(
     features: Sequence[ArticleFeatures], lex: Lexicons | None = None
 ) -> tuple[list[ClaimGroup], OmissionMap]:
     groups = claim_groups(features, lex)
-    return groups, omission_map(groups, [f.outlet for f in features])
+    return groups, omission_map(
+        groups,
+        [f.outlet for f in features],
+        dates={f.id: f.meta.date for f in features},
+        sentences={f.id: len(f.sentences) for f in features},
+    )
 
 
 def claims_section(features: Sequence[ArticleFeatures], lex: Lexicons | None = None) -> ClaimsView:
@@ -162,8 +182,9 @@ def claims_section(features: Sequence[ArticleFeatures], lex: Lexicons | None = N
             "label": r.label,
             "label_outlet": r.group.label.outlet,
             "n_outlets": r.n_outlets,
-            "cells": [o in r.carried for o in omap.outlets],
+            "cells": [o in r.carried or o in r.reworded for o in omap.outlets],
             "notable": r.notable,
+            "status": [r.status(o) for o in omap.outlets],
         }
         for r in omap.shared()
     ]

@@ -122,7 +122,9 @@ class _ReportDoc(BaseDocTemplate):
 
 
 CLAIM_MIN_WIDTH = 60 * mm  # the claim column keeps at least this width; more outlets go to another table
-PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF (the HTML lists them all)
+PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF, most prominent first (the HTML lists them all)
+REWORDED_NOTE = " (in other words)"  # after the outlet of a sentence reporting the fact in other words
+PDF_STATUS = {"reported": "✓", "reworded": "other words", "later": "later", "missing": "missing"}
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -213,8 +215,7 @@ def _claims(claims, styles) -> list[Flowable]:
     story.append(_p("Claims reported by two or more outlets", styles["h2"]))
     if claims.rows:
         rows = [
-            [str(r["number"]), r["label"]]
-            + ["✓" if cell else ("missing" if r["notable"] else "·") for cell in r["cells"]]
+            [str(r["number"]), r["label"]] + [PDF_STATUS.get(status, "·") for status in r["status"]]
             for r in claims.rows
         ]
         side = 19 * mm
@@ -245,7 +246,7 @@ def _claims(claims, styles) -> list[Flowable]:
     for item in claims.same_fact:
         rows = [
             [
-                Paragraph(escape(claims.outlet_names[s.outlet]), styles["cell"]),
+                Paragraph(escape(claims.outlet_names[s.outlet] + REWORDED_NOTE * s.reworded), styles["cell"]),
                 Paragraph("".join(_marked(seg.text, seg.classes, None) for seg in s.segments), styles["cell"]),
             ]
             for s in item.sentences
