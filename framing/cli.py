@@ -449,10 +449,8 @@ def exercise(
             failed.append(name)
             typer.echo(f"framing: skipped {name} exercise: {exc.message}", err=True)
             continue
-        spec = LEVELS[level]
-        wanted = count if count is not None else (spec.classify_count if name == "classify" else spec.count)
-        if len(sheet.items) < wanted:
-            typer.echo(f"framing: {name}: only {len(sheet.items)} of {wanted} items found in this corpus", err=True)
+        if sheet.shortfall:
+            typer.echo(f"framing: {sheet.shortfall}", err=True)
         files.update(sheet_files)
     if not files:
         raise DataError(where, "no exercise could be built from this corpus (" + ", ".join(failed) + ")")

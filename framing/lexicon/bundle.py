@@ -102,6 +102,7 @@ class Lexicons:
     )  # the lists the files were checked against (vocabulary.csv)
     stories: Stories = field(default_factory=Stories)  # stories.csv: which story an article is on
     contexts: PhraseMatcher = field(default_factory=PhraseMatcher)  # not_when phrases, payload: their TermInfo
+    loaded_info: tuple[TermInfo, ...] = ()  # every loaded-term entry, for looking an entry up from a finding
 
 
 LEXICON_FILES = (
@@ -186,11 +187,12 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
     perspectives, sides = list(vocab.perspectives), list(vocab.sides)
     stories = load_stories(folder / STORIES_FILE)
 
-    loaded, contexts = PhraseMatcher(), PhraseMatcher()
+    loaded, contexts, infos = PhraseMatcher(), PhraseMatcher(), []
     for path in [paths["loaded_terms"], paths["general"], *map(Path, extra)]:
         entries, not_when = _loaded_entries(path, vocab, stories)
         for entry in entries:
             loaded.add(entry)
+            infos.append(entry.payload)
         for entry in not_when:
             contexts.add(entry)
 
@@ -260,6 +262,7 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
         vocab,
         stories,
         contexts,
+        tuple(infos),
     )
 
 
