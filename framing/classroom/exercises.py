@@ -240,6 +240,9 @@ def _quote_answer(excerpt: Excerpt, quote: Quote) -> Answer:
     return _answer(excerpt, quote, "quote", quote.side, f"{who} ({quote.kind}{cue})")
 
 
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+
+
 def _source_answer(excerpt: Excerpt, quote: Quote) -> Answer:
     """A quote keyed by the kind of source and the affiliation the text gives, on any story."""
     who = quote.speaker or "an unnamed source"
@@ -256,7 +259,8 @@ def _source_answer(excerpt: Excerpt, quote: Quote) -> Answer:
         "quote",
         quote.speaker_type,
         f"{who} ({'; '.join(details)})",
-        speaker_text=quote.speaker_text or quote.speaker,
+        # "she told reporters": the student finds the person the pronoun stands for, so the name must be shown
+        speaker_text=quote.speaker if _PRONOUN.match(quote.speaker_text or "") else quote.speaker_text or quote.speaker,
         speaker_check=True,
     )
 
