@@ -236,3 +236,31 @@ def test_story_and_context_columns_in_a_user_lexicon(tmp_path):
     with pytest.raises(FramingError) as err:
         load_lexicons(extra=[bad])
     assert err.value.where == f"{bad}:2" and "unknown story 'brexit'" in err.value.problem
+
+
+def test_model_finds_are_keyed_only_when_sure_and_with_their_evidence(lex):
+    from dataclasses import replace
+
+    from framing.extract.learned import model_terms
+
+    text = (
+        "The mayor sabotaged the harbour deal on Monday, hours before the council was due to vote on it. "
+        "The vote has now been moved to March, and the developer said it would wait for the result."
+    )
+    features = article(lex, text)
+    (find,) = [t for t in model_terms(Doc(features.text), lex, 0.5) if t.text == "sabotaged"]
+    assert find.evidence and find.confidence < checks.EXERCISE_MIN_CONFIDENCE
+    unsure = replace(features, loaded_terms=[replace(find, confidence=0.7)])
+    labels = {
+        tuple(i.correct): i.panels[0].excerpt.text
+        for i in build_exercise("classify", [unsure, article(lex, STRIKE, "s", "wire")], "advanced", count=20).items
+    }
+    assert not [t for t in labels.values() if "sabotaged" in t]  # neither loaded (unsure) nor plain (it may be)
+    with pytest.raises(DataError, match=r"left out: model finds below 85% confidence"):
+        build_exercise("rewrite", [unsure], "advanced")
+    sure = replace(features, loaded_terms=[replace(find, confidence=0.9)])
+    (item,) = build_exercise("rewrite", [sure], "advanced").items
+    (answer,) = item.panels[0].answers
+    assert answer.text == "sabotaged"
+    assert "Found by the learned detector (confidence 90%; evidence: " in answer.note
+    assert find.evidence[0] in answer.note

@@ -669,13 +669,17 @@ INSTRUCTIONS = {
 }
 
 
-def teachable(features: Sequence[ArticleFeatures], audit: Audit) -> list[ArticleFeatures]:
+def teachable(features: Sequence[ArticleFeatures], audit: Audit | None = None) -> list[ArticleFeatures]:
     """The features with only the loaded terms a key can explain; the rest are counted in `audit` by reason.
 
     Kept: lexicon entries on their own story, outside their not-loaded contexts and with a neutral form that
     differs from the term, and model finds at EXERCISE_MIN_CONFIDENCE or more with their evidence. Model finds
     below it are remembered as uncertain, so that no sentence holding one is keyed "plain".
     """
+    if audit is None:
+        from framing.lexicon.bundle import default_lexicons
+
+        audit = Audit(Checker(default_lexicons()))
     kept = []
     for f in features:
         terms = []
