@@ -264,3 +264,22 @@ def test_model_finds_are_keyed_only_when_sure_and_with_their_evidence(lex):
     assert answer.text == "sabotaged"
     assert "Found by the learned detector (confidence 90%; evidence: " in answer.note
     assert find.evidence[0] in answer.note
+
+
+def test_a_sentence_is_keyed_plain_only_when_nothing_may_mark_it(lex, extra):
+    court = article(
+        lex,
+        "A High Court judge on Friday blocked the eviction, ruling that the landlord had failed to follow procedure. "
+        "She ordered the company to pay the tenants' legal costs. "
+        "The European Commission is expected to publish a list of products later this week. "
+        "The estate has 120 flats on six floors and a small garden behind the car park.",
+        "court",
+        "court",
+    )
+    exercise = build_exercise("classify", [court, article(lex, STRIKE, "s", "wire")], "advanced", count=20)
+    plain = [i.panels[0].excerpt.text for i in exercise.items if i.correct == [PLAIN]]
+    assert plain and not [t for t in plain if "ruling" in t or "ordered" in t or "expected to" in t]
+    assert any("120 flats" in t for t in plain)
+    # On the other-topic gold the three such sentences hold a gold quote or hedge; the sheet says why it has no plain
+    with pytest.raises(DataError, match="3 sentences kept out by the key check: an otherwise plain sentence holds words"):
+        build_exercise("classify", extra, "basic")

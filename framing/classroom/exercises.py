@@ -32,7 +32,7 @@ from framing.classroom.excerpts import (
     prefer_paragraph_starts,
     sentence_excerpts,
 )
-from framing.classroom.pairing import ClaimAlignment, choose_pairs
+from framing.classroom.pairing import MIN_SIMILARITY, ClaimAlignment, choose_pairs
 from framing.errors import DataError, UsageError
 from framing.extract.features import ArticleFeatures
 from framing.extract.sources import SPEAKER_TYPES
@@ -397,6 +397,10 @@ def build_spot(features, level, count, rng, avoid, where, audit) -> tuple[list[I
 
 def build_pair(features, level, count, rng, avoid, where, audit, alignments=None) -> tuple[list[Item], str]:
     pairs = choose_pairs(features, count, rng, MIN_WORDS, level.pair_max_words, avoid, alignments, where)
+    audit.notes.append(
+        f"{len(pairs)} pairs of excerpts from two outlets share a sub-topic by aligned claims "
+        f"or a tf-idf cosine of {MIN_SIMILARITY} or more"
+    )
     by_id = {f.id: f for f in features}
     questions = [
         "Word choice: which words in each excerpt show a judgement? Compare the two.",
@@ -594,8 +598,12 @@ def build_classify(features, level, count, rng, avoid, where, audit) -> tuple[li
                 continue
             if not audit.passes(excerpt, answers):
                 continue
+            if labels == {PLAIN} and checks.maybe_marked(excerpt.text):
+                audit.dropped(f"an otherwise plain sentence holds {checks.MAYBE_MARKED_WHAT}", key)
+                continue
             if labels == {PLAIN} and _model_doubts(excerpt, audit.checker.lex):
-                audit.dropped(f"the model finds possibly loaded wording (>= {PLAIN_MODEL_CEILING:.0%}) in a plain", key)
+                doubt = f"an otherwise plain sentence holds words the model scores {PLAIN_MODEL_CEILING:.0%} or more"
+                audit.dropped(doubt, key)
                 continue
             groups.setdefault(frozenset(labels), []).append((excerpt, answers))
     if sum(1 for key in groups if len(key) == 1) < 2:
@@ -628,8 +636,9 @@ def build_classify(features, level, count, rng, avoid, where, audit) -> tuple[li
     how = (
         "Sentences labelled by the tool: hedged or attributed (hedge, evidential, modal or attribution cue, or inside "
         "a quotation), loaded wording (lexicon term or scare quotes), otherwise plain statement; a sentence is keyed "
-        "plain only when the learned detector finds nothing loaded in it either, and sentences holding a find the "
-        "key cannot vouch for are left out."
+        "plain only when the learned detector finds nothing loaded in it either and no word in it often marks a "
+        "hedge or attribution the extractors miss ('ruling', 'ordered', 'is expected to'); sentences holding a "
+        "find the key cannot vouch for are left out."
     )
     return items, how
 
