@@ -281,5 +281,5 @@ def test_a_sentence_is_keyed_plain_only_when_nothing_may_mark_it(lex, extra):
     assert plain and not [t for t in plain if "ruling" in t or "ordered" in t or "expected to" in t]
     assert any("120 flats" in t for t in plain)
     # On the other-topic gold the three such sentences hold a gold quote or hedge; the sheet says why it has no plain
-    with pytest.raises(DataError, match="3 sentences kept out by the key check: an otherwise plain sentence holds words"):
+    with pytest.raises(DataError, match="3 sentences kept out by the key check: an otherwise plain sentence holds"):
         build_exercise("classify", extra, "basic")
