@@ -421,6 +421,7 @@ def exercise(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Write media-literacy worksheets with answer keys (HTML and PDF) drawn from the corpus."""
+    from framing import api
     from framing.classroom import KINDS, LEVELS, build_exercise
     from framing.classroom.sheets import exercise_files, family
     from framing.errors import DataError
@@ -437,11 +438,12 @@ def exercise(
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"
     kinds = list(KINDS) if kind == "all" else [kind]
+    lex = api.lexicons(lexicon or ())  # the key check looks entries up in the lexicons the corpus was analysed with
     files: dict[str, str | bytes] = {}
     failed: list[str] = []
     for name in kinds:
         try:
-            sheet = build_exercise(name, features, level, count, seed, hide_outlets, where)
+            sheet = build_exercise(name, features, level, count, seed, hide_outlets, where, lex=lex)
             sheet_files = exercise_files(sheet)  # rendered in memory: a failing sheet leaves no partial set
         except FramingError as exc:
             if len(kinds) == 1:

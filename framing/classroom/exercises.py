@@ -404,7 +404,7 @@ def build_pair(features, level, count, rng, avoid, where, audit, alignments=None
     by_id = {f.id: f for f in features}
     questions = [
         "Word choice: which words in each excerpt show a judgement? Compare the two.",
-        "Who is quoted or cited in each excerpt, and which side are they on?",
+        "Who is quoted or cited in each excerpt, what kind of source are they, and whom do they speak for?",
         "What is hedged or attributed (“reportedly”, “said”, “could”), and what is stated as fact?",
     ]
     if level.name == "advanced":
