@@ -4,6 +4,7 @@ The texts are the other-topic gold corpus (court, election, storm, strike, trade
 written here; the three wrong keys the issue names are each a case below.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,12 @@ from framing.classroom.exercises import (
 )
 from framing.errors import DataError, FramingError
 from framing.extract.features import analyze_article
+from framing.extract.learned import model_terms
 from framing.extract.loaded import lexicon_terms
 from framing.ingest.article import Article, Metadata
 from framing.ingest.boilerplate import clean_text
 from framing.lexicon.bundle import load_lexicons
+from framing.spans import LoadedTerm
 from framing.text import Doc
 
 EXTRA = Path(__file__).resolve().parent.parent / "gold" / "extra" / "corpus"
@@ -239,10 +242,6 @@ def test_story_and_context_columns_in_a_user_lexicon(tmp_path):
 
 
 def test_model_finds_are_keyed_only_when_sure_and_with_their_evidence(lex):
-    from dataclasses import replace
-
-    from framing.extract.learned import model_terms
-
     text = (
         "The mayor sabotaged the harbour deal on Monday, hours before the council was due to vote on it. "
         "The vote has now been moved to March, and the developer said it would wait for the result."
@@ -283,3 +282,22 @@ def test_a_sentence_is_keyed_plain_only_when_nothing_may_mark_it(lex, extra):
     # On the other-topic gold the three such sentences hold a gold quote or hedge; the sheet says why it has no plain
     with pytest.raises(DataError, match="3 sentences kept out by the key check: an otherwise plain sentence holds"):
         build_exercise("classify", extra, "basic")
+
+
+def test_the_check_refuses_findings_of_older_lexicons(lex, written):
+    """Features stored before an entry was scoped or given contexts still cannot put a wrong key on a sheet."""
+    checker = checks.Checker(lex)
+    strike, off = written
+    (reckless,) = [i for i in lex.loaded_info if i.term == "reckless"]
+    at = strike.text.index("reckless driving")
+    old = LoadedTerm(at, at + 8, "reckless", *(getattr(reckless, k) for k in ("term", "category", "perspective")),
+                     reckless.neutral, reckless.explanation, reckless.lexicon)  # fmt: skip
+    assert checker.term_problem(strike.id, strike.text, old) == checks.NOT_LOADED_HERE
+    (donbas,) = [i for i in lex.loaded_info if i.term == "militants" and i.story]
+    at = off.text.index("Militants")
+    old = LoadedTerm(at, at + 9, "Militants", donbas.term, donbas.category, donbas.perspective, donbas.neutral,
+                     donbas.explanation, donbas.lexicon)  # fmt: skip
+    assert checker.term_problem(off.id, off.text, old) == checks.OFF_STORY
+    stale = replace(off, loaded_terms=[old])
+    with pytest.raises(DataError, match="their lexicon entry was written for another story"):
+        build_exercise("rewrite", [stale], "advanced")
