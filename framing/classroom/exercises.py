@@ -80,7 +80,7 @@ class Answer:
     end: int
     text: str
     finding: str  # loaded term | quote | hedge | evidential | modal | attribution | scare quote
-    label: str  # category, side, or stance
+    label: str  # category, type of source, side, or stance
     note: str  # why it counts, for the teacher and the student
     alternative: str = ""  # a neutral wording, for loaded terms, fitted to the sentence
     required: bool = True  # False: flagged by the tool but beyond this level
@@ -164,6 +164,8 @@ class Audit:
     findings: dict[str, set] = field(default_factory=dict)  # reason -> finding keys
     excerpts: dict[tuple[str, str], set] = field(default_factory=dict)  # (finding|sentence, reason) -> keys
     uncertain: dict[str, list[LoadedTerm]] = field(default_factory=dict)  # article -> terms not sure enough to key
+    uses_terms: bool = True  # the exercise keys loaded terms (all kinds but sources)
+    notes: list[str] = field(default_factory=list)  # what the corpus offers, e.g. "2 of 5 articles have ..."
 
     def left_out(self, reason: str, key: object) -> None:
         self.findings.setdefault(reason, set()).add(key)
@@ -171,9 +173,6 @@ class Audit:
     def dropped(self, reason: str, key: object) -> None:
         """A whole sentence or excerpt left out (key: article, start, end)."""
         self.excerpts.setdefault(("sentence", reason), set()).add(key)
-
-    uses_terms: bool = True  # the exercise keys loaded terms (all kinds but sources)
-    notes: list[str] = field(default_factory=list)  # what the corpus offers, e.g. "2 of 5 articles have ..."
 
     def offer(self, pools: dict[str, list[Excerpt]], what: str) -> None:
         have = sum(1 for pool in pools.values() if pool)
