@@ -421,6 +421,7 @@ def exercise(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Write media-literacy worksheets with answer keys (HTML and PDF) drawn from the corpus."""
+    from framing import api
     from framing.classroom import KINDS, LEVELS, build_exercise
     from framing.classroom.sheets import exercise_files, family
     from framing.errors import DataError
@@ -437,11 +438,12 @@ def exercise(
     _report_skipped(options)
     where = str(corpus) if corpus is not None else "seed corpus"
     kinds = list(KINDS) if kind == "all" else [kind]
+    lex = api.lexicons(lexicon or ())  # the key check looks entries up in the lexicons the corpus was analysed with
     files: dict[str, str | bytes] = {}
     failed: list[str] = []
     for name in kinds:
         try:
-            sheet = build_exercise(name, features, level, count, seed, hide_outlets, where)
+            sheet = build_exercise(name, features, level, count, seed, hide_outlets, where, lex=lex)
             sheet_files = exercise_files(sheet)  # rendered in memory: a failing sheet leaves no partial set
         except FramingError as exc:
             if len(kinds) == 1:
@@ -449,10 +451,8 @@ def exercise(
             failed.append(name)
             typer.echo(f"framing: skipped {name} exercise: {exc.message}", err=True)
             continue
-        spec = LEVELS[level]
-        wanted = count if count is not None else (spec.classify_count if name == "classify" else spec.count)
-        if len(sheet.items) < wanted:
-            typer.echo(f"framing: {name}: only {len(sheet.items)} of {wanted} items found in this corpus", err=True)
+        if sheet.shortfall:
+            typer.echo(f"framing: {sheet.shortfall}", err=True)
         files.update(sheet_files)
     if not files:
         raise DataError(where, "no exercise could be built from this corpus (" + ", ".join(failed) + ")")

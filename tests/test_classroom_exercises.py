@@ -3,7 +3,16 @@
 import pytest
 
 from framing.classroom.excerpts import sentence_excerpts
-from framing.classroom.exercises import HEDGED, HIGH_SALIENCE, KINDS, LOADED, PLAIN, build_exercise, classify_sentence
+from framing.classroom.exercises import (
+    HEDGED,
+    HIGH_SALIENCE,
+    KINDS,
+    LOADED,
+    PLAIN,
+    SOURCE_TYPES,
+    build_exercise,
+    classify_sentence,
+)
 from framing.classroom.pairing import MIN_SIMILARITY, ClaimAlignment, pairs_from_alignments
 from framing.errors import DataError, UsageError
 
@@ -81,12 +90,14 @@ def test_claim_alignment_hook_widens_aligned_spans(seed_features, corpus):
 
 
 def test_sources_tally_matches_the_quotes(corpus):
+    # The tally is by type of source (official, organisation, expert, ...), not by the seed story's sides (issue 17).
     for item in build_exercise("sources", corpus, "advanced", seed=3).items:
         quotes = item.panels[0].answers
         assert len(quotes) >= 3 and len({q.label for q in quotes}) >= 2
+        assert {q.label for q in quotes} <= set(SOURCE_TYPES)
         assert sum(item.tally.values()) == len(quotes)
-        for side, n in item.tally.items():
-            assert n == sum(1 for q in quotes if q.label == side)
+        for kind, n in item.tally.items():
+            assert n == sum(1 for q in quotes if q.label == kind)
 
 
 def test_rewrite_offers_the_lexicon_alternative(corpus):

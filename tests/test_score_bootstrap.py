@@ -11,7 +11,7 @@ from framing.score.bootstrap import excludes_zero, percentile_interval, resample
 from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, SCORES, evaluate, group_table, normalised_entropy
 
 BLOCK = (
-    "On day {i} the Kiev regime rejected the proposal. Officials met in Brussels to talk about round {i}. "
+    "On day {i} the Kiev regime rejected the proposal from Moscow. Officials met in Brussels to talk about round {i}. "
     "The talks lasted {i} hours. Diplomats said meeting {i} was useful. "
     "The so-called security guarantees were discussed for the {i}th time. Ministers will meet again after day {i}. "
     "A spokesman declined to comment on day {i}. The bellicose statement {i} drew criticism. "

@@ -143,6 +143,7 @@ def _items_view(exercise: Exercise, key: bool) -> list[dict]:
             "choices": item.choices,
             "correct": item.correct,
             "tally": item.tally,
+            "tally_heading": item.tally_heading,
             "key_points": item.key_points,
         }
         for item in exercise.items
@@ -293,14 +294,14 @@ def _item_flowables(item: dict, key: bool, styles: dict, width: float) -> list:
         if item["correct"]:
             flow.append(Paragraph("<b>Answer:</b> " + _para_text(" + ".join(item["correct"])), styles["point"]))
         if item["tally"]:
-            rows = [["Side", "Quoted or cited"]] + [[side, str(n)] for side, n in item["tally"].items()]
+            rows = [[item["tally_heading"], "Quoted or cited"]] + [[side, str(n)] for side, n in item["tally"].items()]
             flow.append(_grid(rows, [60 * mm, 35 * mm]))
         return flow
     if item["choices"]:
         boxes = "    ".join(f"[   ] {escape(c)}" for c in item["choices"])
         flow.append(Paragraph(boxes.replace("    ", "&nbsp;&nbsp;&nbsp;&nbsp;"), styles["base"]))
     if item["tally"]:
-        rows = [["Side", "Tally", "Total"]] + [[side, "", ""] for side in item["tally"]]
+        rows = [[item["tally_heading"], "Tally", "Total"]] + [[side, "", ""] for side in item["tally"]]
         flow.append(_grid(rows, [50 * mm, 60 * mm, 25 * mm]))
     for letter, question in zip("abcdefghij", item["questions"], strict=False):
         flow.append(Paragraph(f"{letter}) {_para_text(question)}", styles["question"]))

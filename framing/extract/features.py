@@ -33,7 +33,7 @@ PART_LEXICONS: dict[str, tuple[str, ...]] = {
     "sentences": (),  # sentence spans, VADER scores, word count: no lexicon
     "actors": ("actors", "vocabulary"),
     "quotes": QUOTE_LEXICONS,
-    "loaded": ("loaded_terms", "general", "extra", *QUOTE_LEXICONS),  # "extra": --lexicon files
+    "loaded": ("loaded_terms", "general", "stories", "extra", *QUOTE_LEXICONS),  # "extra": --lexicon files
     "hedges": ("hedges", *QUOTE_LEXICONS),
 }
 PARTS = tuple(PART_LEXICONS)

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from framing.errors import DataError
 from framing.lexicon.load import Row, read_table
 from framing.lexicon.matcher import MODES, Entry, PhraseMatcher
+from framing.lexicon.stories import FILE_NAME as STORIES_FILE
+from framing.lexicon.stories import Stories, load_stories
 from framing.lexicon.vocabulary import FILE_NAME as VOCABULARY_FILE
 from framing.lexicon.vocabulary import Vocabulary, load_vocabulary
 from framing.resources import lexicon_dir
@@ -57,6 +59,10 @@ def __getattr__(name: str) -> object:
 STANCES = ["neutral", "doubting", "presupposing", "strong"]
 HEDGE_TYPES = ["hedge", "evidential", "modal"]
 LOADED_COLUMNS = ["term", "category", "perspective", "neutral", "explanation"]
+# Optional loaded-term columns: "story" scopes an entry (its neutral and explanation) to one story of
+# stories.csv; "not_when" lists contexts, separated by ";", in which the term is not loaded ("reckless
+# driving", a legal charge, for "reckless"). Context phrases use the term syntax and are stemmed.
+LOADED_OPTIONAL = ["match", "story", "not_when"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,8 @@ class TermInfo:
     neutral: str
     explanation: str
     lexicon: str
+    story: str = ""  # the story (stories.csv) the entry belongs to; "" = any story
+    not_when: tuple[str, ...] = ()  # contexts in which the term is not loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +108,9 @@ class Lexicons:
     vocabulary: Vocabulary = field(
         default_factory=default_vocabulary
     )  # the lists the files were checked against (vocabulary.csv)
+    stories: Stories = field(default_factory=Stories)  # stories.csv: which story an article is on
+    contexts: PhraseMatcher = field(default_factory=PhraseMatcher)  # not_when phrases, payload: their TermInfo
+    loaded_info: tuple[TermInfo, ...] = ()  # every loaded-term entry, for looking an entry up from a finding
 
 
 LEXICON_FILES = (
@@ -125,24 +136,39 @@ def _mode(row: Row) -> str:
     return row["match"] or "stem"
 
 
-def _loaded_entries(path: Path, vocab: Vocabulary | None = None) -> list[Entry]:
+def _loaded_entries(
+    path: Path, vocab: Vocabulary | None = None, stories: Stories | None = None
+) -> tuple[list[Entry], list[Entry]]:
+    """The entries of one loaded-term file, and the entries of their `not_when` contexts (payload: the TermInfo)."""
     vocab = vocab or default_vocabulary()
     rows = read_table(
         path,
         required=LOADED_COLUMNS,
-        optional=["match"],
-        allowed={"category": vocab.categories, "perspective": vocab.perspectives, "match": MODES},
-        key=["term", "match"],
+        optional=LOADED_OPTIONAL,
+        allowed={
+            "category": vocab.categories,
+            "perspective": vocab.perspectives,
+            "match": MODES,
+            "story": (stories or Stories()).names,
+        },
+        key=["term", "match", "story"],
     )
-    return [
-        Entry(
+    entries, contexts = [], []
+    for row in rows:
+        not_when = tuple(c.strip() for c in row["not_when"].split(";") if c.strip())
+        info = TermInfo(
             row["term"],
-            _mode(row),
-            TermInfo(row["term"], row["category"], row["perspective"], row["neutral"], row["explanation"], path.stem),
-            row.source,
+            row["category"],
+            row["perspective"],
+            row["neutral"],
+            row["explanation"],
+            path.stem,
+            row["story"],
+            not_when,
         )
-        for row in rows
-    ]
+        entries.append(Entry(row["term"], _mode(row), info, row.source))
+        contexts.extend(Entry(phrase, "stem", info, row.source) for phrase in not_when)
+    return entries, contexts
 
 
 def _speaker_entries(path: Path, sides: Sequence[str] | None = None) -> list[Entry]:
@@ -167,11 +193,16 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
     vocabulary_path = folder / VOCABULARY_FILE
     vocab = load_vocabulary(vocabulary_path) if vocabulary_path.is_file() else default_vocabulary()
     perspectives, sides = list(vocab.perspectives), list(vocab.sides)
+    stories = load_stories(folder / STORIES_FILE)
 
-    loaded = PhraseMatcher()
+    loaded, contexts, infos = PhraseMatcher(), PhraseMatcher(), []
     for path in [paths["loaded_terms"], paths["general"], *map(Path, extra)]:
-        for entry in _loaded_entries(path, vocab):
+        entries, not_when = _loaded_entries(path, vocab, stories)
+        for entry in entries:
             loaded.add(entry)
+            infos.append(entry.payload)
+        for entry in not_when:
+            contexts.add(entry)
 
     hedges = PhraseMatcher(
         Entry(r["cue"], _mode(r), (r["cue"], r["type"]), r.source)
@@ -219,12 +250,27 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
         )
     )
     vocabulary_files = [vocabulary_path] if vocabulary_path.is_file() else []
-    files = tuple([*paths.values(), *vocabulary_files, *map(Path, extra)])
+    stories_files = [folder / STORIES_FILE] if (folder / STORIES_FILE).is_file() else []
+    files = tuple([*paths.values(), *vocabulary_files, *stories_files, *map(Path, extra)])
     file_versions = {name: _digest([path]) for name, path in paths.items()}
     file_versions["vocabulary"] = _digest(vocabulary_files)
+    file_versions["stories"] = _digest(stories_files)
     file_versions["extra"] = _digest([Path(p) for p in extra])
     return Lexicons(
-        loaded, hedges, attribution, actors, speakers, titles, naming, files, _digest(files), file_versions, vocab
+        loaded,
+        hedges,
+        attribution,
+        actors,
+        speakers,
+        titles,
+        naming,
+        files,
+        _digest(files),
+        file_versions,
+        vocab,
+        stories,
+        contexts,
+        tuple(infos),
     )
 
 
