@@ -8,6 +8,7 @@ and *strong* ("insisted", "stressed").
 
 from __future__ import annotations
 
+from framing.extract import epistemic
 from framing.extract.attribution import find_attribution_verbs
 from framing.extract.quotes import find_scare_quotes
 from framing.lexicon.bundle import Lexicons
@@ -22,12 +23,23 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
     for m in longest_non_overlapping(lex.hedges.find(doc)):
         cue, kind = m.entry.payload
         surface = text[m.start : m.end]
-        if kind == "modal" and not surface.islower():
+        if cue == "may" and not surface.islower():
             continue  # "May" mid-sentence is the month
-        if surface.lower() == "would" and _reported_future(doc, lex, m.start):
+        if kind == "modal" and epistemic.volition_follows(text, m.end):
+            continue  # "would like to", "would rather": wanting, not doubt
+        if surface.lower() == "would" and _reported_future(doc, lex, m.start, m.end):
             continue  # "he said the troops would not be sent": the tense of reported speech, not a hedge
         found.append(Hedge(m.start, m.end, surface, cue, kind, ""))
+    first_person = {(a, b): verb for a, b, verb in epistemic.first_person_epistemic(text)}
+    for (a, b), verb in first_person.items():
+        found.append(Hedge(a, b, text[a:b], f"I/we {verb}", "hedge", ""))
+    taken = [(h.start, h.end) for h in found]
+    for a, b in epistemic.epistemic_should(text) + epistemic.must_have(text):
+        if not any(a < e and s < b for s, e in taken):
+            found.append(Hedge(a, b, text[a:b], text[a:b].lower(), "modal", ""))
     for m in find_attribution_verbs(doc, lex):
+        if (m.start, m.end) in first_person:
+            continue  # "I think": the speaker's own hedge, not someone else's belief reported
         verb, stance = m.entry.payload
         found.append(Hedge(m.start, m.end, text[m.start : m.end], verb, "attribution", stance))
     for mark in find_scare_quotes(doc, lex):
@@ -35,7 +47,20 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
     return sorted(found, key=lambda h: (h.start, h.end))
 
 
-def _reported_future(doc: Doc, lex: Lexicons, pos: int) -> bool:
-    """An attribution verb earlier in the same sentence makes "would" the future of reported speech."""
+_PAST_SPEECH = frozenset({"said", "told", "wrote", "thought", "knew", "felt", "heard", "saw", "understood", "spoke"})
+
+
+def _reported_future(doc: Doc, lex: Lexicons, pos: int, end: int) -> bool:
+    """A past-tense attribution verb earlier in the same sentence makes "would" the future of reported speech.
+
+    Only the past tense back-shifts "will" to "would" ("he said they would go"); after a present
+    tense ("I think it would help") or in "would have" (a counterfactual) "would" is hypothetical."""
+    if doc.text[end : end + 6].lower().lstrip().startswith("have"):
+        return False
     start = doc.sentences[doc.sentence_index(pos)][0] if doc.sentences else 0
-    return any(start <= m.start and m.end <= pos for m in find_attribution_verbs(doc, lex))
+    for m in find_attribution_verbs(doc, lex):
+        if start <= m.start and m.end <= pos:
+            verb = doc.text[m.start : m.end].lower().split()[0]
+            if verb.endswith("ed") or verb in _PAST_SPEECH:
+                return True
+    return False
