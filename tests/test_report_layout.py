@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from matplotlib.transforms import Bbox
 from pypdf import PdfReader
 
 from framing import api
@@ -65,8 +66,13 @@ def seed_report(tmp_path_factory, seed_features) -> Path:
 
 
 @pytest.fixture(scope="module")
-def extra_model():
-    return build_model(api.analyze(EXTRA))
+def extra_features():
+    return api.analyze(EXTRA)
+
+
+@pytest.fixture(scope="module")
+def extra_model(extra_features):
+    return build_model(extra_features)
 
 
 def _browse(html: Path, width: int, shots: Path) -> dict:
@@ -214,6 +220,26 @@ def test_legends_sit_clear_of_the_data(seed_features):
         legend = fig.legends[0].get_window_extent(renderer)
         axes = fig.axes[0].get_window_extent(renderer)
         assert not legend.overlaps(axes)
+
+
+def test_map_labels_avoid_each_other_and_the_points(extra_features, seed_features):
+    from framing import score
+
+    for features in (extra_features, seed_features):
+        fig = charts.outlet_map_chart(score.outlet_map(list(features)))
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        labels = [charts.text_extent(t, renderer) for t in ax.texts]
+        assert len(labels) == 5 and _overlaps(labels) == []
+        points = []
+        for dots in ax.collections:  # a scatter's own extent is not reported: build it from offset and size
+            (x, y), radius = ax.transData.transform(dots.get_offsets()[0]), math.sqrt(dots.get_sizes()[0]) / 2
+            r = radius * fig.dpi / 72
+            points.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
+        assert not any(label.overlaps(point) for label in labels for point in points)
+        inside = ax.get_window_extent(renderer)
+        assert all(inside.x0 <= b.x0 and b.x1 <= inside.x1 for b in labels)
 
 
 def test_actor_sentiment_chart_shows_the_top_discovered_actors(seed_features):

@@ -26,6 +26,8 @@ import seaborn as sns  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from framing.render.palette import OUTLET_COLOURS, complete, side_colours  # noqa: E402
 
@@ -254,7 +256,7 @@ def actor_sentiment_chart(
     ax.set_xlim(-1, 1)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
     ax.set_xlabel(_wrap(xlabel, _chars(WIDTH - 1.4, FONT)))
-    ax.set_title(_wrap("Sentiment toward the most-mentioned actors", _chars(WIDTH - 0.5, FONT + 0.5)))
+    ax.set_title(_wrap("Sentiment toward the most-mentioned actors", _chars(WIDTH - 1.2, FONT + 0.5)))
     open_marker = Line2D([], [], marker="o", linestyle="", markersize=5, mfc="white", mec="#5f6368")
     labels = [*handles, "open: too few mentions"]
     _outlet_legend(fig, [*handles.values(), open_marker], labels)
@@ -285,16 +287,16 @@ def source_balance_chart(frame: pd.DataFrame, colours: dict[str, str] | None = N
         left = left + table[side]
     for i, outlet in enumerate(outlets):
         chip = ax.scatter(
-            [-0.035], [i], marker="s", s=55, color=colours[outlet], transform=ax.get_yaxis_transform(), clip_on=False
+            [-0.05], [i], marker="s", s=55, color=colours[outlet], transform=ax.get_yaxis_transform(), clip_on=False
         )
         chip.set_gid(outlet_gid(outlet))
     ax.set_yticks(positions, [_wrap(o, 16) for o in _label(outlets, 32)])
-    ax.tick_params(axis="y", pad=16)
+    ax.tick_params(axis="y", pad=24, length=0)  # the chips stand where the tick marks would
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of quotations (%)")
     ax.set_ylabel("outlet")
     ax.set_ylim(len(outlets) - 0.5, -0.5)
-    ax.set_title(_wrap("Who gets quoted: quotations by the speaker's side", _chars(WIDTH - 0.5, FONT + 0.5)))
+    ax.set_title(_wrap("Who gets quoted: quotations by the speaker's side", _chars(WIDTH - 1.2, FONT + 0.5)))
     handles, labels = ax.get_legend_handles_labels()
     _outlet_legend(fig, handles, labels, title="side of the speaker")
     return fig
@@ -326,30 +328,54 @@ def rate_chart(
     ax.set_yticks(positions, [_wrap(o, 16) for o in _label(outlets, 32)])
     ax.set_xlabel(unit)
     ax.set_ylabel("outlet")
-    ax.set_title(_wrap(title, _chars(WIDTH - 0.5, FONT + 0.5)))
+    ax.set_title(_wrap(title, _chars(WIDTH - 1.2, FONT + 0.5)))
     return fig
 
 
+def text_extent(label: Text, renderer) -> Bbox:
+    """Where an annotation's text is drawn, without its leader line (which does touch its own point)."""
+    if hasattr(label, "update_positions"):
+        label.update_positions(renderer)
+    return Text.get_window_extent(label, renderer)
+
+
 def _place_labels(fig: Figure, ax: plt.Axes, points: list[tuple[float, float, str]]) -> None:
-    """Outlet names beside their points, each moved round its point until it overlaps no other name."""
-    offsets = [(6, 4), (6, -12), (-6, 4), (-6, -12), (0, 10), (0, -16), (12, -4), (-12, -4)]
+    """Outlet names beside their points, each moved round its point until it overlaps no other name,
+    no point and stays inside the axes; a name moved further off gets a thin leader line to its point."""
+    near = [(6, 4), (6, -12), (-6, 4), (-6, -12), (0, 10), (0, -16), (12, -4), (-12, -4)]
+    offsets = [(dx * k, dy * k) for k in (1, 2, 3, 4) for dx, dy in near]
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    placed = []
+    inside = ax.get_window_extent(renderer)
+    radius = 5 * fig.dpi / 72
+    dots = []
+    for x, y, _ in points:
+        cx, cy = ax.transData.transform((x, y))
+        dots.append(Bbox.from_extents(cx - radius, cy - radius, cx + radius, cy + radius))
+    placed = list(dots)
     for x, y, text in points:
         chosen = None
         for dx, dy in offsets:
+            far = abs(dx) > 12 or abs(dy) > 16
             label = ax.annotate(
-                text, (x, y), textcoords="offset points", xytext=(dx, dy), ha="left" if dx >= 0 else "right"
+                text,
+                (x, y),
+                textcoords="offset points",
+                xytext=(dx, dy),
+                ha="left" if dx >= 0 else "right",
+                arrowprops={"arrowstyle": "-", "color": "#9aa0a6", "linewidth": 0.6} if far else None,
             )
-            box = label.get_window_extent(renderer).expanded(1.05, 1.1)
-            if not any(box.overlaps(other) for other in placed):
+            label.set_in_layout(False)  # placed inside the axes: it must not move them when the layout reruns
+            box = text_extent(label, renderer).padded(1.5)
+            fits = inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1
+            if fits and not any(box.overlaps(other) for other in placed):
                 chosen = box
                 break
             label.remove()
         if chosen is None:  # every spot taken: keep the first, it is still legible beside its point
             label = ax.annotate(text, (x, y), textcoords="offset points", xytext=offsets[0])
-            chosen = label.get_window_extent(renderer)
+            label.set_in_layout(False)
+            chosen = text_extent(label, renderer)
         placed.append(chosen)
 
 
@@ -404,7 +430,7 @@ def distinctive_terms_chart(
     ax.set_ylim(-0.6, len(data) - 0.4)
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlabel(f"log-odds z-score\n← more typical of {label_b}  |  more typical of {label_a} →")
-    ax.set_title(_wrap(f"Distinctive vocabulary: {label_a} vs {label_b}", _chars(WIDTH - 0.5, FONT + 0.5)))
+    ax.set_title(_wrap(f"Distinctive vocabulary: {label_a} vs {label_b}", _chars(WIDTH - 1.2, FONT + 0.5)))
     return fig
 
 

@@ -131,6 +131,7 @@ class _ReportDoc(BaseDocTemplate):
 CLAIM_MIN_WIDTH = 60 * mm  # the claim column keeps at least this width; more outlets go to another table
 CHART_DPI = 160
 CHART_GROW = 1.15
+CHART_PAGE = 0.72  # the actor chart is tall: shrunk to half a page its labels would print at 6 pt
 PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF (the HTML lists them all)
 
 
@@ -208,9 +209,9 @@ def _chart(chart: ChartSpec, styles) -> list[Flowable]:
     png = to_png(figure, dpi=CHART_DPI)
     image = Image(io.BytesIO(png))
     # printed at most CHART_GROW times the figure's drawn size (its 9.5 pt labels then print at about 11 pt,
-    # beside 9.5 pt body text), never wider than the text, never taller than half a page
+    # beside 9.5 pt body text), never wider than the text, never taller than CHART_PAGE of a page
     natural = 72 / CHART_DPI
-    scale = min(natural * CHART_GROW, TEXT_WIDTH / image.imageWidth, (PAGE_HEIGHT * 0.55) / image.imageHeight)
+    scale = min(natural * CHART_GROW, TEXT_WIDTH / image.imageWidth, PAGE_HEIGHT * CHART_PAGE / image.imageHeight)
     image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
     return [KeepTogether([image, _p(chart.caption, styles["small"])]), Spacer(1, 8)]
 
