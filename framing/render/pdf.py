@@ -84,6 +84,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h3": ParagraphStyle(
             "h3", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3, keepWithNext=1
         ),
+        # not kept with the contents list: that would move the whole list off the title page; it splits by line,
+        # so the heading is never alone
+        "contents": ParagraphStyle(
+            "contents", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
+        ),
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=colors.HexColor("#5f6368")),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
@@ -337,7 +342,7 @@ def render_pdf(model: ReportModel) -> bytes:
             styles["body"],
         ),
         Spacer(1, 10),
-        _p("Contents", styles["h3"]),
+        _p("Contents", styles["contents"]),
         toc,
         PageBreak(),
         _p("Overview", styles["h1"]),
