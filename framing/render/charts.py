@@ -429,7 +429,8 @@ def distinctive_terms_chart(
     ax.set_yticks(positions, _label(data["term"]))
     ax.set_ylim(-0.6, len(data) - 0.4)
     ax.axvline(0, color="grey", linewidth=0.8)
-    ax.set_xlabel(f"log-odds z-score\n← more typical of {label_b}  |  more typical of {label_a} →")
+    sides = _wrap(f"← more typical of {label_b}  |  more typical of {label_a} →", _chars(WIDTH - 1.2, FONT))
+    ax.set_xlabel(f"log-odds z-score\n{sides}")
     ax.set_title(_wrap(f"Distinctive vocabulary: {label_a} vs {label_b}", _chars(WIDTH - 1.2, FONT + 0.5)))
     return fig
 
