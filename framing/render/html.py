@@ -7,6 +7,7 @@ draws), so a corpus containing `<script>` shows the tag as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -25,9 +26,21 @@ def _environment() -> Environment:
     )
 
 
+GROW = 1.25  # a chart may grow to this much of its drawn size on a wide screen, and shrinks to fit a narrow one
+
+
+def responsive(svg: str) -> str:
+    """Let the chart shrink with the page (CSS max-width) but grow only to GROW times its drawn size:
+    stretched to a 60rem column, a 5-inch figure's 10 pt labels would render at 25 px."""
+    match = re.search(r'<svg\b[^>]*?\swidth="([\d.]+)pt"', svg)
+    if not match:
+        return svg
+    return svg.replace("<svg ", f'<svg style="width:{float(match.group(1)) * GROW:.1f}pt" ', 1)
+
+
 def _svg(chart: ChartSpec) -> Markup | None:
     figure = chart.make()
-    return Markup(to_svg(figure)) if figure is not None else None
+    return Markup(responsive(to_svg(figure))) if figure is not None else None
 
 
 def render_html(model: ReportModel) -> str:
@@ -46,5 +59,6 @@ def render_html(model: ReportModel) -> str:
         "methods": model.methods,
         "claims": model.claims,
         "limits": model.limits,
+        "colours": model.colours,
     }
     return _environment().get_template("report.html.j2").render(model=view)

@@ -43,7 +43,8 @@ METHODS: list[tuple[str, list[str]]] = [
             'Limits: VADER was built for social media, not diplomatic prose, and scores words like "defense" or '
             '"threat" regardless of who is doing what. Sentence-level scores attach the whole sentence\'s tone to '
             "every actor in it: they show the climate around an actor, not the outlet's attitude toward it.",
-            "The per-outlet table of actors named is story-independent: people, organisations and places are found "
+            "The per-outlet tables of actors named, and the overview chart of sentiment toward the most-mentioned of "
+            "them, are story-independent: people, organisations and places are found "
             "from capitalised names, titles and roles, with surnames, acronyms and back references linked to the full "
             "name (framing/extract/discover.py), and the score is the sentiment toward each mention from a logistic "
             "regression trained on NewsMTSC (Hamborg and Donnay 2021): P(positive) minus P(negative), −1 to +1. On "

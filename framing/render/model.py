@@ -21,6 +21,7 @@ from framing.extract.features import ArticleFeatures
 from framing.render import charts
 from framing.render.highlight import Footnote, marks_for, segments
 from framing.render.methods import METHODS
+from framing.render.palette import group_colour, outlet_colours
 
 if TYPE_CHECKING:
     from framing.claims.view import ClaimsView
@@ -61,6 +62,8 @@ class OutletView:
     terms: list[dict]
     sources: list[dict]
     actors: list[dict] = field(default_factory=list)  # discovered actors (framing.score.actor_table)
+    colour: str = ""  # the outlet's colour in every chart and legend (framing.render.palette)
+    folded: list[ScoreRow] = field(default_factory=list)  # rows zero for every outlet, folded away
 
 
 @dataclass
@@ -75,6 +78,7 @@ class PairView:
     chart: ChartSpec
     rows: list[dict]
     naming: list[dict]
+    folded: list[dict] = field(default_factory=list)  # score rows zero for both sides, folded away
 
 
 @dataclass
@@ -105,6 +109,7 @@ class ReportModel:
     methods: list[tuple[str, list[str]]] = field(default_factory=lambda: METHODS)
     claims: ClaimsView | None = None  # "What each outlet leaves out" (framing.claims); None with one outlet
     limits: list[str] = field(default_factory=list)  # what this report shows of a large corpus, said in plain words
+    colours: dict[str, str] = field(default_factory=dict)  # outlet slug -> colour, assigned once per report
 
 
 def anchor(text: str) -> str:
@@ -140,10 +145,29 @@ OUTLET_SCORE_PREFIXES = (
 )
 
 
-def _score_rows(row: pd.Series) -> list[ScoreRow]:
+def _score_columns(profiles: pd.DataFrame) -> list[str]:
+    return [c for c in profiles.columns if f"{c}_lo" in profiles.columns and c.startswith(OUTLET_SCORE_PREFIXES)]
+
+
+def zero_columns(profiles: pd.DataFrame) -> set[str]:
+    """Score columns that are zero (or missing) for every outlet: on a story other than the one a
+    lexicon was written for, most perspective and side rows are, and 22 rows of zeros bury the few
+    that differ. They are folded away in the report, not dropped: the reader can still open them."""
+    zero = set()
+    for column in _score_columns(profiles):
+        values = pd.to_numeric(profiles[column], errors="coerce")
+        if not (values.fillna(0) != 0).any():
+            zero.add(column)
+    return zero
+
+
+def _score_rows(row: pd.Series, only: set[str] | None = None, skip: set[str] = frozenset()) -> list[ScoreRow]:
+    """The score rows of one outlet's profile: those in ``only`` when given, never those in ``skip``."""
     rows = []
     for column in row.index:
         if f"{column}_lo" not in row.index or not column.startswith(OUTLET_SCORE_PREFIXES):
+            continue
+        if column in skip or (only is not None and column not in only):
             continue
         rows.append(
             ScoreRow(
@@ -268,9 +292,18 @@ def _summary(features: Sequence[ArticleFeatures]) -> dict[str, str]:
     }
 
 
-def _charts(features: Sequence[ArticleFeatures], profiles: pd.DataFrame, seed: int) -> list[ChartSpec]:
+def _charts(
+    features: Sequence[ArticleFeatures],
+    profiles: pd.DataFrame,
+    seed: int,
+    colours: dict[str, str] | None = None,
+    actors: pd.DataFrame | None = None,
+) -> list[ChartSpec]:
+    """The overview charts; ``actors`` is the actor table (sentiment toward discovered actors)."""
+    from framing.score.actor_table import actor_table
+
     by_category = score.loaded_by_category(list(features))
-    actors = score.actor_sentiment(list(features), seed=seed)
+    actors = actor_table(list(features), seed=seed) if actors is None else actors
     balance = score.quote_balance(list(features))
     outlet_map = score.outlet_map(list(features))
     hedges = score.HEDGE_COLUMN
@@ -279,41 +312,41 @@ def _charts(features: Sequence[ArticleFeatures], profiles: pd.DataFrame, seed: i
             "loaded",
             "Loaded language by category",
             "Loaded terms per 1,000 words of cleaned text, by lexicon category.",
-            lambda: charts.loaded_heatmap(by_category),
+            lambda: charts.loaded_heatmap(by_category, colours),
         ),
         ChartSpec(
             "actors",
-            "Sentiment around each actor",
-            "Mean VADER compound score of the sentences that mention each actor, with 95% bootstrap intervals.",
-            lambda: charts.actor_sentiment_chart(actors),
+            "Sentiment toward the most-mentioned actors",
+            "Sentiment toward each mention of the actors found in the text (no story lexicon), from the target "
+            "model trained on NewsMTSC (−1 to +1), averaged per outlet with 95% bootstrap intervals; open markers "
+            "rest on too few mentions. The actor tables under Outlets list every actor shown.",
+            lambda: charts.actor_sentiment_chart(actors, colours),
         ),
         ChartSpec(
             "sources",
             "Who gets quoted",
             "Share of direct, partial and indirect quotations by the side of the speaker.",
-            lambda: charts.source_balance_chart(balance),
+            lambda: charts.source_balance_chart(balance, colours),
         ),
         ChartSpec(
             "hedging",
             "Hedging",
             "Hedge cues, modal verbs and scare quotes per 1,000 words, with 95% bootstrap intervals.",
-            lambda: charts.rate_chart(profiles, hedges, "Hedging by outlet", "hedges per 1,000 words"),
+            lambda: charts.rate_chart(profiles, hedges, "Hedging by outlet", "hedges per 1,000 words", colours),
         ),
         ChartSpec(
             "map",
             "Map of outlets",
             "Outlets projected to two dimensions from their score profiles; nearby outlets frame alike.",
-            lambda: charts.outlet_map_chart(outlet_map),
+            lambda: charts.outlet_map_chart(outlet_map, colours),
         ),
     ]
 
 
-def _actors(features: Sequence[ArticleFeatures], seed: int) -> dict[str, list[dict]]:
-    """outlet -> rows of the actor table, formatted for the report."""
-    from framing.score.actor_table import actor_table
-
+def _actors(table: pd.DataFrame) -> dict[str, list[dict]]:
+    """outlet -> rows of the actor table (framing.score.actor_table), formatted for the report."""
     rows: dict[str, list[dict]] = {}
-    for r in actor_table(list(features), seed=seed).itertuples():
+    for r in table.itertuples():
         rows.setdefault(r.outlet, []).append(
             {
                 "actor": r.actor,
@@ -340,31 +373,44 @@ def build_model(
     the feature store's engine for `report --store`), else computed here."""
     features = list(features)
     profiles = score.outlet_profiles(features, seed=seed) if profiles is None else profiles
+    from framing.score.actor_table import actor_table
+
     names = {f.meta.outlet: f.meta.outlet_name for f in features}
-    actors = _actors(features, seed)
+    colours = outlet_colours(profiles["outlet"]) if "outlet" in profiles else {}
+    actor_frame = actor_table(features, seed=seed)
+    actors = _actors(actor_frame)
+    zero = zero_columns(profiles)
     outlets = []
     for _, row in profiles.iterrows():
         own = [f for f in features if f.meta.outlet == row["outlet"]]
         view = OutletView(
-            row["outlet"], names[row["outlet"]], anchor(row["outlet"]), _score_rows(row), _terms(own), _sources(own)
+            row["outlet"],
+            names[row["outlet"]],
+            anchor(row["outlet"]),
+            _score_rows(row, skip=zero),
+            _terms(own),
+            _sources(own),
         )
         view.actors = actors.get(row["outlet"], [])
+        view.colour = colours.get(row["outlet"], "")
+        view.folded = _score_rows(row, only=zero)
         outlets.append(view)
     chosen = list(pairs) or score.default_pairs(features)
     shown, claimed, limits = _shown(features)
-    pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z) for a, b in chosen]
+    pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z, colours) for a, b in chosen]
     return ReportModel(
         title=title,
         subtitle=f"{len(features)} articles from {len(names)} outlets, analysed with framing {__version__}",
         generated=date.today().isoformat(),
         version=__version__,
         summary=_summary(features),
-        charts=_charts(features, profiles, seed),
+        charts=_charts(features, profiles, seed, colours, actor_frame),
         outlets=outlets,
         pairs=pair_views,
         articles=[_article_view(f) for f in shown],
         claims=_claims(claimed),
         limits=limits,
+        colours=colours,
     )
 
 
@@ -433,16 +479,24 @@ def _yes_no(row: pd.Series) -> str:
 
 
 def _pair_view(
-    features: list[ArticleFeatures], a: list[str], b: list[str], names: dict[str, str], seed: int, min_z: float | None
+    features: list[ArticleFeatures],
+    a: list[str],
+    b: list[str],
+    names: dict[str, str],
+    seed: int,
+    min_z: float | None,
+    colours: dict[str, str] | None = None,
 ) -> PairView:
     comparison = score.compare(features, a, b, min_z=score.DEFAULT_MIN_Z if min_z is None else min_z, seed=seed)
     label_a, label_b = comparison.label_a, comparison.label_b
     table = comparison.scores
     wanted = table[table["score"].isin(PAIR_SCORES)] if table["score"].isin(PAIR_SCORES).any() else table
-    rows = [
-        {"label": r["label"], "a": _fmt(r["a"]), "b": _fmt(r["b"]), "diff": _fmt(r["diff"]), "significant": _yes_no(r)}
-        for _, r in wanted.iterrows()
-    ]
+    rows, folded = [], []
+    for _, r in wanted.iterrows():
+        row = {"label": r["label"], "a": _fmt(r["a"]), "b": _fmt(r["b"]), "diff": _fmt(r["diff"])}
+        row["significant"] = _yes_no(r)
+        zero = all(pd.isna(r[k]) or r[k] == 0 for k in ("a", "b"))
+        (folded if zero else rows).append(row)
     naming = []
     for concept, group in comparison.naming.groupby("concept", sort=True):
         used_a = ", ".join(f"{v} ({int(n)})" for v, n in zip(group["variant"], group["count_a"], strict=False) if n)
@@ -467,8 +521,17 @@ def _pair_view(
             f"pair-{anchor(label_a)}-{anchor(label_b)}",
             "Distinctive vocabulary",
             "",
-            lambda: charts.distinctive_terms_chart(distinctive, label_a, label_b),
+            lambda: charts.distinctive_terms_chart(
+                distinctive,
+                label_a,
+                label_b,
+                colour_a=group_colour(a, colours or {}),
+                colour_b=group_colour(b, colours or {}),
+                outlet_a=a[0] if len(a) == 1 else None,
+                outlet_b=b[0] if len(b) == 1 else None,
+            ),
         ),
         rows,
         naming,
+        folded,
     )

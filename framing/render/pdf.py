@@ -74,9 +74,21 @@ def _styles() -> dict[str, ParagraphStyle]:
         "subtitle": ParagraphStyle(
             "subtitle", parent=body, textColor=colors.HexColor("#5f6368"), fontSize=11, leading=15
         ),
-        "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=16, leading=20, spaceBefore=6, spaceAfter=8),
-        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5),
-        "h3": ParagraphStyle("h3", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3),
+        # keepWithNext: a heading moves to the next page with what follows it, never left alone at a page foot
+        "h1": ParagraphStyle(
+            "h1", parent=body, fontName=bold, fontSize=16, leading=20, spaceBefore=6, spaceAfter=8, keepWithNext=1
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=bold, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5, keepWithNext=1
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3, keepWithNext=1
+        ),
+        # not kept with the contents list: that would move the whole list off the title page; it splits by line,
+        # so the heading is never alone
+        "contents": ParagraphStyle(
+            "contents", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
+        ),
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=colors.HexColor("#5f6368")),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
@@ -114,7 +126,7 @@ class _ReportDoc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2"):
             level = 0 if flowable.style.name == "h1" else 1
-            text = flowable.getPlainText()
+            text = flowable.getPlainText().removeprefix("■ ")  # an outlet heading's colour chip
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
@@ -122,6 +134,9 @@ class _ReportDoc(BaseDocTemplate):
 
 
 CLAIM_MIN_WIDTH = 60 * mm  # the claim column keeps at least this width; more outlets go to another table
+CHART_DPI = 160
+CHART_GROW = 1.15
+CHART_PAGE = 0.72  # the actor chart is tall: shrunk to half a page its labels would print at 6 pt
 PDF_EXCLUSIVES = 8  # exclusives listed per outlet in the PDF, most prominent first (the HTML lists them all)
 REWORDED_NOTE = " (in other words)"  # after the outlet of a sentence reporting the fact in other words
 PDF_STATUS = {"reported": "✓", "reworded": "other words", "later": "later", "missing": "missing"}
@@ -129,6 +144,46 @@ PDF_STATUS = {"reported": "✓", "reworded": "other words", "later": "later", "m
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
+
+
+def _kept(paragraph: Paragraph) -> Paragraph:
+    """A line under a heading (an article's outlet and date, a comparison's note) that stays with what follows,
+    so the heading it belongs to is not stranded with it at a page foot."""
+    paragraph.keepWithNext = 1
+    return paragraph
+
+
+def _chip(colour: str) -> str:
+    return f'<font color="{colour}">■</font> ' if colour else ""
+
+
+def _outlet_colours(model: ReportModel, styles) -> list[Flowable]:
+    """The outlet colours of every chart, once, above the charts (the HTML shows the same chips)."""
+    if not model.colours:
+        return []
+    chips = "   ".join(f"{_chip(o.colour)}{escape(o.name)} ({escape(o.slug)})" for o in model.outlets)
+    return [Paragraph(f"<b>Outlet colours in every chart:</b> {chips}", styles["body"]), Spacer(1, 6)]
+
+
+def _folded(rows, what: str, styles) -> list[Flowable]:
+    """One line for the score rows folded away (the HTML keeps them in a collapsed list)."""
+    if not rows:
+        return []
+    labels = "; ".join(r.label if hasattr(r, "label") else r["label"] for r in rows)
+    return [_p(f"{len(rows)} rows zero for {what}, not shown: {labels}.", styles["small"])]
+
+
+def _actor_table(outlet, styles) -> list[Flowable]:
+    story: list[Flowable] = [_p("Actors named (found without a story lexicon)", styles["h3"])]
+    if not outlet.actors:
+        return [*story, _p("No actors found.", styles["none"])]
+    rows = [
+        [a["actor"], a["kind"], str(a["mentions"]), a["sentiment"], a["interval"], "too few" if a["flag"] else ""]
+        for a in outlet.actors
+    ]
+    header = ["actor", "kind", "mentions", "sentiment toward it", "95% interval", ""]
+    widths = [52 * mm, 26 * mm, 18 * mm, 26 * mm, 32 * mm, TEXT_WIDTH - 154 * mm]
+    return [*story, _table(header, rows, styles, widths)]
 
 
 def _table(header: list[str], rows: list[list[str]], styles, widths: list[float] | None = None) -> Table:
@@ -158,9 +213,12 @@ def _chart(chart: ChartSpec, styles) -> list[Flowable]:
     figure = chart.make()
     if figure is None:
         return [_p(f"{chart.title}: none found.", styles["none"]), Spacer(1, 6)]
-    png = to_png(figure)
+    png = to_png(figure, dpi=CHART_DPI)
     image = Image(io.BytesIO(png))
-    scale = min(1.0, TEXT_WIDTH / image.imageWidth, (PAGE_HEIGHT * 0.55) / image.imageHeight)
+    # printed at most CHART_GROW times the figure's drawn size (its 9.5 pt labels then print at about 11 pt,
+    # beside 9.5 pt body text), never wider than the text, never taller than CHART_PAGE of a page
+    natural = 72 / CHART_DPI
+    scale = min(natural * CHART_GROW, TEXT_WIDTH / image.imageWidth, PAGE_HEIGHT * CHART_PAGE / image.imageHeight)
     image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
     return [KeepTogether([image, _p(chart.caption, styles["small"])]), Spacer(1, 8)]
 
@@ -185,7 +243,7 @@ def _marked(text: str, classes: tuple[str, ...], footnote: int | None) -> str:
 def _article(article, styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(escape(article.title or article.id), styles["h2"])]
     meta = f"{article.outlet_name} · {article.date or 'date unknown'} · {article.n_words} words"
-    story.append(_p(meta, styles["small"]))
+    story.append(_kept(_p(meta, styles["small"])))
     paragraph: list[str] = []
     for piece in article.segments + [{"paragraph_break": True}]:
         if piece["paragraph_break"]:
@@ -286,16 +344,17 @@ def render_pdf(model: ReportModel) -> bytes:
             styles["body"],
         ),
         Spacer(1, 10),
-        _p("Contents", styles["h3"]),
+        _p("Contents", styles["contents"]),
         toc,
         PageBreak(),
         _p("Overview", styles["h1"]),
+        *_outlet_colours(model, styles),
     ]
     for chart in model.charts:
         story += _chart(chart, styles)
     story += [PageBreak(), _p("Outlets", styles["h1"])]
     for outlet in model.outlets:
-        story.append(_p(f"{outlet.name} ({outlet.slug})", styles["h2"]))
+        story.append(Paragraph(f"{_chip(outlet.colour)}{escape(f'{outlet.name} ({outlet.slug})')}", styles["h2"]))
         rows = [[s.label, s.value, s.interval, s.n, "too few observations" if s.flag else ""] for s in outlet.scores]
         story.append(
             _table(
@@ -305,6 +364,7 @@ def render_pdf(model: ReportModel) -> bytes:
                 [62 * mm, 20 * mm, 34 * mm, 14 * mm, TEXT_WIDTH - 130 * mm],
             )
         )
+        story += _folded(outlet.folded, "every outlet", styles)
         story.append(_p("Top loaded terms", styles["h3"]))
         if outlet.terms:
             rows = [
@@ -333,15 +393,17 @@ def render_pdf(model: ReportModel) -> bytes:
             story.append(_table(["speaker", "side", "quotations", "quoted words"], rows, styles))
         else:
             story.append(_p("No quotations found.", styles["none"]))
+        story += _actor_table(outlet, styles)
     story += [PageBreak(), _p("Comparisons", styles["h1"])]
     if not model.pairs:
         story.append(_p("Fewer than two outlets: nothing to compare.", styles["none"]))
     for pair in model.pairs:
         story.append(_p(f"{pair.label_a} vs {pair.label_b}", styles["h2"]))
-        story.append(_p(pair.note, styles["small"]))
+        story.append(_kept(_p(pair.note, styles["small"])))
         story += _chart(pair.chart, styles)
         rows = [[r["label"], r["a"], r["b"], r["diff"], r["significant"]] for r in pair.rows]
         story.append(_table(["score", pair.label_a, pair.label_b, "difference", "interval excludes 0?"], rows, styles))
+        story += _folded(pair.folded, "both", styles)
         if pair.naming:
             story.append(_p("Same thing, different names", styles["h3"]))
             story.append(
