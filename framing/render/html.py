@@ -45,5 +45,7 @@ def render_html(model: ReportModel) -> str:
         "articles": model.articles,
         "methods": model.methods,
         "claims": model.claims,
+        "key_findings": model.key_findings,
+        "sources": model.sources,
     }
     return _environment().get_template("report.html.j2").render(model=view)

@@ -24,6 +24,8 @@ from framing.render.methods import METHODS
 
 if TYPE_CHECKING:
     from framing.claims.view import ClaimsView
+    from framing.render.findings import FindingsView, SourcesView
+    from framing.score.key_findings import KeyFindings
 
 TOP_TERMS = 12
 TOP_SPEAKERS = 12
@@ -70,6 +72,7 @@ class PairView:
     chart: ChartSpec
     rows: list[dict]
     naming: list[dict]
+    findings: KeyFindings | None = None  # framing.score.key_findings of this comparison
 
 
 @dataclass
@@ -99,6 +102,8 @@ class ReportModel:
     articles: list[ArticleView]
     methods: list[tuple[str, list[str]]] = field(default_factory=lambda: METHODS)
     claims: ClaimsView | None = None  # "What each outlet leaves out" (framing.claims); None with one outlet
+    key_findings: FindingsView | None = None  # the first section (framing.render.findings); None with one outlet
+    sources: SourcesView | None = None  # quotations by speaker type and affiliation, per outlet
 
 
 def anchor(text: str) -> str:
@@ -346,6 +351,9 @@ def build_model(
         outlets.append(view)
     chosen = list(pairs) or score.default_pairs(features)
     pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z) for a, b in chosen]
+    from framing.render.findings import findings_view, sources_view
+
+    found = [(p.anchor, f"{p.label_a} vs {p.label_b}", p.findings) for p in pair_views if p.findings is not None]
     return ReportModel(
         title=title,
         subtitle=f"{len(features)} articles from {len(names)} outlets, analysed with framing {__version__}",
@@ -357,6 +365,8 @@ def build_model(
         pairs=pair_views,
         articles=[_article_view(f) for f in features],
         claims=_claims(features),
+        key_findings=findings_view(found),
+        sources=sources_view(features),
     )
 
 
@@ -409,6 +419,8 @@ def _pair_view(
         "With one or few articles per side, differences describe these articles, not the outlets."
     )
     distinctive = comparison.distinctive
+    from framing.score.key_findings import key_findings
+
     return PairView(
         a,
         b,
@@ -425,4 +437,5 @@ def _pair_view(
         ),
         rows,
         naming,
+        key_findings(comparison),
     )
