@@ -122,7 +122,8 @@ def _strength(diff: float, lo: float, hi: float) -> float:
 
 
 def _times(hi: float, lo: float) -> str:
-    return f"{hi / lo:.1f}x as often as" if lo > 0 else ""
+    """ "2.0x as often as"; within 5% "about as often as" (a ratio of 1.0x reads as a difference)."""
+    return f"{hi / lo:.1f}x as often as" if hi / lo >= 1.05 else "about as often as"
 
 
 def _rate_sentence(verb: str, unit: str, hi_name: str, lo_name: str, hi: float, lo: float) -> str:
@@ -235,8 +236,6 @@ def score_findings(c: Comparison, name_a: str, name_b: str) -> tuple[list[Findin
             text = score_sentence(row, name_a, name_b)
             if text is None:
                 continue
-            if row["a"] == row["b"]:
-                text = text.split(" (")[0].replace(" 1.0x as often as", " as often as") + f" ({row['a']:.2f} each)"
             if flagged:
                 n_of = {name_a: row["a_n"], name_b: row["b_n"]}
                 why = "too few observations for " + " and ".join(f"{n} (n={n_of[n]})" for n in flagged)
