@@ -18,6 +18,8 @@ from framing.score.source_types import affiliation_counts as affiliations
 
 TOP_AFFILIATIONS = 8  # per outlet in the report; `profile -f json` has them all
 SOURCE_TYPES_SHOWN = ("official", "organisation", "expert", "citizen", "anonymous", "document", "unknown")
+# Column headings that fit a phone's width; the section's note gives the long forms (score.source_types.TYPE_LABELS).
+SHORT_LABELS = {t: TYPE_LABELS[t].split()[0] for t in SOURCE_TYPES_SHOWN} | {"unknown": "unknown type"}
 
 
 @dataclass
@@ -108,4 +110,4 @@ def sources_view(features: Sequence) -> SourcesView:
             for r in mine.itertuples()
         ]
         rows.append(SourceRow(outlet, names.get(outlet, outlet), _anchor(outlet), total, cells, affil))
-    return SourcesView([TYPE_LABELS[t] for t in SOURCE_TYPES_SHOWN], rows)
+    return SourcesView([SHORT_LABELS[t] for t in SOURCE_TYPES_SHOWN], rows)

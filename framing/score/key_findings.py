@@ -361,7 +361,8 @@ def scope_sentence(c: Comparison, name_a: str, name_b: str) -> str:
     elif n_a == 1 or n_b == 1:
         one, many, n = (name_a, name_b, n_b) if n_a == 1 else (name_b, name_a, n_a)
         parts.append(
-            f"{one} is one article (against {n} of {many}): the findings describe that article, not {one} as an outlet."
+            f"{one} is one article (against {n} articles of {many}): the findings describe that article, "
+            f"not {one} as an outlet."
         )
     else:
         parts.append(f"{name_a}: {n_a} articles; {name_b}: {n_b} articles.")
