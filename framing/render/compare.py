@@ -64,7 +64,7 @@ def comparison_heading(c: Comparison) -> str:
 
 def key_findings_section(c: Comparison) -> Section:
     """The comparison's key findings (framing.score.key_findings), then the headline differences it does not support."""
-    from framing.score.key_findings import key_findings
+    from framing.score.key_findings import MIN_TERM_USES, key_findings
 
     found = key_findings(c)
     rows = [[str(i), f.text, f.basis] for i, f in enumerate(found.findings, 1)]
@@ -77,8 +77,8 @@ def key_findings_section(c: Comparison) -> Section:
         ["#", "finding", "what it rests on"],
         rows,
         found.scope + " A score counts when its 95% interval of the difference excludes 0 and neither side has too "
-        f"few observations; a word when |z| ≥ {c.settings['min_z']:g} and it is used at least twice; a source type "
-        "when its share differs at |z| ≥ 1.96.",
+        f"few observations; a word when |z| ≥ {c.settings['min_z']:g} and one side alone uses it {MIN_TERM_USES}+ "
+        "times; a source type when its share differs at |z| ≥ 1.96.",
     )
 
 
