@@ -165,3 +165,14 @@ def test_compare_json_and_table_lead_with_the_key_findings(tmp_path):
     lines = table.stdout.splitlines()
     assert lines[1].startswith("Key findings")
     assert "Not supported: Sputnik International uses loaded terms 2.0x as often as NV" in table.stdout
+
+
+def test_a_flagged_side_is_not_a_finding_and_the_reason_names_its_count(features):
+    comparison = compare(features, ["intellinews"], ["sputnik"], n_boot=400)
+    found = key_findings(comparison)
+    row = comparison.scores.set_index("score").loc["loaded_per_1k"]
+    assert row["a_flag"] and not row["b_flag"]  # the IntelliNews article keeps 11 sentences after cleaning
+    assert all(f.evidence["row"] != "loaded_per_1k" for f in found.findings)
+    loaded = next(f for f in found.unsupported if f.evidence["row"] == "loaded_per_1k")
+    assert f"bne IntelliNews ({row['a_n']} sentences); the minimum is 20" in loaded.basis
+    assert loaded.text.startswith("Sputnik International uses loaded terms")

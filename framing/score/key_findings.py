@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from framing.score.bootstrap import CONFIDENCE
-from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, MIN_QUOTES
+from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, MIN_QUOTES, MIN_SENTENCES
 from framing.score.source_types import TYPE_LABELS, two_proportion_z
 
 if TYPE_CHECKING:
@@ -207,6 +207,13 @@ def score_sentence(row: dict[str, Any], name_a: str, name_b: str) -> str | None:
     return None
 
 
+def _observations(score: str) -> tuple[str, int]:
+    """What the n of a headline score counts, and its minimum (framing.score.profile)."""
+    if score == "balance_index":
+        return "quotations with a known speaker", MIN_QUOTES
+    return "sentences", MIN_SENTENCES
+
+
 def _interval(row: dict[str, Any]) -> str:
     digits = 1 if str(row["score"]).endswith("per_1k") else 2
     return f"{row['diff_lo']:+.{digits}f} to {row['diff_hi']:+.{digits}f}"
@@ -241,7 +248,9 @@ def score_findings(c: Comparison, name_a: str, name_b: str) -> tuple[list[Findin
                 continue
             if flagged:
                 n_of = {name_a: row["a_n"], name_b: row["b_n"]}
-                why = "too few observations for " + " and ".join(f"{n} (n={n_of[n]})" for n in flagged)
+                unit, least = _observations(score)
+                counts = " and ".join(f"{n} ({n_of[n]} {unit})" for n in flagged)
+                why = f"there are too few observations for {counts}; the minimum is {least}"
             elif not _finite(row["diff_lo"], row["diff_hi"]):
                 why = "no interval could be computed"
             else:
