@@ -587,7 +587,9 @@ def profile(
         if format is TableFormat.json:  # discovered actors are found in the texts at profile time, not stored yet
             from framing.store import load_features
 
-            data["discovered"] = _actor_table(load_features(store), seed, n_boot, sides)
+            stored = load_features(store)
+            data["discovered"] = _actor_table(stored, seed, n_boot, sides)
+            data["sources"] = _source_frames(stored)
         _store_profile(data, format, seed, n_boot, output)
         return
     features = _with_sides(_features(corpus, store, lexicon, options), sides)
@@ -606,6 +608,7 @@ def profile(
             "quote_balance": score.quote_balance(features).to_dict("records"),
             "actor_sentiment": actors.to_dict("records"),
             "discovered_actors": _actor_table(features, seed, n_boot, sides).to_dict("records"),
+            **_source_frames(features),
             "loaded_by_category": score.loaded_by_category(features).to_dict("records"),
             "similarity": {"tfidf": tfidf.to_dict(), "profile": similar.to_dict()},
             "map": score.outlet_map(features, profiles).to_dict("records"),
@@ -615,6 +618,16 @@ def profile(
     where = str(corpus) if corpus is not None else "seed corpus"
     heading = f"Outlet profiles: {where}, {len(features)} articles"
     _write_view(view.rich_view(heading, view.profile_sections(profiles, actors)), output)
+
+
+def _source_frames(features: list) -> dict[str, list[dict]]:
+    """`profile -f json`: quotations per outlet by speaker type and by affiliation and side (score.source_types)."""
+    from framing.score.source_types import source_affiliations, source_types
+
+    return {
+        "source_types": source_types(features).to_dict("records"),
+        "source_affiliations": source_affiliations(features).to_dict("records"),
+    }
 
 
 def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None) -> None:
@@ -632,6 +645,7 @@ def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, outp
             "quote_balance": data["quote_balance"].to_dict("records"),
             "actor_sentiment": data["actors"].to_dict("records"),
             "discovered_actors": data["discovered"].to_dict("records"),
+            **data["sources"],
             "loaded_by_category": data["loaded_by_category"].to_dict("records"),
             "similarity": {"tfidf": data["tfidf"].to_dict(), "profile": data["similar"].to_dict()},
             "map": data["map"].to_dict("records"),

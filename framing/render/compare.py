@@ -62,9 +62,29 @@ def comparison_heading(c: Comparison) -> str:
     return f"Comparing {side(c.a, 'a')}  with  {side(c.b, 'b')}"
 
 
+def key_findings_section(c: Comparison) -> Section:
+    """The comparison's key findings (framing.score.key_findings), then the headline differences it does not support."""
+    from framing.score.key_findings import MIN_TERM_USES, key_findings
+
+    found = key_findings(c)
+    rows = [[str(i), f.text, f.basis] for i, f in enumerate(found.findings, 1)]
+    rows = rows or [["", "(no difference passes the tests below)", ""]]
+    rows += [["–", f"Not supported: {f.text}", f.basis] for f in found.unsupported]
+    capped = found.n_supported > len(found.findings)
+    shown = f"the {len(found.findings)} strongest of {found.n_supported}" if capped else ""
+    return Section(
+        "Key findings" + (f" ({shown})" if shown else ""),
+        ["#", "finding", "what it rests on"],
+        rows,
+        found.scope + " A score counts when its 95% interval of the difference excludes 0 and neither side has too "
+        f"few observations; a word when |z| ≥ {c.settings['min_z']:g} and one side alone uses it {MIN_TERM_USES}+ "
+        "times; a source type when its share differs at |z| ≥ 1.96.",
+    )
+
+
 def comparison_sections(c: Comparison) -> list[Section]:
     la, lb = c.label_a, c.label_b
-    sections = []
+    sections = [key_findings_section(c)]
     scores = c.scores[~((c.scores["a"].fillna(0) == 0) & (c.scores["b"].fillna(0) == 0))]
     rows = []
     for r in scores.to_dict("records"):

@@ -60,5 +60,7 @@ def render_html(model: ReportModel) -> str:
         "claims": model.claims,
         "limits": model.limits,
         "colours": model.colours,
+        "key_findings": model.key_findings,
+        "sources": model.sources,
     }
     return _environment().get_template("report.html.j2").render(model=view)

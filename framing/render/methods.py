@@ -5,6 +5,7 @@ Kept as plain data so the HTML and PDF reports print the same words.
 
 from __future__ import annotations
 
+from framing.score.key_findings import MIN_TERM_USES
 from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE
 
 METHODS: list[tuple[str, list[str]]] = [
@@ -92,6 +93,22 @@ METHODS: list[tuple[str, list[str]]] = [
             "With one or a few articles per outlet, these are descriptions of those articles, not of the outlets' "
             "editorial lines: intervals are wide, and a difference whose interval includes zero is not evidence of a "
             "difference.",
+        ],
+    ),
+    (
+        "Key findings and source types",
+        [
+            "The key findings state only differences the statistics support: a score whose 95% interval of the "
+            "difference excludes zero with enough observations on both sides; a naming variant or loaded phrase one "
+            f"side alone writes, at least {MIN_TERM_USES} times, with a log-odds |z| past the comparison's cut; a kind "
+            "of source (officials, organisations, experts, citizens, anonymous sources, documents) whose share of the "
+            "quotations differs at |z| ≥ 1.96 in a two-proportion test, with at least five quotations a side. They "
+            "are ranked by strength and capped at eight. The loaded-term rate, hedging and the balance index are "
+            "always checked; when the numbers do not support a difference, the report says so beside the figures.",
+            "Source types and affiliations come from the words around each speaker (titles, appositions, anonymity "
+            'formulas such as "who asked not to be named"), not from a story lexicon; a quotation counts once each '
+            "time it is quoted. The z cut for words ranks rather than tests: with hundreds of candidate words some "
+            "pass by chance.",
         ],
     ),
 ]

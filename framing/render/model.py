@@ -25,6 +25,8 @@ from framing.render.palette import group_colour, outlet_colours
 
 if TYPE_CHECKING:
     from framing.claims.view import ClaimsView
+    from framing.render.findings import FindingsView, SourcesView
+    from framing.score.key_findings import KeyFindings
 
 TOP_TERMS = 12
 TOP_SPEAKERS = 12
@@ -79,6 +81,7 @@ class PairView:
     rows: list[dict]
     naming: list[dict]
     folded: list[dict] = field(default_factory=list)  # score rows zero for both sides, folded away
+    findings: KeyFindings | None = None  # framing.score.key_findings of this comparison
 
 
 @dataclass
@@ -110,6 +113,8 @@ class ReportModel:
     claims: ClaimsView | None = None  # "What each outlet leaves out" (framing.claims); None with one outlet
     limits: list[str] = field(default_factory=list)  # what this report shows of a large corpus, said in plain words
     colours: dict[str, str] = field(default_factory=dict)  # outlet slug -> colour, assigned once per report
+    key_findings: FindingsView | None = None  # the first section (framing.render.findings); None with one outlet
+    sources: SourcesView | None = None  # quotations by speaker type and affiliation, per outlet
 
 
 def anchor(text: str) -> str:
@@ -398,6 +403,9 @@ def build_model(
     chosen = list(pairs) or score.default_pairs(features)
     shown, claimed, limits = _shown(features)
     pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z, colours) for a, b in chosen]
+    from framing.render.findings import findings_view, sources_view
+
+    found = [(p.anchor, f"{p.label_a} vs {p.label_b}", p.findings) for p in pair_views if p.findings is not None]
     return ReportModel(
         title=title,
         subtitle=f"{len(features)} articles from {len(names)} outlets, analysed with framing {__version__}",
@@ -411,6 +419,8 @@ def build_model(
         claims=_claims(claimed),
         limits=limits,
         colours=colours,
+        key_findings=findings_view(found),
+        sources=sources_view(features),
     )
 
 
@@ -509,6 +519,8 @@ def _pair_view(
         "With one or few articles per side, differences describe these articles, not the outlets."
     )
     distinctive = comparison.distinctive
+    from framing.score.key_findings import key_findings
+
     return PairView(
         a,
         b,
@@ -534,4 +546,5 @@ def _pair_view(
         rows,
         naming,
         folded,
+        key_findings(comparison),
     )

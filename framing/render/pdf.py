@@ -318,6 +318,49 @@ def _claims(claims, styles) -> list[Flowable]:
     return story
 
 
+def _key_findings(model: ReportModel, styles) -> list[Flowable]:
+    """The first section: framing.render.findings.FindingsView, as numbered paragraphs (the HTML links them)."""
+    story: list[Flowable] = [_p("Key findings", styles["h1"])]
+    k = model.key_findings
+    if k is None:
+        return story + [_p("Fewer than two outlets: no differences to state.", styles["none"]), PageBreak()]
+    story += [_p(scope, styles["small"]) for scope in k.scopes]
+    story.append(Spacer(1, 4))
+    for i, f in enumerate(k.items, 1):
+        basis = f"<font size='8' color='#5f6368'>{escape(f.pair)}: {escape(f.basis)}.</font>"
+        text = f"<b>{i}.</b> {escape(f.text)}. {basis}"
+        story.append(Paragraph(text, styles["body"]))
+    if not k.items:
+        story.append(_p("No difference between the compared outlets passes the tests.", styles["none"]))
+    if k.n_supported > len(k.items):
+        story.append(_p(f"The {len(k.items)} strongest of {k.n_supported} supported differences.", styles["small"]))
+    if k.unsupported:
+        story.append(_p("Differences the numbers do not support", styles["h3"]))
+        for f in k.unsupported:
+            text = f"– {escape(f.text)}, but {escape(f.basis)}. <font size='8' color='#5f6368'>{escape(f.pair)}.</font>"
+            story.append(Paragraph(text, styles["body"]))
+    return story + [PageBreak()]
+
+
+def _sources(model: ReportModel, styles) -> list[Flowable]:
+    """Quotations by speaker type per outlet, then each outlet's affiliations (framing.render.findings.SourcesView)."""
+    story: list[Flowable] = [_p("Who is quoted: source types and affiliations", styles["h1"])]
+    s = model.sources
+    if s is None or not s.rows:
+        return story + [_p("No quotations found.", styles["none"])]
+    note = "Quotations counted by the kind of speaker; a source quoted five times counts five times."
+    story.append(_p(note, styles["small"]))
+    header = ["outlet", "quotes", *s.keys]  # the short names: seven columns must fit the page
+    widths = [28 * mm, 13 * mm] + [(TEXT_WIDTH - 41 * mm) / len(s.keys)] * len(s.keys)
+    story.append(_table(header, [[r.name, str(r.total), *r.cells] for r in s.rows], styles, widths))
+    for r in s.rows:
+        rows = [[a["affiliation"], a["side"], str(a["n"]), str(a["words"])] for a in r.affiliations]
+        if rows:
+            table = _table(["affiliation (as the text gives it)", "side", "quotations", "quoted words"], rows, styles)
+            story.append(KeepTogether([_p(r.name, styles["h3"]), table]))
+    return story
+
+
 def render_pdf(model: ReportModel) -> bytes:
     styles = _styles()
     toc = TableOfContents()
@@ -347,6 +390,7 @@ def render_pdf(model: ReportModel) -> bytes:
         _p("Contents", styles["contents"]),
         toc,
         PageBreak(),
+        *_key_findings(model, styles),
         _p("Overview", styles["h1"]),
         *_outlet_colours(model, styles),
     ]
@@ -394,6 +438,7 @@ def render_pdf(model: ReportModel) -> bytes:
         else:
             story.append(_p("No quotations found.", styles["none"]))
         story += _actor_table(outlet, styles)
+    story += [PageBreak(), *_sources(model, styles)]
     story += [PageBreak(), _p("Comparisons", styles["h1"])]
     if not model.pairs:
         story.append(_p("Fewer than two outlets: nothing to compare.", styles["none"]))

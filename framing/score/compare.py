@@ -41,6 +41,7 @@ from framing.score.profile import (
     top_speakers,
 )
 from framing.score.similarity import outlet_documents, standardised_profiles, tfidf_vectorizer
+from framing.score.source_types import TYPE_COLUMNS, source_types
 from framing.text import Doc
 
 # The default screen for distinctive terms. z ranks terms, it is not a test: with hundreds of
@@ -85,6 +86,8 @@ class Comparison:
     similarity: dict[str, float]
     settings: dict[str, Any] = field(default_factory=dict)
     n_significant: int = 0  # distinctive terms with |z| >= 1.96 (before the top-N cut)
+    # group ("a"/"b"), speaker_type, n_quotes, quoted_words, share_quotes (framing.score.source_types)
+    source_types: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["group", *TYPE_COLUMNS[1:]]))
 
     @property
     def label_a(self) -> str:
@@ -95,9 +98,12 @@ class Comparison:
         return "+".join(self.b)
 
     def to_dict(self) -> dict[str, Any]:
-        """Every number, JSON-ready (nan becomes null)."""
+        """Every number, JSON-ready (nan becomes null); the key findings first."""
+        from framing.score.key_findings import key_findings
+
         return json_ready(
             {
+                "key_findings": key_findings(self).to_dict(),
                 "a": {"outlets": self.a, "names": [self.names[o] for o in self.a], **self.sizes["a"]},
                 "b": {"outlets": self.b, "names": [self.names[o] for o in self.b], **self.sizes["b"]},
                 "settings": self.settings,
@@ -110,6 +116,7 @@ class Comparison:
                 "speakers": self.speakers.to_dict("records"),
                 "loaded_only": self.loaded_only.to_dict("records"),
                 "naming": self.naming.to_dict("records"),
+                "source_types": self.source_types.to_dict("records"),
             }
         )
 
@@ -404,4 +411,5 @@ def compare(
         similarity=group_similarity(features, a, b),
         settings=comparison_settings(min_z, top, seed, n_boot, alpha0),
         n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
+        source_types=source_types(features, groups).rename(columns={"outlet": "group"}),
     )

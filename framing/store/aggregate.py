@@ -142,6 +142,33 @@ class StoreCounts:
                 )
         return pd.DataFrame(rows)
 
+    def source_types(self, groups: dict[str, list[str]]) -> pd.DataFrame:
+        """framing.score.source_types.source_types, counted in SQL (a store written before the types were
+        kept reads every quotation as "unknown")."""
+        from framing.extract.sources import SPEAKER_TYPES
+        from framing.score.source_types import TYPE_COLUMNS
+
+        rows = []
+        for label, members in groups.items():
+            found = {
+                kind: (int(n), int(w))
+                for kind, n, w in self._query(
+                    """SELECT coalesce(x.attributes ->> 'speaker_type', 'unknown'), count(*),
+                              sum(CAST(x.attributes ->> 'n_words' AS INTEGER))
+                       FROM current JOIN findings x USING (analysis)
+                       WHERE x.kind = 'quote' AND outlet IN (SELECT unnest($p0)) GROUP BY ALL""",
+                    (members,),
+                ).fetchall()
+            }
+            total = sum(n for n, _ in found.values())
+            for kind in SPEAKER_TYPES:
+                n, words = found.get(kind, (0, 0))
+                share = n / total if total else float("nan")
+                rows.append(
+                    {"outlet": label, "speaker_type": kind, "n_quotes": n, "quoted_words": words, "share_quotes": share}
+                )
+        return pd.DataFrame(rows, columns=TYPE_COLUMNS)
+
     def top_speakers(self, groups: dict[str, list[str]], top: int = 10) -> pd.DataFrame:
         """framing.score.profile.top_speakers, counted in SQL."""
         rows = []

@@ -169,6 +169,7 @@ def store_compare(
         groups = {"a": a, "b": b}
         quote_balance = counts.quote_balance(groups)
         speakers = counts.top_speakers(groups, top)
+        source_types = counts.source_types(groups).rename(columns={"outlet": "group"})
     scored = score_counts(text["ngrams"], text["ngrams_a"], text["ngrams_b"], alpha0)
     words = (sizes["a"]["n_words"], sizes["b"]["n_words"], sum(o.n_words for o in outlets))
     return Comparison(
@@ -186,6 +187,7 @@ def store_compare(
         similarity={"tfidf": text["tfidf"], "profile": profile_cosine(profiles, points)},
         settings=comparison_settings(min_z, top, seed, n_boot, alpha0),
         n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
+        source_types=source_types,
     )
 
 

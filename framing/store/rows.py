@@ -66,6 +66,7 @@ def finding_rows(f: ArticleFeatures) -> list[Finding]:
         rows.append((HEDGE_KIND.get(h.type, "hedge"), h.start, h.end, at(h.start), h.cue, h.text, dumps(attrs)))
     for q in f.quotes:
         attrs = {"kind": q.kind, "side": q.side, "speaker_text": q.speaker_text, "cue": q.cue, "n_words": q.n_words}
+        attrs |= {"speaker_type": q.speaker_type, "affiliation": q.affiliation}  # the source-type counts
         rows.append(("quote", q.start, q.end, at(q.start), q.speaker, q.text, dumps(attrs)))
     for m in f.actor_mentions:
         rows.append(("actor_mention", m.start, m.end, m.sentence, m.actor, m.text, dumps({"group": m.group})))
