@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from framing import __version__, score
 from framing.extract.features import ArticleFeatures
 from framing.render import charts
+from framing.render.explorer import ExplorerData, explorer_data
 from framing.render.highlight import Footnote, marks_for, segments
 from framing.render.methods import METHODS
 
@@ -99,6 +100,7 @@ class ReportModel:
     articles: list[ArticleView]
     methods: list[tuple[str, list[str]]] = field(default_factory=lambda: METHODS)
     claims: ClaimsView | None = None  # "What each outlet leaves out" (framing.claims); None with one outlet
+    explorer: ExplorerData | None = None  # data and code of the HTML report's explorer (framing.render.explorer)
 
 
 def anchor(text: str) -> str:
@@ -357,6 +359,7 @@ def build_model(
         pairs=pair_views,
         articles=[_article_view(f) for f in features],
         claims=_claims(features),
+        explorer=explorer_data(features),
     )
 
 
