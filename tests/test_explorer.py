@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from framing import api
-from framing.render.explorer import MAX_CONTEXTS, embed_json, explorer_data
+from framing.render.explorer import CONTEXT_BUDGET, MAX_CONTEXTS, MIN_CONTEXTS, context_cap, embed_json, explorer_data
 from framing.report import write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -88,6 +88,13 @@ def test_embedded_json_cannot_end_the_script_element_and_reads_back():
     assert json.loads(text) == value
 
 
+def test_contexts_per_finding_shrink_with_many_findings_to_bound_the_page():
+    assert context_cap(10) == MAX_CONTEXTS and context_cap(100_000) == MIN_CONTEXTS
+    for n in (100, 300, 1000, 2000):
+        assert MIN_CONTEXTS <= context_cap(n) <= MAX_CONTEXTS
+        assert context_cap(n) * n <= max(CONTEXT_BUDGET, MIN_CONTEXTS * n)
+
+
 def test_every_finding_has_contexts_that_highlight_it(seeds):
     features, records = seeds
     data = _data(f'<script type="application/json" id="explorer-data">{explorer_data(features).json}</script>')
@@ -103,10 +110,10 @@ def test_every_finding_has_contexts_that_highlight_it(seeds):
                 assert 0 <= a < b <= len(c["s"])
         if row["k"] == "loaded":
             hits = {c["s"][a:b].lower() for c in contexts for a, b in c["h"]}
-            assert row["t"] in hits
+            assert row["t"].lower() in hits
     # the finding in most sentences is capped, and the cap is shared so that every outlet using it is listed
     busiest = max(data["totals"], key=data["totals"].get)
-    assert data["totals"][busiest] > MAX_CONTEXTS == len(data["contexts"][busiest])
+    assert data["totals"][busiest] > data["cap"] == MAX_CONTEXTS == len(data["contexts"][busiest])
     users = {r["o"] for r in data["rows"] if r["id"] == busiest}
     assert {c["o"] for c in data["contexts"][busiest]} == users and len(users) == len(records)
 
@@ -127,7 +134,7 @@ def test_filters_by_outlet_kind_and_category_match_the_analysis(seed_html, seeds
             expected = Counter(t["text"].lower() for r in records if r["outlet"] == outlet for t in r["loaded_terms"])
             shown = visible_rows(page)
             assert {r["outlet"] for r in shown} == {outlet} and {r["kind"] for r in shown} == {"loaded"}
-            assert Counter({r["text"]: r["n"] for r in shown}) == expected and expected
+            assert Counter({r["text"].lower(): r["n"] for r in shown}) == expected and expected
             page.select_option("#explorer-kind", "hedge")
             cues = Counter(h["cue"].lower() for r in records if r["outlet"] == outlet for h in r["hedges"])
             assert {r["text"]: r["n"] for r in visible_rows(page)} == dict(cues)
@@ -147,8 +154,8 @@ def test_filters_by_outlet_kind_and_category_match_the_analysis(seed_html, seeds
         assert sides == expected_sides and len(sides) > 2
         page.select_option("#explorer-kind", "")
         page.fill("#explorer-search", "kiev")
-        assert {r["text"] for r in visible_rows(page)} >= {"kiev"}
-        assert all("kiev" in r["text"] or "kiev" in r["category"].lower() for r in visible_rows(page))
+        assert {r["text"] for r in visible_rows(page)} >= {"Kiev"}  # as the outlet wrote it
+        assert all("kiev" in (r["text"] + r["category"]).lower() for r in visible_rows(page))
         assert page.errors == [] and page.dialogs == []
 
 
@@ -200,6 +207,28 @@ def test_clicking_a_term_lists_its_sentences_in_every_outlet_with_highlights(see
         href = panel.locator("li a").first.get_attribute("href")
         assert href.startswith("#article-") and page.locator(href).count() == 1
         assert page.errors == [] and page.dialogs == []
+
+
+def test_terms_speakers_and_actors_in_the_outlet_tables_open_their_sentences(seed_html, seeds):
+    _, records = seeds
+    sputnik = next(r for r in records if r["outlet"] == "sputnik")
+    with browser_page() as page:
+        page.goto(seed_html.as_uri())
+        section = page.locator("#outlet-sputnik")
+        panel = page.locator("#explorer-contexts")
+        section.get_by_role("button", name="Kiev", exact=True).click()
+        assert panel.is_visible() and panel.locator("mark.explorer-hit").all_inner_texts()[1:] == ["Kiev"]
+        assert set(panel.locator("li").evaluate_all("els => els.map(e => e.dataset.outlet)")) == {"sputnik"}
+        speaker = next(q["speaker"] for q in sputnik["quotes"] if q["speaker"])
+        section.get_by_role("button", name=speaker, exact=True).first.click()
+        quoted = {q["outlet"] for q in (dict(x, outlet=r["outlet"]) for r in records for x in r["quotes"])}
+        listed = set(panel.locator("li").evaluate_all("els => els.map(e => e.dataset.outlet)"))
+        assert "sputnik" in listed and listed <= quoted and speaker in panel.locator("h3").inner_text()
+        actor = section.locator("table", has=page.locator("th", has_text="mentions")).locator("button").first
+        name = actor.inner_text()
+        actor.click()
+        assert name in panel.locator("h3").inner_text() and panel.locator("li").count() >= 1
+        assert page.errors == []
 
 
 def test_table_headers_sort_numbers_and_text(seed_html):

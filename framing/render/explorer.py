@@ -25,7 +25,9 @@ from framing.lexicon.bundle import default_lexicons
 
 MAX_CONTEXTS = 25  # sentences listed per finding (across outlets; each outlet gets its share first)
 MAX_CONTEXT_CHARS = 320  # a longer sentence is clipped around the finding
-MAX_ROWS = 3000  # finding rows in all (outlet x kind x finding); more are dropped, fewest uses first
+MAX_ROWS = 2000  # finding rows in all (outlet x kind x finding); more are dropped, fewest uses first
+CONTEXT_BUDGET = 6000  # contexts in all (about 1.5 MB): with many findings each gets fewer, never under MIN_CONTEXTS
+MIN_CONTEXTS = 3
 TOP_ACTORS = 25  # discovered actors offered, by mentions across the corpus
 
 KINDS = {
@@ -154,7 +156,7 @@ def explorer_data(features: Sequence[ArticleFeatures]) -> ExplorerData:
     actors = _actors(features)
     for f in features:
         for t in f.loaded_terms:
-            c.add(f, "loaded", t.text.lower(), t.text.lower(), t.category, t.origin, (t.start, t.end))
+            c.add(f, "loaded", t.text.lower(), t.text, t.category, t.origin, (t.start, t.end))
         for h in f.hedges:
             c.add(f, "hedge", h.cue.lower(), h.cue.lower(), h.type, "", (h.start, h.end))
         for q in f.quotes:
@@ -165,13 +167,14 @@ def explorer_data(features: Sequence[ArticleFeatures]) -> ExplorerData:
     rows = sorted(c.rows.values(), key=lambda r: (-r["n"], r["k"], r["t"], r["o"]))
     kept, dropped = rows[:MAX_ROWS], len(rows) - min(len(rows), MAX_ROWS)
     wanted = {r["id"] for r in kept}
+    cap = context_cap(len(wanted))
     contexts: dict[str, list[dict]] = {}
     totals: dict[str, int] = {}
     for fid, found in c.contexts.items():
         if fid not in wanted:
             continue
         totals[fid] = len(found)
-        contexts[fid] = [_context(texts[x["a"]].text, x) for x in _fair_share(list(found.values()))]
+        contexts[fid] = [_context(texts[x["a"]].text, x) for x in _fair_share(list(found.values()), cap)]
     outlets: dict[str, str] = {}
     for f in features:
         outlets.setdefault(f.outlet, f.meta.outlet_name or f.outlet)
@@ -183,22 +186,27 @@ def explorer_data(features: Sequence[ArticleFeatures]) -> ExplorerData:
         "totals": totals,
         "titles": {f.id: f.meta.title or f.id for f in features},
         "anchors": {f.id: anchor(f.id) for f in features},  # the article's section in the report: #article-<anchor>
-        "cap": MAX_CONTEXTS,
+        "cap": cap,
         "dropped": dropped,
     }
     return ExplorerData(embed_json(data), _script(), len(kept), dropped)
 
 
-def _fair_share(found: list[dict]) -> list[dict]:
-    """At most MAX_CONTEXTS contexts, taken in turn from each outlet so that every outlet using it is listed."""
+def context_cap(n_findings: int) -> int:
+    """Contexts kept per finding: MAX_CONTEXTS, less when that many findings would pass CONTEXT_BUDGET."""
+    return max(MIN_CONTEXTS, min(MAX_CONTEXTS, CONTEXT_BUDGET // max(1, n_findings)))
+
+
+def _fair_share(found: list[dict], cap: int) -> list[dict]:
+    """At most ``cap`` contexts, taken in turn from each outlet so that every outlet using it is listed."""
     by_outlet: dict[str, list[dict]] = {}
     for x in sorted(found, key=lambda x: (x["a"], x["i"])):
         by_outlet.setdefault(x["o"], []).append(x)
     chosen: list[dict] = []
     queues = list(by_outlet.values())
-    while len(chosen) < MAX_CONTEXTS and any(queues):
+    while len(chosen) < cap and any(queues):
         for q in queues:
-            if q and len(chosen) < MAX_CONTEXTS:
+            if q and len(chosen) < cap:
                 chosen.append(q.pop(0))
     return sorted(chosen, key=lambda x: (list(by_outlet).index(x["o"]), x["a"], x["i"]))
 

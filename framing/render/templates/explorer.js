@@ -253,6 +253,30 @@
       }
     }
 
+    // The report's own tables of terms, speakers and actors open the same list of sentences.
+    var KIND_OF_TABLE = { term: "loaded", speaker: "quote", actor: "actor" };
+    Array.prototype.forEach.call(document.querySelectorAll("section.outlet"), function (section) {
+      var slug = section.id.replace(/^outlet-/, "");
+      Array.prototype.forEach.call(section.querySelectorAll("table"), function (t) {
+        var first = t.rows.length ? t.rows[0].cells[0] : null;
+        var k = first ? KIND_OF_TABLE[first.textContent.trim()] : null;
+        if (!k) { return; }
+        Array.prototype.slice.call(t.rows, 1).forEach(function (tr) {
+          var cell = tr.cells[0];
+          var name = (cell.querySelector("strong") || cell).textContent.trim();
+          var id = k + ":" + name.toLowerCase();
+          var row = null;
+          data.rows.forEach(function (r) { if (r.id === id && (!row || r.o === slug)) { row = r; } });
+          if (!row) { return; }
+          var button = el("button", { type: "button", className: "explorer-term", title: "Every sentence with it, in every outlet (explorer)" }, name);
+          button.addEventListener("click", function () { showContexts(row); });
+          var target = cell.querySelector("strong") || cell;
+          while (target.firstChild) { target.removeChild(target.firstChild); }
+          target.appendChild(button);
+        });
+      });
+    });
+
     search.addEventListener("input", render);
     outlet.addEventListener("change", render);
     kind.addEventListener("change", function () { fillCategories(); render(); });
