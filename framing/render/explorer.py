@@ -32,7 +32,7 @@ TOP_ACTORS = 25  # discovered actors offered, by mentions across the corpus
 
 KINDS = {
     "loaded": "loaded term",
-    "hedge": "hedge",
+    "hedge": "hedge or attribution",
     "quote": "quoted source",
     "actor": "actor",
 }

@@ -161,7 +161,7 @@
     var table = el("table", { id: "explorer-table" });
     var thead = el("thead");
     var hr = el("tr");
-    [["outlet", ""], ["kind", ""], ["finding (click for every sentence)", ""], ["category or side", ""], ["origin", ""], ["uses", "num"]].forEach(function (h) {
+    [["finding", ""], ["outlet", ""], ["kind", ""], ["category or side", ""], ["origin", ""], ["uses", "num"]].forEach(function (h) {
       hr.appendChild(el("th", h[1] ? { className: h[1] } : null, h[0]));
     });
     thead.appendChild(hr);
@@ -235,19 +235,19 @@
         var tr = el("tr");
         tr.setAttribute("data-outlet", r.o);
         tr.setAttribute("data-kind", r.k);
-        tr.appendChild(el("td", null, outletName[r.o] || r.o));
-        tr.appendChild(el("td", null, kindName[r.k] || r.k));
         var td = el("td");
         var button = el("button", { type: "button", className: "explorer-term" }, r.t);
         button.addEventListener("click", function () { showContexts(r); });
         td.appendChild(button);
         tr.appendChild(td);
+        tr.appendChild(el("td", null, outletName[r.o] || r.o));
+        tr.appendChild(el("td", null, kindName[r.k] || r.k));
         tr.appendChild(el("td", null, r.c));
         tr.appendChild(el("td", null, r.g));
         tr.appendChild(el("td", { className: "num" }, r.n));
         tbody.appendChild(tr);
       });
-      count.textContent = "Showing " + shown.length + " of " + data.rows.length + " findings.";
+      count.textContent = "Showing " + shown.length + " of " + data.rows.length + " findings. Click one to read every sentence it is in.";
       if (table.hasAttribute("data-sort-col")) {
         sortTable(table, Number(table.getAttribute("data-sort-col")), Number(table.getAttribute("data-sort-dir")));
       }
@@ -290,8 +290,8 @@
   // Styles only the script's elements need, so they are added only when it runs.
   var CSS = [
     ".explorer-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:.6rem 0;}",
-    ".explorer-control{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted);}",
-    ".explorer-control input,.explorer-control select{font:inherit;font-size:.95rem;color:var(--ink);padding:.25rem .35rem;min-width:10rem;max-width:min(100%,22rem);}",
+    ".explorer-control{display:flex;flex-direction:column;flex:1 1 10rem;min-width:0;max-width:20rem;font-size:.85rem;color:var(--muted);}",
+    ".explorer-control input,.explorer-control select{font:inherit;font-size:.95rem;color:var(--ink);padding:.25rem .35rem;width:100%;}",
     ".explorer-table{max-height:28rem;overflow:auto;border:1px solid var(--rule);}",
     ".explorer-table table{margin:0;}",
     ".explorer-table thead th{position:sticky;top:0;z-index:1;}",
