@@ -7,6 +7,7 @@ nothing may be written outside the chosen output folder.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -73,7 +74,12 @@ def test_outlet_names_cannot_escape_the_output_folder_and_report_is_inert(hostil
     assert created and all(p.is_relative_to(root / "out") for p in created), created
     assert {p.name for p in created} == {"out", "index.html", "report.pdf"}
     html = (root / "out" / "index.html").read_text(encoding="utf-8")
-    assert "<script" not in html and 'href="javascript' not in html
+    # the only scripts are the explorer's data and code; the payloads' <script> tags are escaped text
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script type="application/json" id="explorer-data">',
+        '<script id="explorer-code">',
+    ]
+    assert 'href="javascript' not in html
     assert "etc-passwd" in html  # the "../../etc/passwd" outlet, reduced to a harmless slug
 
 

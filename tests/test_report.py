@@ -58,7 +58,8 @@ def browser_check(html: Path, screenshot: Path, width: int = 1100) -> dict:
             "loaded": page.locator("mark.loaded").count(),
             "quotes": page.locator("mark.quote").count(),
             "hedges": page.locator("mark.hedge").count(),
-            "scripts": page.locator("script").count(),
+            # scripts other than the explorer's own two (its JSON data and its code)
+            "scripts": page.locator("script:not(#explorer-data):not(#explorer-code)").count(),
             "text": page.inner_text("body"),
             "errors": errors,
             "dialogs": dialogs,

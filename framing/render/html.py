@@ -1,4 +1,7 @@
-"""One self-contained HTML file: inline CSS, charts as inline SVG, no scripts, no network.
+"""One self-contained HTML file: inline CSS, charts as inline SVG, no network.
+
+The one script is the explorer's (framing.render.explorer): inline code and inline JSON data,
+progressive enhancement over a report that reads fully without it.
 
 Every piece of corpus or lexicon text goes through Jinja2's autoescaping; the only
 markup inserted unescaped is the SVG that matplotlib writes (it escapes the text it
@@ -62,5 +65,6 @@ def render_html(model: ReportModel) -> str:
         "colours": model.colours,
         "key_findings": model.key_findings,
         "sources": model.sources,
+        "explorer": model.explorer,
     }
     return _environment().get_template("report.html.j2").render(model=view)

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from framing import __version__, score
 from framing.extract.features import ArticleFeatures
 from framing.render import charts
+from framing.render.explorer import ExplorerData, explorer_data
 from framing.render.highlight import Footnote, marks_for, segments
 from framing.render.methods import METHODS
 from framing.render.palette import group_colour, outlet_colours
@@ -115,6 +116,7 @@ class ReportModel:
     colours: dict[str, str] = field(default_factory=dict)  # outlet slug -> colour, assigned once per report
     key_findings: FindingsView | None = None  # the first section (framing.render.findings); None with one outlet
     sources: SourcesView | None = None  # quotations by speaker type and affiliation, per outlet
+    explorer: ExplorerData | None = None  # data and code of the HTML report's explorer (framing.render.explorer)
 
 
 def anchor(text: str) -> str:
@@ -421,6 +423,7 @@ def build_model(
         colours=colours,
         key_findings=findings_view(found),
         sources=sources_view(features),
+        explorer=explorer_data(shown),
     )
 
 
@@ -450,8 +453,8 @@ def _shown(features: list[ArticleFeatures]) -> tuple[list[ArticleFeatures], list
     limits = []
     if len(shown) < len(features):
         limits.append(
-            f"The highlighted articles section shows {len(shown):,} of the {len(features):,} articles (taken from "
-            "each outlet in turn); every score, table and chart counts all of them. "
+            f"The highlighted articles section and the explorer show {len(shown):,} of the {len(features):,} "
+            "articles (taken from each outlet in turn); every score, table and chart counts all of them. "
             "`framing analyze --format json` gives every article's findings."
         )
     if len(claimed) < len(features):
