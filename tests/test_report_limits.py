@@ -67,16 +67,16 @@ def test_a_large_corpus_report_shows_a_stated_share_of_articles_and_scores_count
     assert len(model.articles) == 10
     assert len({a.outlet_name for a in model.articles}) == 10  # one per outlet before any outlet's second
     assert model.summary["articles"] == "38"
-    assert any("shows 10 of the 38 articles" in limit for limit in model.limits)
+    assert any("show 10 of the 38 articles" in limit for limit in model.limits)
     assert any("aligned over 20 of the 38 articles" in limit for limit in model.limits)
     html = render_html(model)
-    assert html.count('class="article"') == 10 and "shows 10 of the 38 articles" in html
+    assert html.count('class="article"') == 10 and "show 10 of the 38 articles" in html
     import io
 
     from pypdf import PdfReader
 
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(model))).pages[:2])
-    assert "shows 10 of the 38" in " ".join(text.split())
+    assert "show 10 of the 38" in " ".join(text.split())
 
 
 def test_spread_sample_keeps_corpus_order_and_takes_outlets_in_turn():
