@@ -33,6 +33,10 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
     first_person = {(a, b): verb for a, b, verb in epistemic.first_person_epistemic(text)}
     for (a, b), verb in first_person.items():
         found.append(Hedge(a, b, text[a:b], f"I/we {verb}", "hedge", ""))
+    for a, b, verb in epistemic.generic_epistemic(text):
+        if (a, b) not in first_person:
+            first_person[(a, b)] = verb  # kept out of the attribution verbs below, like "I think"
+            found.append(Hedge(a, b, text[a:b], f"one would {verb}", "hedge", ""))
     taken = [(h.start, h.end) for h in found]
     for a, b in epistemic.epistemic_should(text) + epistemic.must_have(text):
         if not any(a < e and s < b for s, e in taken):
