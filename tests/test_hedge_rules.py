@@ -26,6 +26,7 @@ def _hedges(text: str, lex) -> list[tuple[str, str]]:
         ("One might expect a quick reply from Moscow.", "expect"),
         ("The ferry should arrive by Friday.", "should"),
         ("The minister must have known about the leak.", "must have"),
+        ("Some voters might like the plan.", "might"),  # possibility of liking, not "would like" (volition)
     ],
 )
 def test_epistemic_readings_are_hedges(text, cue, lex):

@@ -25,8 +25,8 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
         surface = text[m.start : m.end]
         if cue == "may" and not surface.islower():
             continue  # "May" mid-sentence is the month
-        if kind == "modal" and epistemic.volition_follows(text, m.end):
-            continue  # "would like to", "would rather": wanting, not doubt
+        if cue == "would" and epistemic.volition_follows(text, m.end):
+            continue  # "would like to", "would rather": wanting, not doubt ("might like it" is a hedge)
         if surface.lower() == "would" and _reported_future(doc, lex, m.start, m.end):
             continue  # "he said the troops would not be sent": the tense of reported speech, not a hedge
         found.append(Hedge(m.start, m.end, surface, cue, kind, ""))
