@@ -661,8 +661,21 @@ class EvaluateFormat(StrEnum):
     json = "json"
 
 
-def _run_benchmarks(name: str, lex, data: Path | None, results: Path | None, as_json: bool, output) -> None:
-    """`evaluate --benchmark`: each dataset that is present is measured; an absent one is a one-line skip."""
+def _run_benchmarks(
+    name: str,
+    lex,
+    data: Path | None,
+    results: Path | None,
+    as_json: bool,
+    output,
+    baseline: Path | None = None,
+    record: bool = False,
+) -> None:
+    """`evaluate --benchmark`: each dataset that is present is measured; an absent one is a one-line skip.
+
+    Each measured benchmark's headline figures are compared with its record in the baseline file
+    (default: benchmarks/baseline.json in a checkout), or stored there with `record`."""
+    from framing import evaluate as measure
     from framing.evaluation import benchmarks
 
     names = list(benchmarks.BENCHMARKS) if name == "all" else [name]
@@ -674,20 +687,47 @@ def _run_benchmarks(name: str, lex, data: Path | None, results: Path | None, as_
     if results is None:
         checkout = Path(__file__).resolve().parents[1] / "benchmarks" / "results"
         results = checkout if checkout.is_dir() else None
-    done, lines = [], []
+    path = baseline if baseline is not None else benchmarks.BASELINE
+    recorded = measure.read_baseline(path) if not record and (baseline is not None or path.is_file()) else None
+    done, lines, problems = [], [], []
     for each in names:
         result = benchmarks.run(each, lex, data)
         if result is None:
             typer.echo(f"framing: skipped benchmark {each}: its data folder is not on this machine", err=True)
             continue
-        done.append(result.to_dict())
+        record_ = result.to_dict()
         lines += [*benchmarks.table_lines(result), ""]
         if results is not None:
             typer.echo(f"framing: wrote {benchmarks.write_result(result, results)}", err=True)
+        figures = benchmarks.headline(result)
+        if record:
+            measure.record_baseline(path, each, figures)
+            typer.echo(f"framing: recorded {len(figures)} figures for benchmark '{each}' in {path}", err=True)
+        elif recorded is not None:
+            if each in recorded and not benchmarks.same_data(figures, recorded[each]):
+                note = f"framing: benchmark {each}: not compared with {path}: its gold counts differ (other data)"
+                typer.echo(note, err=True)
+            elif each in recorded:
+                found = measure.regressions(figures, recorded[each])
+                if benchmarks.datasets.dataset_dir("lexicons", data) is None:  # its word-list rows cannot be measured
+                    found = [p for p in found if not p.endswith("no longer measured")]
+                record_["baseline"] = {"file": f"{path} [{each}]", "regressions": found}
+                problems += [f"{each}: {p}" for p in found]
+                lines.append(f"  baseline {path} [{each}]: " + ("; ".join(found) or "all figures within 0.05"))
+                lines.append("")
+            else:
+                note = f"framing: no recorded figures for benchmark '{each}' in {path} (--record adds them)"
+                typer.echo(note, err=True)
+        done.append(record_)
     if as_json:
         _emit(json.dumps(done, ensure_ascii=False, indent=1) + "\n", output)
     elif lines:
         _emit("\n".join(lines), output)
+    if problems:
+        for p in problems:
+            typer.echo(f"framing: {p}", err=True)
+        typer.echo(f"framing: {len(problems)} benchmark figures dropped more than 0.05 below {path}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command("evaluate")
@@ -701,7 +741,7 @@ def evaluate_command(
         str | None,
         typer.Option(
             "--benchmark",
-            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu, newsmtsc or all "
+            help="Measure on a public dataset instead of GOLD: babe, ptc, sfu, polnear, newsmtsc or all "
             "(read from ../shared/datasets).",
         ),
     ] = None,
@@ -720,8 +760,9 @@ def evaluate_command(
         Path | None,
         typer.Option(
             "--baseline",
-            help="Recorded figures to compare with (default: baseline.json next to the GOLD folder, if present); "
-            "the command fails when a figure is more than 0.05 below its record.",
+            help="Recorded figures to compare with (default: baseline.json next to the GOLD folder, or "
+            "benchmarks/baseline.json for --benchmark, if present); the command fails when a figure is more than "
+            "0.05 below its record.",
         ),
     ] = None,
     record: Annotated[
@@ -736,7 +777,8 @@ def evaluate_command(
     from framing.render import terminal
 
     if benchmark is not None:
-        _run_benchmarks(benchmark, api.lexicons(lexicon or ()), data, results, format is EvaluateFormat.json, output)
+        lex = api.lexicons(lexicon or ())
+        _run_benchmarks(benchmark, lex, data, results, format is EvaluateFormat.json, output, baseline, record)
         return
     if gold is None:
         raise UsageError(None, "evaluate needs a GOLD folder (e.g. gold/seeds) or --benchmark NAME")

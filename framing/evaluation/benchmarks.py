@@ -220,15 +220,14 @@ def run_ptc(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> Benchm
         adj_adv = WordList(datasets.mpqa_strong(lexicons_folder, ("adj", "adverb", "anypos")))
         baseline = [adj_adv.find(e.text) for e in loaded]
         figures.append(figure("Loaded_Language + Name_Calling", "MPQA strong-subjective adj/adv", gold, baseline))
-    doubt = datasets.ptc(folder, datasets.DOUBT_TECHNIQUES)
-    figures.append(figure("Doubt (hedges)", "framing hedge lexicon", _gold(doubt), _hedges(features)))
-    if lexicons_folder:
-        hedges = WordList((w, False) for w in datasets.hedge_words(lexicons_folder))
-        baseline = [hedges.find(e.text) for e in doubt]
-        figures.append(figure("Doubt (hedges)", "Islam et al. hedge words", _gold(doubt), baseline))
+    from framing.evaluation.doubt_benchmark import doubt_figures
+
+    doubt_rows, doubt_notes = doubt_figures(datasets.ptc(folder, datasets.DOUBT_TECHNIQUES), features, lexicons_folder)
+    figures += doubt_rows
     notes = [
         f"{len(loaded)} training articles, offsets into the raw text (read with newline='').",
         "The model rows use the shipped model, trained on BABE only: PTC was never used to train or tune it.",
+        *doubt_notes,
     ]
     return BenchmarkResult("ptc", f"datasets/{folder.name}", "whole training split (no training)", figures, notes)
 
@@ -289,6 +288,32 @@ def run(name: str, lex: Lexicons, root: Path | None = None) -> BenchmarkResult |
     if folder is None:
         return None
     return runner(folder, lex, datasets.dataset_dir("lexicons", root))
+
+
+# The CI gate: every row with at least this many gold items has its P, R and F1 recorded in
+# benchmarks/baseline.json (smaller rows swing by more than the tolerance on one item).
+HEADLINE_MIN_GOLD = 100
+BASELINE = Path(__file__).resolve().parents[2] / "benchmarks" / "baseline.json"
+
+
+def headline(result: BenchmarkResult) -> dict[str, float]:
+    """The figures the baseline gate checks, flat: ``"task | system | f1"`` -> value (4 decimals).
+
+    Each row's gold count is recorded too (``"... | gold"``): it fingerprints the data, so a
+    record is only compared with a run on the same data (see :func:`same_data`)."""
+    out: dict[str, float] = {}
+    for f in result.figures:
+        if f.gold >= HEADLINE_MIN_GOLD:
+            for metric in ("precision", "recall", "f1"):
+                out[f"{f.task} | {f.system} | {metric}"] = round(getattr(f, metric), 4)
+            out[f"{f.task} | {f.system} | gold"] = f.gold
+    return out
+
+
+def same_data(figures: dict[str, float], recorded: dict[str, float]) -> bool:
+    """True when every gold count the record holds is the one measured now (the same dataset)."""
+    counts = {k: v for k, v in recorded.items() if k.endswith(" | gold")}
+    return bool(counts) and all(figures.get(k) == v for k, v in counts.items())
 
 
 def write_result(result: BenchmarkResult, out_dir: Path) -> Path:

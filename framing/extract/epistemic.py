@@ -10,6 +10,9 @@ A word list cannot tell these apart from their other readings, so each is a shor
 * "should" is a hedge only where it predicts ("should arrive by Friday", "should be ready"):
   the common news reading is duty ("all sides should aim for cooperation"), which is not.
 * "must have" + past participle infers ("must have known"); "must" alone is duty.
+* A generic subject with a modal -- "you'd think", "one might expect", "as you would expect" --
+  is the writer hedging a generalisation (no one in particular holds the belief), so the
+  verb is a hedge too; "you think" with no modal is a question or a second person, not.
 * Volition is not doubt: "would like to", "would love to", "would rather", "would prefer".
 """
 
@@ -22,8 +25,17 @@ import regex
 _FIRST_PERSON_VERB = regex.compile(
     r"(?<![\w'’])(?:I|i|we|We)(?:\s*(?:'d|’d|'m|’m))?"
     r"(?:\s+(?:do|does|did|would|really|still|also|just|honestly|personally|actually|certainly|genuinely|"
-    r"strongly|n't|n’t|not|don't|don’t|didn't|didn’t|do\s+n't|did\s+n't)){0,3}"
+    r"strongly|always|even|had|have|originally|initially|first|once|n't|n’t|not|don't|don’t|didn't|didn’t|"
+    r"do\s+n't|did\s+n't)){0,3}"
     r"\s+(think|thought|believe|suppose|suspect|expect|doubt|presume|reckon)(?!\w)",
+)
+
+# "you'd think", "one would expect", "you might imagine": a modal is required ("do you think" asks). Not in an
+# object relative ("what you'd expect", "all the features you would expect"): no claim is hedged there.
+_GENERIC_VERB = regex.compile(
+    r"(?<![\w'’])(?<!(?:what|way|features|everything|anything|exactly)\s+)(?:you|You|one|One|anyone|Anyone)\s*(?:'d|’d|\s(?:would|might|could|may|will|should))"
+    r"(?:\s+(?:n't|not|never|naturally|probably|really))?"
+    r"\s+(think|expect|believe|imagine|assume|suppose|guess)(?!\w)",
 )
 
 # "should" that predicts: followed by a verb of arriving, lasting or being ready, not by a duty.
@@ -46,6 +58,11 @@ _VOLITION = regex.compile(r"\s*(?:n't\s+|not\s+)?(?:like|love|hate|rather|prefer
 def first_person_epistemic(text: str) -> list[tuple[int, int, str]]:
     """(start, end, verb) of each epistemic verb whose subject is I or we; the span is the verb."""
     return [(m.start(1), m.end(1), m.group(1).lower()) for m in _FIRST_PERSON_VERB.finditer(text)]
+
+
+def generic_epistemic(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of an epistemic verb after a generic subject and a modal; the span is the verb."""
+    return [(m.start(1), m.end(1), m.group(1).lower()) for m in _GENERIC_VERB.finditer(text)]
 
 
 def epistemic_should(text: str) -> list[tuple[int, int]]:

@@ -25,14 +25,18 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
         surface = text[m.start : m.end]
         if cue == "may" and not surface.islower():
             continue  # "May" mid-sentence is the month
-        if kind == "modal" and epistemic.volition_follows(text, m.end):
-            continue  # "would like to", "would rather": wanting, not doubt
+        if cue == "would" and epistemic.volition_follows(text, m.end):
+            continue  # "would like to", "would rather": wanting, not doubt ("might like it" is a hedge)
         if surface.lower() == "would" and _reported_future(doc, lex, m.start, m.end):
             continue  # "he said the troops would not be sent": the tense of reported speech, not a hedge
         found.append(Hedge(m.start, m.end, surface, cue, kind, ""))
     first_person = {(a, b): verb for a, b, verb in epistemic.first_person_epistemic(text)}
     for (a, b), verb in first_person.items():
         found.append(Hedge(a, b, text[a:b], f"I/we {verb}", "hedge", ""))
+    for a, b, verb in epistemic.generic_epistemic(text):
+        if (a, b) not in first_person:
+            first_person[(a, b)] = verb  # kept out of the attribution verbs below, like "I think"
+            found.append(Hedge(a, b, text[a:b], f"one would {verb}", "hedge", ""))
     taken = [(h.start, h.end) for h in found]
     for a, b in epistemic.epistemic_should(text) + epistemic.must_have(text):
         if not any(a < e and s < b for s, e in taken):
