@@ -264,7 +264,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for para in PARAGRAPH_RE.finditer(text):
         base = para.start()
         for start, end in punkt.span_tokenize(para.group()):
-            if spans and spans[-1][1] > base and para.group()[start : start + 1].islower():
+            first = para.group()[start : start + 1]
+            if spans and spans[-1][1] > base and (first.islower() or first in ",;:)]"):
                 spans[-1] = (spans[-1][0], base + end)  # "Sen. Rand Paul (R-Ky.) | said": not a sentence start
             else:
                 spans.append((base + start, base + end))

@@ -34,7 +34,27 @@ from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 PARTIAL_LINK_CHARS = 30
 CLAUSE_WINDOW = 600  # characters either side of a verb searched for its speaker and clause
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r"[,;:()\[\]]|\b(?:that|which|who|whom|while|whereas|but|and then)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]]|\b(?:that|which|who|whom|while|whereas|but|and then|because|although|though|since|if|when|as)\b",
+    re.IGNORECASE,
+)
+# A conjunction opening the stretch before a verb is not part of its subject ("..., and experts say").
+_LEADING_CONJUNCTION = re.compile(r"(?:and|so|yet|or|but|then)\s+(?=\S)", re.IGNORECASE)
+# A share of people as the speaker of a poll finding: "47 percent say", "About 61% said", "Two-thirds support".
+_SHARE = re.compile(
+    r"^(?:(?:about|nearly|almost|roughly|around|over|under|only|just|some|more than|less than|fewer than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:%|percent|per cent)|(?:one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|fifths)"
+    r"|half|a third|a quarter|a majority|most|many|few)(?:\s+(?:of\s+)?[\w’'-]+){0,4}$",
+    re.IGNORECASE,
+)
+# After ", X said", a short stretch that says when, where or how; anything else is the reported clause
+# ("Asked about the plan, she said he had her vote").
+_CLOSING_TAIL = re.compile(
+    r"^\s*(?:$|(?:on|in|at|to|during|after|before|from|with|by|of|about|last|this|earlier|later|yesterday|today|"
+    r"tonight|recently|previously|again|also|then|afterward|afterwards|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|\w+ly)\b)",
+    re.IGNORECASE,
+)
 _NOT_NAMES = {
     "The",
     "A",
@@ -82,6 +102,7 @@ _NOT_NAMES = {
         "Instead",
         "Indeed",
         "Separately",
+        *["About", "Nearly", "Almost", "Roughly", "Around", "Only", "Just", "Some", "Many", "Most", "More", "Few"],
     ],
     *(day.capitalize() for day in WEEKDAYS),
     *(month.capitalize() for month in MONTH_NAMES),
@@ -99,7 +120,12 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "its", "their"}
 # The reported clause after the verb: skip an object and adverbials up to "that"
 # ("told reporters at the time that ..."), or just a leading comma.
-_THAT = re.compile(r"[^,.;:“”\"]{0,40}?\bthat\b\s*|\s*,?\s*")
+# The skipped object holds no clause of its own: in "said she was not going to jump to that conclusion" the
+# "that" is a determiner inside the reported clause.
+_THAT = re.compile(
+    r"(?:(?!\b(?:he|she|they|we|i|it|was|is|were|are|would|will|had|has)\b)[^,.;:“”\"]){0,40}?\bthat\b\s*|\s*,?\s*",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # What follows "wrote about" or "spoke of" names a topic ("said about 2,000" is a number), and "accused them of
 # doing" a charge: neither is what was said.
@@ -266,6 +292,11 @@ _APPOSITIVE = re.compile(
     r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
     r"|[a-z][\w-]+\s+(?:of|for|at|with)\b|\w+ing\b|not\b|both\b"
 )
+# Where a sentence's subject ends: its first finite-looking verb ("refused", "was"), not right after an article.
+_FIRST_VERB = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
+    r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|will|would|can|could)\b"
+)
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
 
@@ -371,6 +402,10 @@ class _Resolver:
                 return _Mention(person[0], person[1], person[2], found.side, "name")
             self.registry.remember(found.name, found.side, title.name if title else "")
             return found
+        share = _SHARE.match(_phrase(self.text, a, b))
+        if share is not None and title is None:  # "47 percent said", "Two-thirds support"
+            start = a + self.text[a:b].index(share.group())
+            return _Mention(start, start + len(share.group()), share.group(), "other", "phrase")
         name = self._capitalised_name(title.end if title else a, b, prefer_right)
         if name is not None:
             start, end, surface = name
@@ -458,6 +493,9 @@ class _Resolver:
                 runs.append((start, start + len(surface), surface))
         if not runs:
             return None
+        if prefer_right:  # "Sen. Tom Hale (D-Ore.)": the bracket gives party and state, not the name
+            while len(runs) > 1 and self.text[runs[-1][0] - 1 : runs[-1][0]] == "(":
+                runs.pop()
         if prefer_right:  # "Jane Park of the University of Leeds": the runs after "of" name her affiliation
             while len(runs) > 1 and _AFFILIATION_LINK.fullmatch(self.text, runs[-2][1], runs[-1][0]):
                 runs.pop()
@@ -548,6 +586,7 @@ class _Extractor:
         self.marks = find_quote_marks(doc.text)
         self.resolver = _Resolver(doc, lex, self.marks)
         self._profiles: dict[str, SourceProfile] = {}
+        self._speaker_mentions: dict[tuple[int, int], _Mention] = {}
         self.cues = self._cues(lex)
         self._cue_index = _Spans(self.cues)
         self._marks_by_end = sorted(self.marks, key=lambda q: q.end)
@@ -588,16 +627,20 @@ class _Extractor:
                 end = _clause_end(self.text, start, s_end)
                 return self.resolver.resolve(start, end, prefer_right=False), cue.start
             return None, cue.start  # "the force is called": a passive with no agent reports nothing
-        if cue.text.lower().endswith("ing") and before.rstrip().endswith(","):
-            return self._subject_of_sentence(s_start, cue.start), cue.start
+        if cue.text.lower().endswith("ing") and before.rstrip().rstrip("”\"’'").rstrip().endswith(","):
+            return self._subject_of_sentence(s_start, cue.start), cue.start  # "..., adding" / "“...,” adding"
+        if not before.strip() and cue.text[:1].isupper() and not self._closing_mark_before(s_start):
+            return None, cue.start  # "Asked about the plan, she said ...": an opening participle has no speaker
         window_start = s_start
+        last_boundary = ""
         aside = _SHORT_ASIDE.search(before)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
         scan = before[: aside.start()] if aside else before
         who_at = -1
         for b in _BOUNDARY.finditer(scan):
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
-                who_at = s_start + b.start() if b.group().lower() == "who" else -1
+                last_boundary = b.group().lower()
+                who_at = s_start + b.start() if last_boundary == "who" else -1
         if who_at >= 0:  # "An official who asked not to be named said": the speaker is the head before "who"
             head_start = s_start
             for b in _BOUNDARY.finditer(self.text, s_start, who_at):
@@ -612,6 +655,12 @@ class _Extractor:
         after_start = after.end() if after else cue.end
         after_end = _clause_end(self.text, after_start, s_end)
         left = self.text[window_start : cue.start].strip()
+        conjunction = _LEADING_CONJUNCTION.match(left)
+        if conjunction and not _SHARED_SUBJECT.match(left):  # "..., and experts say": the subject follows "and"
+            window_start = self.text.index(left, window_start) + conjunction.end()
+            left = left[conjunction.end() :]
+        if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
+            return self._subject_of_sentence(s_start, window_start), window_start
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
@@ -628,6 +677,11 @@ class _Extractor:
             return appositive if appositive else (None, cue.start)
         name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _closing_mark_before(self, s_start: int) -> bool:
+        """A quotation ends right before this sentence ("“Why?” Asked ...")."""
+        i = bisect.bisect_right(self._mark_ends, s_start)
+        return bool(i) and not self.text[self._marks_by_end[i - 1].end : s_start].strip()
 
     def _appositive_subject(self, s_start: int, limit: int) -> tuple[_Mention, int] | None:
         """The head of "Ana Ruiz, a union steward who ..., said": the phrase before the comma that opens an
@@ -655,8 +709,12 @@ class _Extractor:
     def _subject_of_sentence(self, s_start: int, limit: int) -> _Mention | None:
         for quote in self.quotes_so_far[-12:]:  # quotes come in text order: only recent ones can be here
             if quote.start < limit and quote.end > s_start and quote.speaker:
-                return _Mention(quote.start, quote.end, quote.speaker, quote.side, "speaker")
-        return self.resolver.resolve(s_start, limit, prefer_right=False)
+                said_by = self._speaker_mentions.get((quote.start, quote.end))
+                if said_by is not None and said_by.name == quote.speaker:
+                    return said_by
+                return _Mention(0, 0, quote.speaker, quote.side, "speaker")
+        verb = _FIRST_VERB.search(self.text, s_start, limit)  # "The union leader refused ... but said"
+        return self.resolver.resolve(s_start, verb.start() if verb else limit, prefer_right=False)
 
     # -- quotations -----------------------------------------------------------------
     def run(self) -> list[Quote]:
@@ -787,6 +845,10 @@ class _Extractor:
                 continue
             gap = self.text[mark.end : cue.start] if cue.start >= mark.end else self.text[cue.end : mark.start]
             distance = len(gap)
+            if not short and cue.end <= mark.start and gap.strip() in {":", ","}:
+                distance -= 10  # 'X said: “...”' introduces the quotation it precedes
+            elif not short and cue.start >= mark.end and cue.text.lower().endswith("ing"):
+                distance += 5  # '“...,” adding that ...' continues it, when a verb before the quotation is as near
             if short and (distance > PARTIAL_LINK_CHARS or word_count(gap) > 4 or re.search(r"[,;]", gap)):
                 continue
             if best_distance is None or distance < best_distance:
@@ -820,7 +882,11 @@ class _Extractor:
         after_verb = re.split(r"\band\s+\w+ed\b", self.text[named_after : _clause_end(self.text, named_after, s_end)])[
             0
         ]
-        speaker_closes_sentence = word_count(after_verb) <= 5 and not re.search(r"\bthat\b", after_verb)
+        speaker_closes_sentence = (
+            word_count(after_verb) <= 5
+            and not re.search(r"\bthat\b", after_verb)
+            and (cue.kind == "according" or word_count(after_verb) <= 2 or bool(_CLOSING_TAIL.match(after_verb)))
+        )
         if before.endswith(",") and word_count(before) >= 3 and speaker_closes_sentence:
             start, end = s_start, s_start + len(before) - 1
         else:
@@ -855,6 +921,8 @@ class _Extractor:
             profile = describe("", words, "", side, self.text[s_start:s_end])
         if side == "unknown" and profile.affiliation:
             side = profile.affiliation
+        if speaker is not None:
+            self._speaker_mentions[(start, end)] = speaker
         return Quote(start, end, text, kind, name, words, side, cue, n_words, profile.speaker_type, profile.affiliation)
 
     def _profile(self, speaker: _Mention, start: int, end: int) -> SourceProfile | None:
