@@ -1,4 +1,5 @@
-"""Running the command-line tool in tests, as a user would: a fresh process, real arguments."""
+"""Shared test helpers: running the command-line tool as a user would (a fresh process, real
+arguments), and picking findings out of one analysed article."""
 
 from __future__ import annotations
 
@@ -16,3 +17,8 @@ def framing(
     return subprocess.run(
         [sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, env=env
     )
+
+
+def quotes_of(features, kind: str | None = None) -> list:
+    """The article's quotes in text order, of one kind ("direct", "partial", "indirect") or all."""
+    return [q for q in features.quotes if kind is None or q.kind == kind]

@@ -1,13 +1,11 @@
 """Speaker and clause rules for quotes on any story (issue 17), each on a sentence written for the test."""
 
-
-def quotes(features, kind=None):
-    return [q for q in features.quotes if kind is None or q.kind == kind]
+from tests.helpers import quotes_of
 
 
 def test_an_opening_participle_has_no_speaker_and_the_clause_follows_the_verb(analyse):
     f = analyse("Asked about the pension reform on Monday, the union leader said she would vote against it.")
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.cue == "said"
     assert quote.text == "she would vote against it"
     assert quote.speaker_text.strip() == "the union leader"
@@ -15,41 +13,41 @@ def test_an_opening_participle_has_no_speaker_and_the_clause_follows_the_verb(an
 
 def test_a_determiner_that_inside_the_reported_clause_is_not_a_complementiser(analyse):
     f = analyse("Mayor Lena Brandt said she was not going to jump to that conclusion about the ferry.")
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.text == "she was not going to jump to that conclusion about the ferry"
 
 
 def test_after_comma_speaker_verb_a_clause_is_reported_but_a_time_or_place_is_not(analyse):
     before = analyse("The ferry will not sail this winter, the harbour master said on Tuesday.")
-    assert [q.text for q in quotes(before)] == ["The ferry will not sail this winter"]
+    assert [q.text for q in quotes_of(before)] == ["The ferry will not sail this winter"]
     after = analyse("Asked about the pension reform, she said the union had her vote.")
-    assert [q.text for q in quotes(after)] == ["the union had her vote"]
+    assert [q.text for q in quotes_of(after)] == ["the union had her vote"]
 
 
 def test_a_conjunction_before_the_subject_is_not_part_of_the_speaker(analyse):
     f = analyse("The harbour is deep, and engineers say it may be years before a new crane is built.")
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.speaker == "engineers"
     assert quote.text == "it may be years before a new crane is built"
 
 
 def test_a_verb_after_but_shares_the_subject_of_the_sentence(analyse):
     f = analyse("The union leader refused to take questions but said there was no meeting planned with the mayor.")
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.speaker == "The union leader"
     assert quote.text == "there was no meeting planned with the mayor"
 
 
 def test_a_share_of_people_in_a_poll_is_the_speaker(analyse):
     f = analyse("In the survey of dock workers, about 47 percent said they would accept the new contract.")
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.speaker == "about 47 percent"
     assert quote.text == "they would accept the new contract"
 
 
 def test_a_subordinator_ends_the_stretch_before_the_speaker(analyse):
     f = analyse("The governor vetoed the ferry bill because she said it was far too expensive.")
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.speaker_text.strip() == "she"
     assert quote.text == "it was far too expensive"
 
@@ -58,7 +56,7 @@ def test_party_and_state_in_brackets_are_not_the_speaker(analyse):
     f = analyse(
         "Rep. Tom Hale (D-Ore.), ranking member of the transport committee, said he fully supports the compromise."
     )
-    (quote,) = quotes(f)
+    (quote,) = quotes_of(f)
     assert quote.speaker == "Rep. Tom Hale"
     assert quote.text == "he fully supports the compromise"
 
@@ -69,7 +67,7 @@ def test_a_verb_and_colon_before_a_quotation_attribute_it_and_adding_continues_i
         "In a statement, Ana Ruiz said: “The port was highly successful when it was run by the city,” "
         "adding that its trade had doubled."
     )
-    direct, indirect = quotes(f, "direct"), quotes(f, "indirect")
+    direct, indirect = quotes_of(f, "direct"), quotes_of(f, "indirect")
     assert [(q.speaker, q.cue) for q in direct] == [("Ana Ruiz", "said")]
     assert [(q.speaker, q.speaker_text, q.text) for q in indirect] == [
         ("Ana Ruiz", "Ana Ruiz", "its trade had doubled")

@@ -51,8 +51,7 @@ _SHARE = re.compile(
 # ("Asked about the plan, she said he had her vote").
 _CLOSING_TAIL = re.compile(
     r"^\s*(?:$|(?:on|in|at|to|during|after|before|from|with|by|of|about|last|this|earlier|later|yesterday|today|"
-    r"tonight|recently|previously|again|also|then|afterward|afterwards|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|\w+ly)\b)",
+    r"tonight|recently|previously|again|also|then|afterward|afterwards|" + "|".join(WEEKDAYS) + r"|\w+ly)\b)",
     re.IGNORECASE,
 )
 _NOT_NAMES = {
