@@ -164,6 +164,21 @@ def test_outlet_with_no_quotes_or_loaded_terms_still_renders(tmp_path):
     assert "No loaded terms found." in text
 
 
+def test_outlets_sharing_a_display_name_are_counted_and_listed_apart():
+    """gold/extra's five outlets (a strike, an election, a storm, a court case, a trade dispute) share the
+    manifest name "Written for the tests": the overview counts five and the contents tell them apart."""
+    from framing.render.html import render_html
+    from framing.render.model import build_model
+
+    corpus = Path(__file__).resolve().parents[1] / "gold" / "extra" / "corpus"
+    model = build_model(list(api.iter_features(corpus)))
+    assert model.summary["outlets"].startswith("5: ")
+    assert "Written for the tests (test-court)" in model.summary["outlets"]
+    html = render_html(model)
+    contents = html[html.index('href="#outlets"') : html.index("Who is quoted")]
+    assert all(f"Written for the tests ({slug})" in contents for slug in ("test-court", "test-strike", "test-trade"))
+
+
 def test_failure_part_way_leaves_no_report(tmp_path, monkeypatch):
     import framing.render.pdf as pdf
 

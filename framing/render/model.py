@@ -289,7 +289,9 @@ def _article_view(f: ArticleFeatures) -> ArticleView:
 
 def _summary(features: Sequence[ArticleFeatures]) -> dict[str, str]:
     dates = sorted(f.meta.date for f in features if f.meta.date)
-    outlets = dict.fromkeys(f.meta.outlet_name for f in features)
+    names = {f.meta.outlet: f.meta.outlet_name for f in features}  # counted by outlet id, not by display name
+    shared = {n for n in names.values() if list(names.values()).count(n) > 1}
+    outlets = [f"{name} ({slug})" if name in shared else name for slug, name in names.items()]
     return {
         "outlets": f"{len(outlets)}: " + ", ".join(outlets),
         "articles": str(len(features)),
