@@ -539,14 +539,15 @@ def compare(
         raise UsageError(None, f"too many arguments: {' '.join(positional)} (expected OUTLET_A OUTLET_B [CORPUS])")
     corpus = Path(positional[0]) if positional else None
     options = _read_options(encoding, skip_bad)
-    settings = {"min_z": min_z, "top": top, "seed": seed, "n_boot": n_boot, "lex": api.lexicons(lexicon or ())}
+    lex = api.lexicons(lexicon or ())
     try:
         if store is not None:  # summed in the store's engine, texts streamed once
             from framing.store.compare import store_compare
 
-            result = store_compare(store, side_a, side_b, **settings)
+            result = store_compare(store, side_a, side_b, min_z=min_z, top=top, seed=seed, n_boot=n_boot, lex=lex)
         else:
-            result = score.compare(_features(corpus, store, lexicon, options), side_a, side_b, **settings)
+            features = _features(corpus, store, lexicon, options)
+            result = score.compare(features, side_a, side_b, min_z=min_z, top=top, seed=seed, n_boot=n_boot, lex=lex)
     except UsageError as exc:
         if not options.skipped:
             raise

@@ -24,10 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from framing.lexicon.bundle import Lexicons, TermInfo
 from framing.spans import LoadedTerm
 from framing.text import Doc, stem, tokenize
+
+if TYPE_CHECKING:  # exercises imports this module: the type only, no import cycle at run time
+    from framing.classroom.exercises import Answer
 
 # A worksheet's answer key must be right: the learned detector's finds enter it only when the
 # model is this sure, well above the default --min-confidence.
@@ -232,7 +236,7 @@ def starts_sentence(text: str, start: int) -> bool:
 # --- answers and items -------------------------------------------------------------------
 
 
-def answer_problem(excerpt_text: str, answer) -> str | None:  # noqa: ANN001 - exercises.Answer (import cycle)
+def answer_problem(excerpt_text: str, answer: Answer) -> str | None:
     """Why one keyed answer is not true of the excerpt, or None."""
     if not answer.text or not 0 <= answer.start < answer.end <= len(excerpt_text):
         return NOT_IN_EXCERPT
@@ -262,9 +266,11 @@ def speaker_problem(excerpt_text: str, speaker_text: str, speaker_type: str) -> 
     return None
 
 
-def panel_problems(excerpt_text: str, answers: Iterable, needs_alternative: bool = False) -> list[tuple[object, str]]:
+def panel_problems(
+    excerpt_text: str, answers: Iterable[Answer], needs_alternative: bool = False
+) -> list[tuple[Answer, str]]:
     """(answer, reason) for every answer of one panel that fails; `needs_alternative`: the item asks for a rewording."""
-    problems = []
+    problems: list[tuple[Answer, str]] = []
     for answer in answers:
         problem = answer_problem(excerpt_text, answer)
         if problem is None and needs_alternative and answer.finding == "loaded term" and answer.required:
@@ -274,7 +280,9 @@ def panel_problems(excerpt_text: str, answers: Iterable, needs_alternative: bool
     return problems
 
 
-def classify_problems(correct: Sequence[str], answers: Sequence, hedged: str, loaded: str, plain: str) -> list[str]:
+def classify_problems(
+    correct: Sequence[str], answers: Sequence[Answer], hedged: str, loaded: str, plain: str
+) -> list[str]:
     """The ticked boxes must follow from the findings: plain only with none, loaded and hedged each with one."""
     kinds = {"loaded" if a.finding in ("loaded term", "scare quote") else "hedged" for a in answers}
     expected = {hedged for k in kinds if k == "hedged"} | {loaded for k in kinds if k == "loaded"}

@@ -18,6 +18,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from framing.classroom import checks
@@ -359,7 +360,7 @@ def build_spot(features, level, count, rng, avoid, where, audit) -> tuple[list[I
         what = f"excerpt of {MIN_WORDS}-{MAX_WORDS} words"
         raise DataError(where, _missing_terms(features, level, "spot", what, audit))
     by_id = {f.id: f for f in features}
-    items = []
+    items: list[Item] = []
     for number, excerpt in enumerate(chosen, 1):
         f = by_id[excerpt.source.article_id]
         found = answers(f, excerpt)
@@ -411,7 +412,7 @@ def build_pair(features, level, count, rng, avoid, where, audit, alignments=None
             "What does one excerpt include that the other leaves out?",
             "After reading only one of the two, how might a reader see the event differently?",
         ]
-    items = []
+    items: list[Item] = []
     for pair in pairs:
         panels = []
         for excerpt in (pair.left, pair.right):
@@ -481,7 +482,7 @@ def build_sources(features, level, count, rng, avoid, where, audit) -> tuple[lis
             "and whom the text says the source speaks for.",
         )
         questions.append("How might the excerpt read differently if the unheard kinds of source were quoted too?")
-    items = []
+    items: list[Item] = []
     for number, excerpt in enumerate(chosen, 1):
         quotes = _inside(excerpt, by_id[excerpt.source.article_id].quotes)
         tally = _tally(quotes)
@@ -542,7 +543,7 @@ def build_rewrite(features, level, count, rng, avoid, where, audit) -> tuple[lis
             "Find the words that carry a judgement, then rewrite the sentence neutrally. Keep every fact.",
             "Which of your changes alters what the sentence claims, and which only its tone?",
         ]
-    items = []
+    items: list[Item] = []
     for number, excerpt in enumerate(chosen, 1):
         found = answers(by_id[excerpt.source.article_id], excerpt)
         items.append(Item(number, [Panel(excerpt, found, marked=marked)], questions, 4))
@@ -588,9 +589,9 @@ def build_classify(features, level, count, rng, avoid, where, audit) -> tuple[li
     for f in sorted(features, key=lambda f: f.id):
         unsure = audit.uncertain.get(f.id, [])
         for excerpt in sentence_excerpts(f, avoid, max_words=45):
-            key = (excerpt.source.article_id, excerpt.start, excerpt.end)
+            spot = (excerpt.source.article_id, excerpt.start, excerpt.end)
             if _inside(excerpt, unsure):
-                audit.dropped("a loaded term the key cannot vouch for (left out above) is in the sentence", key)
+                audit.dropped("a loaded term the key cannot vouch for (left out above) is in the sentence", spot)
                 continue
             labels, answers = classify_sentence(f, excerpt)
             if len(labels) > 1 and not level.mixed_labels:
@@ -598,11 +599,11 @@ def build_classify(features, level, count, rng, avoid, where, audit) -> tuple[li
             if not audit.passes(excerpt, answers):
                 continue
             if labels == {PLAIN} and checks.maybe_marked(excerpt.text):
-                audit.dropped(f"an otherwise plain sentence holds {checks.MAYBE_MARKED_WHAT}", key)
+                audit.dropped(f"an otherwise plain sentence holds {checks.MAYBE_MARKED_WHAT}", spot)
                 continue
             if labels == {PLAIN} and _model_doubts(excerpt, audit.checker.lex):
                 doubt = f"an otherwise plain sentence holds words the model scores {PLAIN_MODEL_CEILING:.0%} or more"
-                audit.dropped(doubt, key)
+                audit.dropped(doubt, spot)
                 continue
             groups.setdefault(frozenset(labels), []).append((excerpt, answers))
     if sum(1 for key in groups if len(key) == 1) < 2:
@@ -624,13 +625,13 @@ def build_classify(features, level, count, rng, avoid, where, audit) -> tuple[li
                 excerpt, answers = groups[key].pop()
                 picked.append((key, excerpt, answers))
     choices = [HEDGED, LOADED, PLAIN]
-    items = []
-    for labels, excerpt, answers in picked:
-        correct = [c for c in choices if c in labels]
+    items: list[Item] = []
+    for kinds, excerpt, answers in picked:
+        correct = [c for c in choices if c in kinds]
         if checks.classify_problems(correct, answers, HEDGED, LOADED, PLAIN):
             audit.dropped(checks.LABELS_UNSUPPORTED, (excerpt.source.article_id, excerpt.start, excerpt.end))
             continue
-        points = [_classify_explanation(labels, answers)]
+        points = [_classify_explanation(kinds, answers)]
         items.append(Item(len(items) + 1, [Panel(excerpt, tuple(answers))], [], 0, choices, correct, key_points=points))
     how = (
         "Sentences labelled by the tool: hedged or attributed (hedge, evidential, modal or attribution cue, or inside "
@@ -646,7 +647,7 @@ def _q(text: str) -> str:
     return text if text[:1] in "\"“‘'" else f"“{text}”"
 
 
-def _classify_explanation(labels: set[str], answers: Sequence[Answer]) -> str:
+def _classify_explanation(labels: AbstractSet[str], answers: Sequence[Answer]) -> str:
     if labels == {PLAIN}:
         return "No hedge, attribution or loaded term found: the outlet states this as fact. Is it checkable?"
     parts = []

@@ -191,7 +191,7 @@ class _Phrase:
 
 def _words(text: str, doc: Doc) -> list[_Word]:
     starts = sorted(start for start, _ in doc.sentences)
-    words = []
+    words: list[_Word] = []
     previous_end = 0
     for m in _WORD_RE.finditer(text):
         gap = text[previous_end : m.start()]
@@ -387,7 +387,7 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
             if named and named[-1] != p.affiliation:
                 p.affiliation = named[-1]
         last = p.words[-1].bare
-        entity = entities.get(p.name)
+        entity: _Entity | None = entities.get(p.name)
         if entity is None:
             entity = _Entity(p.name, p.kind, last, last.lower(), p.title, p.role, p.affiliation)
             entities[p.name] = entity
@@ -409,9 +409,9 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
             matches = nxt.name[:1] == _initials(p.name)[:1]  # "Union of ... (UDW)", not "Ruiz (ILWU)"
             if len(nxt.words) == 1 and _ACRONYM_RE.match(nxt.name) and bracketed and matches:
                 acronyms[nxt.name.rstrip("s") if nxt.name.endswith("s") else nxt.name] = p.name
-    for name, entity in list(entities.items()):
+    for name, known in list(entities.items()):
         initials = _initials(name)
-        if entity.kind == "organisation" and len(initials) >= 2 and initials not in acronyms:
+        if known.kind == "organisation" and len(initials) >= 2 and initials not in acronyms:
             acronyms.setdefault(initials, name)
 
     mentions: list[DiscoveredMention] = []

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
 from framing.errors import DataError, UsageError
 from framing.ingest.article import Article, Metadata, Source
@@ -434,7 +434,10 @@ def outlets(articles: Sequence[_FromOutlet]) -> dict[str, str]:
     return found
 
 
-def select_outlets(articles: list[Article], slugs: list[str]) -> list[Article]:
+_Outlet = TypeVar("_Outlet", bound=_FromOutlet)
+
+
+def select_outlets(articles: Sequence[_Outlet], slugs: list[str]) -> list[_Outlet]:
     """Articles of the named outlets; an unknown slug is a usage error listing the real ones."""
     known = outlets(articles)
     for slug in slugs:

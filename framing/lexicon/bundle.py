@@ -153,7 +153,8 @@ def _loaded_entries(
         },
         key=["term", "match", "story"],
     )
-    entries, contexts = [], []
+    entries: list[Entry] = []
+    contexts: list[Entry] = []
     for row in rows:
         not_when = tuple(c.strip() for c in row["not_when"].split(";") if c.strip())
         info = TermInfo(

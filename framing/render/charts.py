@@ -345,7 +345,7 @@ def _place_labels(fig: Figure, ax: plt.Axes, points: list[tuple[float, float, st
     near = [(6, 4), (6, -12), (-6, 4), (-6, -12), (0, 10), (0, -16), (12, -4), (-12, -4)]
     offsets = [(dx * k, dy * k) for k in (1, 2, 3, 4) for dx, dy in near]
     fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # the Agg canvas (matplotlib.use above) has one
     inside = ax.get_window_extent(renderer)
     radius = 5 * fig.dpi / 72
     dots = []

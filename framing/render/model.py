@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -168,7 +169,9 @@ def zero_columns(profiles: pd.DataFrame) -> set[str]:
     return zero
 
 
-def _score_rows(row: pd.Series, only: set[str] | None = None, skip: set[str] = frozenset()) -> list[ScoreRow]:
+def _score_rows(
+    row: pd.Series, only: AbstractSet[str] | None = None, skip: AbstractSet[str] = frozenset()
+) -> list[ScoreRow]:
     """The score rows of one outlet's profile: those in ``only`` when given, never those in ``skip``."""
     rows = []
     for column in row.index:
@@ -506,7 +509,8 @@ def _pair_view(
     label_a, label_b = comparison.label_a, comparison.label_b
     table = comparison.scores
     wanted = table[table["score"].isin(PAIR_SCORES)] if table["score"].isin(PAIR_SCORES).any() else table
-    rows, folded = [], []
+    rows: list[dict[str, str]] = []
+    folded: list[dict[str, str]] = []
     for _, r in wanted.iterrows():
         row = {"label": r["label"], "a": _fmt(r["a"]), "b": _fmt(r["b"]), "diff": _fmt(r["diff"])}
         row["significant"] = _yes_no(r)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rich.console import Console, Group
+from rich.console import Console, Group, JustifyMethod
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -44,7 +44,7 @@ def plain(value: object, style: str = "") -> Text:
 
 def features_table(features: Sequence[ArticleFeatures]) -> Table:
     table = Table(title="Framing features per article", show_lines=False, header_style="bold")
-    for column, justify in [
+    columns: list[tuple[str, JustifyMethod]] = [
         ("article", "left"),
         ("outlet", "left"),
         ("words", "right"),
@@ -54,7 +54,8 @@ def features_table(features: Sequence[ArticleFeatures]) -> Table:
         ("sentiment", "right"),
         ("top loaded terms", "left"),
         ("voices quoted", "left"),
-    ]:
+    ]
+    for column, justify in columns:
         table.add_column(column, justify=justify, overflow="fold")
     for f in features:
         rates = f.rates()

@@ -135,14 +135,14 @@ def json_ready(value: Any) -> Any:
 
 def resolve_groups(features: list[ArticleFeatures], a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
     """Check both groups against the corpus; every problem is a one-line UsageError listing the outlets."""
-    known = outlets(features)  # type: ignore[arg-type]  # ArticleFeatures has .outlet and .meta like Article
+    known = outlets(features)
     available = f"available: {', '.join(sorted(known))}"
     a = list(dict.fromkeys(s.strip() for s in a if s.strip()))
     b = list(dict.fromkeys(s.strip() for s in b if s.strip()))
     if not a or not b:
         raise UsageError(None, f"compare needs an outlet (or group) on each side ({available})")
     for group in (a, b):
-        selected = select_outlets(features, group)  # type: ignore[arg-type]  # raises on an unknown slug
+        selected = select_outlets(features, group)  # raises on an unknown slug
         for slug in group:
             if not any(f.outlet == slug and f.n_words for f in selected):
                 raise UsageError(None, f"outlet '{slug}' has no articles with text ({available})")
@@ -384,7 +384,7 @@ def compare(
     a, b = resolve_groups(features, a, b)
     lex = lex or default_lexicons()
     names = {f.outlet: f.meta.outlet_name for f in features}
-    sizes = {
+    sizes: dict[str, dict[str, Any]] = {
         side: {
             "n_articles": sum(1 for f in features if f.outlet in group),
             "n_words": sum(f.n_words for f in features if f.outlet in group),

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -99,6 +100,12 @@ class Score:
     min_n: int
 
 
+def _column_ratio(num: str, den: str) -> Callable[[Sums], np.ndarray]:
+    """The ratio of two named columns, as a score's value function (a closure, not a
+    default-argument lambda, so each score keeps its own columns and the type checker sees it)."""
+    return lambda s: _ratio(s[num], s[den])
+
+
 def _density(name: str, column: str, label: str) -> Score:
     return Score(name, label, lambda s: _ratio(s[column], s["words"], 1000.0), "sentences", MIN_SENTENCES)
 
@@ -162,7 +169,7 @@ def score_definitions(vocab: Vocabulary = VOCABULARY) -> list[Score]:
         Score(
             f"actor_sentiment_{slug(g)}",
             f"mean compound of sentences mentioning {g}",
-            lambda s, g=g: _ratio(s[f"group_c:{g}"], s[f"group:{g}"]),
+            _column_ratio(f"group_c:{g}", f"group:{g}"),
             f"group:{g}",
             MIN_MENTIONS,
         )
@@ -305,6 +312,10 @@ class OutletCounts:
         return self._evaluated[key]
 
 
+def _actor_groups(features: list[ArticleFeatures]) -> dict[str, str]:
+    return {m.actor: m.group for f in features for m in f.actor_mentions}
+
+
 def outlet_counts(features: Iterable[ArticleFeatures], vocab: Vocabulary = VOCABULARY) -> list[OutletCounts]:
     """One :class:`OutletCounts` per outlet of the features, in first-seen order."""
     return [
@@ -314,8 +325,8 @@ def outlet_counts(features: Iterable[ArticleFeatures], vocab: Vocabulary = VOCAB
             len(group),
             sum(f.n_words for f in group),
             sum(len(f.sentences) for f in group),
-            lambda unit, group=group: group_table(group, unit, vocab),
-            lambda group=group: {m.actor: m.group for f in group for m in f.actor_mentions},
+            partial(group_table, group, vocab=vocab),
+            partial(_actor_groups, group),
         )
         for outlet, group in by_outlet(features).items()
     ]
@@ -463,7 +474,7 @@ def actor_sentiment(
             continue
         evaluated = group.evaluated(seed, n_boot)
         for actor in sorted(groups_of):
-            score = Score(actor, actor, lambda s, a=actor: _ratio(s[f"actor_c:{a}"], s[f"actor:{a}"]), "", 0)
+            score = Score(actor, actor, _column_ratio(f"actor_c:{actor}", f"actor:{actor}"), "", 0)
             estimate = float(score.value(evaluated.point)[0])
             lo, hi = percentile_interval(score.value(evaluated.replicates))
             sentences = int(evaluated.point[f"actor:{actor}"][0])

@@ -56,7 +56,7 @@ def type_counts(quotes: Mapping[str, Iterable[Quote]]) -> pd.DataFrame:
     for label, group in quotes.items():
         group = list(group)
         n = Counter(q.speaker_type for q in group)
-        words = Counter()
+        words: Counter[str] = Counter()
         for q in group:
             words[q.speaker_type] += q.n_words
         total = len(group)
