@@ -25,6 +25,7 @@ run: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check framing tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 clean:

@@ -35,7 +35,7 @@ def _check_address(scheduler: str) -> None:
         ) from None
 
 
-def _connect(scheduler: str):  # type: ignore[no-untyped-def]
+def _connect(scheduler: str):
     """A distributed.Client, or a UsageError within DEADLINE_SECONDS."""
     import threading
 

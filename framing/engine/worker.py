@@ -94,7 +94,7 @@ class _Deadline(Exception):
     pass
 
 
-def _on_alarm(signum, frame) -> None:  # type: ignore[no-untyped-def]
+def _on_alarm(signum, frame) -> None:
     raise _Deadline
 
 

@@ -8,6 +8,8 @@ wherever the two overlap, so no phrase is reported twice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from framing.lexicon.bundle import Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.model import category as cat
@@ -49,7 +51,9 @@ def model_terms(doc: Doc, lex: Lexicons | None, min_confidence: float = DEFAULT_
     return terms
 
 
-def merge(lexicon: list[LoadedTerm], model: list[LoadedTerm], claimed: list[tuple[int, int]] = ()) -> list[LoadedTerm]:
+def merge(
+    lexicon: list[LoadedTerm], model: list[LoadedTerm], claimed: Sequence[tuple[int, int]] = ()
+) -> list[LoadedTerm]:
     """Lexicon finds plus the model finds that overlap none of them nor a `claimed` span, in text order.
 
     `claimed` are spans another extractor already reports: attribution verbs ("claimed",

@@ -582,6 +582,7 @@ class _Extractor:
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc = doc
         self.text = doc.text
+        self.quotes: list[Quote] = []  # what run() found, kept with the extractor in the doc's cache
         self.marks = find_quote_marks(doc.text)
         self.resolver = _Resolver(doc, lex, self.marks)
         self._profiles: dict[str, SourceProfile] = {}
@@ -736,7 +737,7 @@ class _Extractor:
             if cue is not None:
                 used.add(cue.start)
             links.append((mark, cue, short))
-        events: list[tuple[int, object]] = [(m.start, (m, c, s)) for m, c, s in links]
+        events: list[tuple[int, _Cue | tuple[QuoteMark, _Cue | None, bool]]] = [(link[0].start, link) for link in links]
         # A cue that introduces a quotation can also introduce a reported clause of its own before it
         # ("assured that these moves do not mean ..., but “if he invades ...”").
         events += [(c.start, c) for c in self.cues if c.start not in used or _THAT_NEXT.match(self.text, c.end)]

@@ -70,7 +70,7 @@ class _AliasRefused(Exception):
 class _NoAliasLoader(yaml.SafeLoader):
     """A safe loader that refuses aliases: nested aliases ("billion laughs") expand without limit."""
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             raise _AliasRefused(self.peek_event().start_mark.line + 1)
         return super().compose_node(parent, index)

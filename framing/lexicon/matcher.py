@@ -113,7 +113,7 @@ class BoundedPattern:
         self.pattern = pattern
         self.source = source
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self):
         return (compile_regex, (self.pattern, self.source))
 
     def search(self, text: str) -> Any:
