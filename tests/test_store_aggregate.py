@@ -159,3 +159,35 @@ def test_report_from_the_store_uses_the_engine_profile_and_lays_out_the_same_out
     done = framing("report", "--store", str(store), "--format", "html", "-o", str(tmp_path / "report"))
     assert done.returncode == 0, done.stderr
     assert "Sputnik" in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+
+
+def test_compare_sums_the_stored_word_counts_and_reads_the_texts_of_a_store_without_them(two_outlet_store, tmp_path):
+    """`compare --store` sums term_counts rows and naming findings in the engine; a store made before
+    they existed (no table, no naming rows) gives the same comparison by reading its texts, and the
+    first writer to open it adds the table."""
+    import shutil
+
+    from framing.store.compare import _all_counted, store_compare
+
+    with FeatureStore(two_outlet_store, create=False) as store:
+        assert _all_counted(StoreCounts(store))
+        kinds = dict(store.db.execute("SELECT kind, count(*) FROM term_counts GROUP BY kind").fetchall())
+        (naming,) = store.db.execute("SELECT count(*) FROM findings WHERE kind = 'naming_variant'").fetchall()[0]
+    assert kinds["counted"] == 42 and kinds["fw1"] > 1000 and kinds["tf_first"] == 42 and naming > 0
+    summed = store_compare(two_outlet_store, ["west"], ["east"], n_boot=200, min_z=0.5)
+
+    old = tmp_path / "old.db"
+    shutil.copy(two_outlet_store, old)
+    db = duckdb.connect(str(old))
+    db.execute("DROP TABLE term_counts")
+    db.execute("DELETE FROM findings WHERE kind = 'naming_variant'")
+    db.close()
+    with FeatureStore(old, create=False) as store:
+        assert not _all_counted(StoreCounts(store))
+    read = store_compare(old, ["west"], ["east"], n_boot=200, min_z=0.5)
+    assert read.to_dict() == summed.to_dict()
+    assert len(summed.lexicon_terms) > 0 and summed.similarity["tfidf"] > 0.5
+    FeatureStore(old).close()
+    db = duckdb.connect(str(old), read_only=True)
+    assert db.execute("SELECT count(*) FROM term_counts").fetchall() == [(0,)]
+    db.close()

@@ -84,7 +84,7 @@ def analyze_task(task: Task, tools: Tools, output: str = "features") -> Result:
         features = analyze_article(article, tools.lex, previous, task.reuse)
     except FramingError as exc:
         return Failure(exc.where, exc.problem, isinstance(exc, UsageError))
-    return to_stored(features, found) if output == "stored" else features
+    return to_stored(features, found, tools.lex) if output == "stored" else features
 
 
 ARTICLE_SECONDS = 120.0  # an article still being cleaned or analysed after this is skipped with a warning

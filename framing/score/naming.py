@@ -19,9 +19,14 @@ from framing.text import Doc
 DIFF_COLUMNS = ["concept", "variant", "perspective", "count_a", "count_b", "status"]
 
 
+def naming_spans(f: ArticleFeatures, lex: Lexicons) -> list[tuple[NamingVariant, int, int]]:
+    """(variant, start, end) for each naming variant in one article; the longest match wins."""
+    return [(m.entry.payload, m.start, m.end) for m in longest_non_overlapping(lex.naming.find(Doc(f.text)))]
+
+
 def naming_matches(f: ArticleFeatures, lex: Lexicons) -> list[tuple[NamingVariant, str]]:
-    """(variant, matched text) for each naming variant in one article; the longest match wins."""
-    return [(m.entry.payload, f.text[m.start : m.end]) for m in longest_non_overlapping(lex.naming.find(Doc(f.text)))]
+    """(variant, matched text) for each naming variant in one article."""
+    return [(variant, f.text[start:end]) for variant, start, end in naming_spans(f, lex)]
 
 
 def naming_counts(features: list[ArticleFeatures], lex: Lexicons) -> pd.DataFrame:

@@ -1,16 +1,20 @@
 """`framing compare --store`: the comparison of framing.score.compare, read from the store's tables.
 
 Scores, sizes, quote balance and speakers come from the engine (framing/store/aggregate.py).
-What needs words (distinctive terms, lexicon phrases, naming variants, TF-IDF) comes from
-one pass over the stored texts in store order, keeping only running counts, so memory
-follows the vocabulary, not the corpus. Every frame equals the one the features give
-(tested on the seeds): the counts are fed to the same scoring functions, and the TF-IDF
-matrix is laid out as scikit-learn lays out the matrix of the joined documents.
+What needs words (distinctive terms, lexicon phrases, naming variants, TF-IDF) is summed
+in the engine too, from the ``term_counts`` rows and naming-variant findings each analysis
+stores (framing/store/rows.py); a store made before those rows existed is read the old
+way instead, one pass over the stored texts in store order keeping only running counts.
+Either way memory follows the vocabulary, not the corpus, and every frame equals the one
+the features give (tested on the seeds): the counts are fed to the same scoring
+functions, and the TF-IDF matrix is laid out as scikit-learn lays out the matrix of the
+joined documents.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from types import SimpleNamespace
 from typing import Any
 
@@ -96,24 +100,24 @@ class _Tokens:
 
 
 def tfidf_cosine(outlet_docs: list[_Tokens], side_docs: list[_Tokens]) -> float:
-    """framing.score.compare.group_similarity's TF-IDF cosine, from token counts.
+    """framing.score.compare.group_similarity's TF-IDF cosine, from running token counts."""
+    return _tfidf_of_counts([dict(d.terms()) for d in outlet_docs], [dict(d.terms()) for d in side_docs])
+
+
+def _tfidf_of_counts(outlet_docs: list[Mapping[str, int]], side_docs: list[Mapping[str, int]]) -> float:
+    """The TF-IDF cosine of the two sides' documents, from their term counts.
 
     A TfidfVectorizer fitted on the outlet documents and applied to the two sides' documents,
-    rebuilt from counts: the fitted rows keep the order in which scikit-learn first met each
-    term, the transformed rows are in vocabulary order, as its CountVectorizer leaves them.
+    rebuilt from counts: the vocabulary is every term of the outlet documents in sorted order,
+    as its CountVectorizer leaves it, and the fit needs only which documents hold a term.
     """
-    first_seen: dict[str, int] = {}
-    for doc in outlet_docs:
-        for term, _ in doc.terms():
-            first_seen.setdefault(term, len(first_seen))
-    vocabulary = {t: i for i, t in enumerate(sorted(first_seen))}
+    vocabulary = {t: i for i, t in enumerate(sorted(set().union(*outlet_docs)))}
 
-    def matrix(docs: list[_Tokens], fitted: bool) -> sp.csr_matrix:
+    def matrix(docs: list[Mapping[str, int]]) -> sp.csr_matrix:
         indptr, indices, data = [0], [], []
         for doc in docs:
-            terms = [(t, n) for t, n in doc.terms() if t in vocabulary]
-            terms.sort(key=(lambda tn: first_seen[tn[0]]) if fitted else (lambda tn: vocabulary[tn[0]]))
-            indices += [vocabulary[t] for t, _ in terms]
+            terms = sorted((vocabulary[t], n) for t, n in doc.items() if t in vocabulary)
+            indices += [i for i, _ in terms]
             data += [float(n) for _, n in terms]
             indptr.append(len(indices))
         shape = (len(docs), len(vocabulary))
@@ -123,8 +127,8 @@ def tfidf_cosine(outlet_docs: list[_Tokens], side_docs: list[_Tokens]) -> float:
     transformer = TfidfTransformer(
         norm=settings.norm, use_idf=settings.use_idf, smooth_idf=settings.smooth_idf, sublinear_tf=settings.sublinear_tf
     )
-    transformer.fit(matrix(outlet_docs, True))
-    sides = transformer.transform(matrix(side_docs, False))
+    transformer.fit(matrix(outlet_docs))
+    sides = transformer.transform(matrix(side_docs))
     return float(cosine_similarity(sides[0], sides[1])[0, 0])
 
 
@@ -192,6 +196,129 @@ def store_compare(
 
 
 def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -> dict[str, Any]:
+    """Every count the word-based frames need: summed from the stored rows where every analysis
+    has them, else read from the texts."""
+    return _summed_pass(counts, a, b) if _all_counted(counts) else _reading_pass(counts, a, b, lex)
+
+
+def _all_counted(counts: StoreCounts) -> bool:
+    tables = {r[0] for r in counts.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "term_counts" not in tables:
+        return False
+    missing = counts._query(
+        """SELECT count(*) FROM current c WHERE NOT EXISTS
+           (SELECT 1 FROM term_counts t WHERE t.analysis = c.analysis AND t.kind = 'counted')"""
+    ).fetchall()[0][0]
+    return missing == 0
+
+
+_SUMS = """
+    SELECT c.outlet, t.kind, t.term, sum(t.n)::BIGINT FROM current c JOIN term_counts t USING (analysis)
+    WHERE t.kind IN ('fw1', 'fw2', 'tf1', 'tf2') GROUP BY ALL
+"""
+# The bigrams that join one article's last TF-IDF word to the next one's first, in store order,
+# within each document: an outlet's (partition by outlet) or a side's (by side).
+_JOINS = """
+    , edges AS (
+        SELECT c.seq, c.outlet, max(t.term) FILTER (WHERE t.kind = 'tf_first') AS first,
+               max(t.term) FILTER (WHERE t.kind = 'tf_last') AS last
+        FROM current c JOIN term_counts t USING (analysis)
+        WHERE t.kind IN ('tf_first', 'tf_last') GROUP BY c.seq, c.outlet
+    ), sided AS (
+        SELECT *, CASE WHEN outlet IN (SELECT unnest($p0)) THEN 'a'
+                       WHEN outlet IN (SELECT unnest($p1)) THEN 'b' END AS side
+        FROM edges
+    )
+    SELECT 'outlet', outlet, joined, count(*) FROM (
+        SELECT outlet, lag(last) OVER (PARTITION BY outlet ORDER BY seq) || ' ' || first AS joined FROM sided
+    ) WHERE joined IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'side', side, joined, count(*) FROM (
+        SELECT side, lag(last) OVER (PARTITION BY side ORDER BY seq) || ' ' || first AS joined
+        FROM sided WHERE side IS NOT NULL
+    ) WHERE joined IS NOT NULL GROUP BY ALL
+"""
+_PHRASES = """
+    SELECT w.id, w.outlet, x.kind, x.label, x.start, x."end", x.text, x.attributes ->> 'category',
+           x.attributes ->> 'perspective', x.attributes ->> 'concept'
+    FROM (SELECT * FROM current WHERE seq >= $p0 AND seq <= $p1) w JOIN findings x USING (analysis)
+    WHERE x.kind IN ('loaded_term', 'naming_variant')
+    ORDER BY w.seq, x.kind = 'naming_variant', x.start, x."end"
+"""
+_IDS = "SELECT id, outlet FROM current WHERE seq >= $p0 AND seq <= $p1 ORDER BY seq"
+
+
+def _summed_pass(counts: StoreCounts, a: list[str], b: list[str]) -> dict[str, Any]:
+    """The counts of :func:`_reading_pass`, summed by the engine from the stored rows."""
+    ngrams: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
+    ngrams_a: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
+    ngrams_b: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
+    outlet_docs: dict[str, Counter[str]] = {o.outlet: Counter() for o in counts.outlets()}
+    side_docs: dict[str, Counter[str]] = {"a": Counter(), "b": Counter()}
+    for outlet, kind, term, n in counts._query(_SUMS).fetchall():
+        side = "a" if outlet in a else "b" if outlet in b else None
+        if kind.startswith("fw"):
+            size = int(kind[2])
+            ngrams[size][term] += n
+            if side is not None:
+                (ngrams_a if side == "a" else ngrams_b)[size][term] += n
+        else:
+            outlet_docs[outlet][term] += n
+            if side is not None:
+                side_docs[side][term] += n
+    for where, name, joined, n in counts._query(_JOINS, (a, b)).fetchall():
+        (outlet_docs if where == "outlet" else side_docs)[name][joined] += n
+    spans = LexiconSpans()
+    naming: Counter[tuple[str, str, str, str]] = Counter()
+    loaded = []  # stand-ins for the features of A's and B's articles, loaded terms only
+    for window in _windows(counts):
+        bounds = (int(window[0]), int(window[-1]))
+        by_article: dict[tuple[str, str], list] = {}
+        for article_id, outlet, *finding in counts._query(_PHRASES, bounds).fetchall():
+            by_article.setdefault((outlet, article_id), []).append(finding)
+        for article_id, outlet in counts._query(_IDS, bounds).fetchall():
+            terms = []
+            for kind, label, start, end, text, category, perspective, concept in by_article.get(
+                (outlet, article_id), ()
+            ):
+                where = (outlet, article_id, start, end)
+                if kind == "loaded_term":
+                    term = SimpleNamespace(
+                        term=label, start=start, end=end, text=text, category=category, perspective=perspective
+                    )
+                    terms.append(term)
+                    spans.note(label, where, "loaded", perspective, text)
+                else:
+                    naming[(outlet, concept, label, perspective)] += 1
+                    if perspective != "any":  # a variant every perspective uses is no side's phrase
+                        spans.note(label, where, "naming", perspective, text)
+            if outlet in a or outlet in b:
+                loaded.append(SimpleNamespace(outlet=outlet, loaded_terms=terms))
+    return {
+        "ngrams": ngrams,
+        "ngrams_a": ngrams_a,
+        "ngrams_b": ngrams_b,
+        "spans": spans,
+        "naming": _naming_frame(naming),
+        "loaded": loaded,
+        "tfidf": _tfidf_of_counts(list(outlet_docs.values()), [side_docs["a"], side_docs["b"]]),
+    }
+
+
+def _windows(counts: StoreCounts):
+    seqs = counts.article_seqs([o.outlet for o in counts.outlets()])
+    for i in range(0, len(seqs), WINDOW):
+        yield seqs[i : i + WINDOW]
+
+
+def _naming_frame(naming: Counter[tuple[str, str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(*key, n) for key, n in sorted(naming.items())],
+        columns=["outlet", "concept", "variant", "perspective", "count"],
+    )
+
+
+def _reading_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -> dict[str, Any]:
     """One pass over the stored texts in store order: every count the word-based frames need."""
     ngrams: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
     ngrams_a: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
@@ -224,10 +351,7 @@ def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -
             outlet_docs.setdefault(outlet, _Tokens()).add(tokens)
             if side is not None:
                 side_docs[side].add(tokens)
-    naming_frame = pd.DataFrame(
-        [(*key, n) for key, n in sorted(naming.items())],
-        columns=["outlet", "concept", "variant", "perspective", "count"],
-    )
+    naming_frame = _naming_frame(naming)
     return {
         "ngrams": ngrams,
         "ngrams_a": ngrams_a,

@@ -18,10 +18,13 @@ Tables (column meanings in docs/store.md):
       as JSON without the article metadata, kept so an analysis can be rebuilt exactly
       and its parts reused after a lexicon edit; `parts` maps each part to its version.
   findings(analysis, kind, start, end, sentence, label, text, attributes)
-      one row per sentence, loaded term, hedge, attribution verb, scare quote, quote and
-      actor mention (framing/store/rows.py says what label and attributes hold).
+      one row per sentence, loaded term, hedge, attribution verb, scare quote, quote, actor
+      mention and naming variant (framing/store/rows.py says what label and attributes hold).
   sentence_counts(analysis, sentence, name, value), article_counts(analysis, name, value)
       the count table (framing/score/counts.py), long format, zeros left out.
+  term_counts(analysis, kind, term, n)
+      the word counts `compare` sums (framing/store/rows.py, term_rows): n-grams of the
+      distinctive-vocabulary statistic and TF-IDF words, per analysis.
   sources(source_hash, cleaning_version, content_hash, found)
       which cleaned text a raw input gave, so an unchanged article is not cleaned again.
   articles(seq, outlet, id, outlet_name, title, date, url, language, source, content_hash)
@@ -52,6 +55,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Enough for the engine's aggregations, which spill to disk beyond it, and well under the 1 GiB target.
 MEMORY_LIMIT = "512MB"
 
+# Added within schema 3: a writer adds it to an older store; a reader of a store without it (or of an
+# analysis without its rows) counts words from the texts, as before, only slower.
+_TERM_COUNTS = "CREATE TABLE IF NOT EXISTS term_counts (analysis BIGINT NOT NULL, kind VARCHAR NOT NULL, "
+_TERM_COUNTS += "term VARCHAR NOT NULL, n INTEGER NOT NULL);"
 _SCHEMA = f"""
 CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE SEQUENCE analysis_ids START 1;
@@ -81,6 +88,7 @@ CREATE TABLE findings (
 CREATE TABLE sentence_counts (analysis BIGINT NOT NULL, sentence INTEGER NOT NULL, name VARCHAR NOT NULL,
     value DOUBLE NOT NULL);
 CREATE TABLE article_counts (analysis BIGINT NOT NULL, name VARCHAR NOT NULL, value DOUBLE NOT NULL);
+{_TERM_COUNTS}
 CREATE TABLE sources (
     source_hash VARCHAR NOT NULL,
     cleaning_version VARCHAR NOT NULL,
@@ -129,6 +137,7 @@ ROW_TABLES = {  # table -> columns of the rows buffered until commit
     "findings": ("analysis", "kind", "start", "end", "sentence", "label", "text", "attributes"),
     "sentence_counts": ("analysis", "sentence", "name", "value"),
     "article_counts": ("analysis", "name", "value"),
+    "term_counts": ("analysis", "kind", "term", "n"),
 }
 
 
@@ -213,6 +222,8 @@ class FeatureStore:
         if version is None or version[0] != SCHEMA_VERSION:
             found = version[0] if version else "none"
             raise DataError(self.path, f"feature store schema {found}, this framing reads {SCHEMA_VERSION}")
+        if create and "term_counts" not in tables:
+            self.conn.execute(_TERM_COUNTS)
 
     def _in_use(self) -> DataError:
         return DataError(
@@ -253,9 +264,12 @@ class FeatureStore:
             rows.clear()
 
     def has_analysis(self, content_hash: str, analysis_version: str) -> bool:
-        row = _first(self.db.execute(
-            "SELECT 1 FROM analyses WHERE content_hash = ? AND analysis_version = ?", (content_hash, analysis_version)
-        ))
+        row = _first(
+            self.db.execute(
+                "SELECT 1 FROM analyses WHERE content_hash = ? AND analysis_version = ?",
+                (content_hash, analysis_version),
+            )
+        )
         return row is not None
 
     def put_analysis(
@@ -263,10 +277,12 @@ class FeatureStore:
     ) -> None:
         rows = analysis.rows if analysis.rows is not None else rows_of(analysis)
         self.begin()
-        old = _first(self.db.execute(
-            "SELECT analysis FROM analyses WHERE content_hash = ? AND analysis_version = ?",
-            (content_hash, analysis_version),
-        ))
+        old = _first(
+            self.db.execute(
+                "SELECT analysis FROM analyses WHERE content_hash = ? AND analysis_version = ?",
+                (content_hash, analysis_version),
+            )
+        )
         if old is not None:
             self._flush()
             for table in ("analyses", *ROW_TABLES):
@@ -289,6 +305,7 @@ class FeatureStore:
         self._pending["findings"] += [(analysis_id, *f) for f in rows.findings]
         self._pending["sentence_counts"] += [(analysis_id, *c) for c in rows.sentence_counts]
         self._pending["article_counts"] += [(analysis_id, *c) for c in rows.article_counts]
+        self._pending["term_counts"] += [(analysis_id, *t) for t in rows.terms]
 
     def previous_analysis(self, content_hash: str, parts: dict[str, str]) -> tuple[StoredAnalysis, tuple[str, ...]]:
         """The stored analysis of this text that shares the most parts with `parts` (part ->
@@ -304,17 +321,19 @@ class FeatureStore:
                 best, shared = analysis_id, same
         if best is None:
             raise KeyError(content_hash)
-        text, record, mentions = _first(self.db.execute(
-            "SELECT text, record, actor_mentions FROM analyses WHERE analysis = ?", (best,)
-        ))
+        text, record, mentions = _first(
+            self.db.execute("SELECT text, record, actor_mentions FROM analyses WHERE analysis = ?", (best,))
+        )
         return StoredAnalysis(text, record, mentions), shared
 
     def cleaned(self, source_hash: str, cleaning_version: str) -> tuple[str, dict[str, str]] | None:
         """(content hash, metadata found in the HTML) of a raw input cleaned before, if any."""
-        row = _first(self.db.execute(
-            "SELECT content_hash, found FROM sources WHERE source_hash = ? AND cleaning_version = ?",
-            (source_hash, cleaning_version),
-        ))
+        row = _first(
+            self.db.execute(
+                "SELECT content_hash, found FROM sources WHERE source_hash = ? AND cleaning_version = ?",
+                (source_hash, cleaning_version),
+            )
+        )
         return (row[0], json.loads(row[1])) if row else None
 
     def put_source(self, source_hash: str, cleaning_version: str, content_hash: str, found: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from framing.ingest.article import Metadata, content_hash
 from framing.spans import ActorMention, Hedge, LoadedTerm, Quote, Sentence
 
 if TYPE_CHECKING:
+    from framing.lexicon.bundle import Lexicons
     from framing.store.rows import AnalysisRows
 
 META_FIELDS = ("id", "outlet", "outlet_name", "title", "date", "url", "language", "source")
@@ -49,7 +50,9 @@ class StoredAnalysis:
         return content_hash(self.text)
 
 
-def to_stored(features: ArticleFeatures, found: dict[str, str] | None = None) -> StoredAnalysis:
+def to_stored(
+    features: ArticleFeatures, found: dict[str, str] | None = None, lex: Lexicons | None = None
+) -> StoredAnalysis:
     """The record without article metadata, as JSON, plus what to_record() leaves out.
 
     Metadata lives in the `articles` table: the same text published by two outlets
@@ -61,7 +64,7 @@ def to_stored(features: ArticleFeatures, found: dict[str, str] | None = None) ->
     from framing.store.rows import analysis_rows  # rows.py uses this module's dumps
 
     mentions = dumps([asdict(m) for m in features.actor_mentions])
-    return StoredAnalysis(features.text, dumps(record), mentions, found or {}, analysis_rows(features))
+    return StoredAnalysis(features.text, dumps(record), mentions, found or {}, analysis_rows(features, lex))
 
 
 def metadata_from_row(row: dict[str, Any]) -> Metadata:
