@@ -64,7 +64,7 @@ def build_store(path: Path, n_articles: int, n_outlets: int) -> float:
                   b.n_sentences, b.text, b.record, b.actor_mentions, b.parts
            FROM ids JOIN base b ON b.analysis = ids.source"""
     )
-    for table in ("findings", "sentence_counts", "article_counts"):
+    for table in ("findings", "sentence_counts", "article_counts", "term_counts"):
         columns = [r[0] for r in db.execute(f"DESCRIBE {table}").fetchall() if r[0] != "analysis"]
         quoted = ", ".join(f'x."{c}"' for c in columns)
         db.execute(

@@ -20,8 +20,11 @@ DIFF_COLUMNS = ["concept", "variant", "perspective", "count_a", "count_b", "stat
 
 
 def naming_spans(f: ArticleFeatures, lex: Lexicons) -> list[tuple[NamingVariant, int, int]]:
-    """(variant, start, end) for each naming variant in one article; the longest match wins."""
-    return [(m.entry.payload, m.start, m.end) for m in longest_non_overlapping(lex.naming.find(Doc(f.text)))]
+    """(variant, start, end) for each naming variant in one article; the longest match wins.
+
+    The article's sentences are known: splitting the text again would cost more than the match."""
+    doc = Doc(f.text, [(s.start, s.end) for s in f.sentences] if f.sentences else None)
+    return [(m.entry.payload, m.start, m.end) for m in longest_non_overlapping(lex.naming.find(doc))]
 
 
 def naming_matches(f: ArticleFeatures, lex: Lexicons) -> list[tuple[NamingVariant, str]]:
