@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from framing.errors import DataError
 from framing.lexicon.load import read_table
 from framing.lexicon.matcher import BoundedPattern, compile_regex
 from framing.resources import lexicon_dir
-from framing.text import MONTH_PATTERN, build_analyzer
+from framing.text import ENGLISH_STOP_WORDS, MONTH_PATTERN, build_analyzer
 
 GOOD_MIN_WORDS = 12
 GOOD_LONG_WORDS = 25
