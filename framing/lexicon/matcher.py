@@ -90,20 +90,22 @@ def doc_token_keys(doc: Doc) -> list[tuple[tuple[str, str], ...]]:
     return keys
 
 
-def _doc_key_positions(doc: Doc) -> dict[tuple[str, str], list[int]]:
-    """Each match key of the document -> the indices of the tokens having it (once per document)."""
+def _doc_word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Each distinct token text of the document -> the indices of its tokens (once per document)."""
     positions = doc.cache.get(_POSITIONS_CACHE)
     if positions is None:
         positions = {}
-        for i, token_keys in enumerate(doc_token_keys(doc)):
-            for key in token_keys:
-                at = positions.get(key)
-                if at is None:
-                    positions[key] = [i]
-                elif at[-1] != i:
-                    at.append(i)
+        for i, token in enumerate(doc.tokens):
+            at = positions.get(token.text)
+            if at is None:
+                positions[token.text] = [i]
+            else:
+                at.append(i)
         doc.cache[_POSITIONS_CACHE] = positions
     return positions
+
+
+_MAX_STARTS_CACHED = 500_000  # words remembered per matcher (whether they can start a phrase)
 
 
 # Lexicon and boilerplate regexes run on the `regex` engine with a time limit per search, so
@@ -173,6 +175,7 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._root = _Node()
         self._regexes: list[tuple[BoundedPattern, Entry]] = []
+        self._can_start: dict[str, bool] = {}  # token text -> has a key of some phrase's first word
         self.size = 0
         for entry in entries:
             self.add(entry)
@@ -182,6 +185,7 @@ class PhraseMatcher:
         if mode not in MODES:
             raise DataError(entry.source, f"unknown match mode '{mode}' (allowed: {', '.join(MODES)})")
         self.size += 1
+        self._can_start.clear()
         if mode == "regex":
             self._regexes.append((compile_regex(entry.phrase, entry.source), entry))
             return
@@ -216,14 +220,22 @@ class PhraseMatcher:
     def _find(self, doc: Doc) -> list[Match]:
         tokens = doc.tokens
         keys = doc_token_keys(doc)
-        positions = _doc_key_positions(doc)
         # Most tokens start no phrase: walk only from the tokens having a key of a phrase's first word
-        # (in text order, as a walk from every token would find them).
-        starts: set[int] = set()
-        for key in self._root.edges.keys() & positions.keys():
-            starts.update(positions[key])
+        # (in text order, as a walk from every token would find them), asking once per distinct word.
+        root_keys = self._root.edges.keys()
+        can_start = self._can_start
+        if len(can_start) > _MAX_STARTS_CACHED:
+            can_start.clear()
+        starts: list[int] = []
+        for word, at in _doc_word_positions(doc).items():
+            ok = can_start.get(word)
+            if ok is None:
+                ok = can_start[word] = not root_keys.isdisjoint(_token_keys(word))
+            if ok:
+                starts.extend(at)
+        starts.sort()
         found: list[Match] = []
-        for i in sorted(starts):
+        for i in starts:
             for last, entry in self._walk(self._root, keys, i):
                 start, end = tokens[i].start, tokens[last].end
                 if doc.sentence_index(start) == doc.sentence_index(end - 1):
