@@ -247,13 +247,15 @@ def analyze(
     sides: SidesOpt = None,
 ) -> None:
     """Extract loaded terms, sentiment, hedges and quoted sources from every article."""
-    from framing import api, run  # the engines and the store load only when asked for
+    from framing import api
     from framing.render import terminal
 
     options = _read_options(encoding, skip_bad)
     if store is not None and sides is not None:
         raise UsageError("--sides", "a feature store keeps the lexicons' sides; give --sides to profile or report")
     if store is not None:
+        from framing import run  # the engines and the store load only when asked for
+
         done = run.analyze_into_store(store, corpus, lexicon or (), options, engine, jobs, scheduler)
         _report_skipped(options)
         typer.echo(f"framing: stored {done.summary()}", err=True)
@@ -263,6 +265,7 @@ def analyze(
     if engine == "local" and jobs == 1 and scheduler is None:
         features = _analysed(corpus, lexicon, options, min_confidence)
     else:
+        from framing import run
         from framing.extract.learned import at_confidence
 
         features = at_confidence(

@@ -23,3 +23,12 @@ def test_sentences_respect_abbreviations_and_blank_lines():
         "Next paragraph.",
     ]
     assert doc.sentence_index(text.index("Blinken")) == 1
+
+
+def test_stop_word_copy_is_scikit_learns_list():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as sklearn_stops
+
+    from framing.text import ENGLISH_STOP_WORDS, english_stop_words
+
+    assert frozenset(sklearn_stops) == ENGLISH_STOP_WORDS
+    assert english_stop_words() is ENGLISH_STOP_WORDS

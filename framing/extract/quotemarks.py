@@ -32,10 +32,19 @@ class QuoteMark:
         return text[self.inner_start : self.inner_end]
 
 
+# Where a double quote may start: two apostrophes or an opening mark. The loop jumps from one to the
+# next (every other character would only move it on by one).
+_DOUBLE_START = re.compile("''|[\"" + "".join(DOUBLE_PAIRS) + "]")
+
+
 def _double_quotes(text: str, base: int) -> list[QuoteMark]:
     marks: list[QuoteMark] = []
     i = 0
     while i < len(text):
+        m = _DOUBLE_START.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
             # Two apostrophes stand for a double quote in some wire and archive copy (''We now live ...,'' said X)

@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from framing.errors import DataError
 from framing.lexicon.load import read_table
 from framing.lexicon.matcher import BoundedPattern, compile_regex
 from framing.resources import lexicon_dir
-from framing.text import MONTH_PATTERN, build_analyzer
+from framing.text import ENGLISH_STOP_WORDS, MONTH_PATTERN, build_analyzer
 
 GOOD_MIN_WORDS = 12
 GOOD_LONG_WORDS = 25
@@ -126,9 +124,23 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else "?"
 
 
+# Deletes the ASCII letters: an ASCII line's letter count is its length less the translated length.
+_NO_ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _ascii_letters(line: str) -> int:
+    return len(line) - len(line.translate(_NO_ASCII_LETTERS))
+
+
 def _main_script(lines: Sequence[str]) -> str:
     counts: dict[str, int] = {}
     for line in lines:
+        if line.isascii():  # every ASCII letter is LATIN: count them at once (same counts, same key order)
+            letters = _ascii_letters(line)
+            if letters:
+                counts["LATIN"] = counts.get("LATIN", 0) + letters
+            continue
         for ch in line:
             if ch.isalpha():
                 script = _script(ch)
@@ -137,6 +149,10 @@ def _main_script(lines: Sequence[str]) -> str:
 
 
 def _share_in_script(line: str, script: str) -> float:
+    if line.isascii():
+        if not _ascii_letters(line):
+            return 1.0
+        return 1.0 if script == "LATIN" else 0.0
     letters = [ch for ch in line if ch.isalpha()]
     if not letters:
         return 1.0
@@ -147,7 +163,8 @@ def _is_date_line(line: str) -> bool:
     """A date stamp, alone or with a few words after an ISO date ("date 2022-02-03 ...")."""
     if _ISO_DATE_START.match(line) and len(line.split()) < 8:
         return True
-    return any(ch.isdigit() for ch in line) and not _words(_DATE_WORDS.sub(" ", line))
+    has_digit = bool(_ASCII_DIGIT.search(line)) if line.isascii() else any(ch.isdigit() for ch in line)
+    return has_digit and not _words(_DATE_WORDS.sub(" ", line))
 
 
 def _is_short_sentence(line: str) -> bool:

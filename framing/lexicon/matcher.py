@@ -19,6 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -64,8 +65,10 @@ def _key(mode: str, word: str) -> tuple[str, str]:
     return ("case", word)
 
 
+@lru_cache(maxsize=200_000)
 def _token_keys(word: str) -> tuple[tuple[str, str], ...]:
-    """Every key a text token can match; a possessive also matches its bare name (Putin's -> Putin)."""
+    """Every key a text token can match; a possessive also matches its bare name (Putin's -> Putin).
+    Cached: news vocabulary repeats, and the keys of a word depend on nothing else."""
     keys = [("stem", stem(word)), ("exact", word.lower()), ("case", word)]
     bare = _POSSESSIVE.sub("", word)
     if bare != word and bare:
@@ -75,6 +78,7 @@ def _token_keys(word: str) -> tuple[tuple[str, str], ...]:
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _KEYS_CACHE = "matcher.token_keys"
+_POSITIONS_CACHE = "matcher.key_positions"
 _FIND_CACHE = "matcher.find"
 
 
@@ -84,6 +88,24 @@ def doc_token_keys(doc: Doc) -> list[tuple[tuple[str, str], ...]]:
     if keys is None:
         keys = doc.cache[_KEYS_CACHE] = [_token_keys(t.text) for t in doc.tokens]
     return keys
+
+
+def _doc_word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Each distinct token text of the document -> the indices of its tokens (once per document)."""
+    positions = doc.cache.get(_POSITIONS_CACHE)
+    if positions is None:
+        positions = {}
+        for i, token in enumerate(doc.tokens):
+            at = positions.get(token.text)
+            if at is None:
+                positions[token.text] = [i]
+            else:
+                at.append(i)
+        doc.cache[_POSITIONS_CACHE] = positions
+    return positions
+
+
+_MAX_STARTS_CACHED = 500_000  # words remembered per matcher (whether they can start a phrase)
 
 
 # Lexicon and boilerplate regexes run on the `regex` engine with a time limit per search, so
@@ -153,6 +175,7 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._root = _Node()
         self._regexes: list[tuple[BoundedPattern, Entry]] = []
+        self._can_start: dict[str, bool] = {}  # token text -> has a key of some phrase's first word
         self.size = 0
         for entry in entries:
             self.add(entry)
@@ -162,6 +185,7 @@ class PhraseMatcher:
         if mode not in MODES:
             raise DataError(entry.source, f"unknown match mode '{mode}' (allowed: {', '.join(MODES)})")
         self.size += 1
+        self._can_start.clear()
         if mode == "regex":
             self._regexes.append((compile_regex(entry.phrase, entry.source), entry))
             return
@@ -196,11 +220,22 @@ class PhraseMatcher:
     def _find(self, doc: Doc) -> list[Match]:
         tokens = doc.tokens
         keys = doc_token_keys(doc)
+        # Most tokens start no phrase: walk only from the tokens having a key of a phrase's first word
+        # (in text order, as a walk from every token would find them), asking once per distinct word.
         root_keys = self._root.edges.keys()
+        can_start = self._can_start
+        if len(can_start) > _MAX_STARTS_CACHED:
+            can_start.clear()
+        starts: list[int] = []
+        for word, at in _doc_word_positions(doc).items():
+            ok = can_start.get(word)
+            if ok is None:
+                ok = can_start[word] = not root_keys.isdisjoint(_token_keys(word))
+            if ok:
+                starts.extend(at)
+        starts.sort()
         found: list[Match] = []
-        for i in range(len(tokens)):
-            if root_keys.isdisjoint(keys[i]):
-                continue  # most tokens start no phrase: skip the walk (same result, far fewer calls)
+        for i in starts:
             for last, entry in self._walk(self._root, keys, i):
                 start, end = tokens[i].start, tokens[last].end
                 if doc.sentence_index(start) == doc.sentence_index(end - 1):

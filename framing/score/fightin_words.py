@@ -18,10 +18,9 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.extract.features import ArticleFeatures
-from framing.text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, build_analyzer
+from framing.text import ENGLISH_STOP_WORDS, MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, build_analyzer
 
 DEFAULT_ALPHA0 = 500.0
 # Weekday and month names are dropped too: they mark when an article appeared, not how it frames.
