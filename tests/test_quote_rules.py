@@ -72,3 +72,13 @@ def test_a_verb_and_colon_before_a_quotation_attribute_it_and_adding_continues_i
     assert [(q.speaker, q.speaker_text, q.text) for q in indirect] == [
         ("Ana Ruiz", "Ana Ruiz", "its trade had doubled")
     ]
+
+
+def test_a_quotation_continuing_another_is_named_by_the_same_words(analyse):
+    f = analyse(
+        "Ana Ruiz runs the ferry union.\n\n"
+        "“We will not sail until the pay is fixed,” she said. “The boats can wait another week.”"
+    )
+    first, second = quotes_of(f, "direct")
+    assert (first.speaker, first.speaker_text) == ("Ana Ruiz", "she")
+    assert (second.speaker, second.speaker_text) == ("Ana Ruiz", "she")

@@ -788,7 +788,7 @@ class _Extractor:
         para = self.text.rfind("\n\n", 0, mark.start)
         if cue is None:
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
-            speaker = _Mention(0, 0, before.speaker, before.side, "speaker") if before else None
+            speaker = self._carried_speaker(before) if before else None
             cue_text = before.cue if before else ""
             if speaker is None and not short:
                 speaker = self._named_subject(mark)
@@ -807,6 +807,14 @@ class _Extractor:
         if quote.speaker:
             previous[para] = quote
         return quote
+
+    def _carried_speaker(self, before: Quote) -> _Mention:
+        """The speaker of a quotation continuing `before`: the same mention, so the continuation is named by the
+        same words ("“...,” she said. “...”": both parts are hers, named by "she")."""
+        said_by = self._speaker_mentions.get((before.start, before.end))
+        if said_by is not None and said_by.name == before.speaker:
+            return said_by
+        return _Mention(0, 0, before.speaker, before.side, "speaker")
 
     def _named_subject(self, mark: QuoteMark) -> _Mention | None:
         """The named subject of the sentence a quotation ends ("the US offered ... an agreement whereby “...”"):
