@@ -82,3 +82,10 @@ def test_a_quotation_continuing_another_is_named_by_the_same_words(analyse):
     first, second = quotes_of(f, "direct")
     assert (first.speaker, first.speaker_text) == ("Ana Ruiz", "she")
     assert (second.speaker, second.speaker_text) == ("Ana Ruiz", "she")
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(analyse):
+    f = analyse("Ana Ruiz, who has led the union for years, came to the meeting late and admitted that she was tired.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.text == "she was tired"

@@ -183,6 +183,8 @@ _ROLE_NOUNS = {
 # A sentence-initial capital on a plural common noun phrase: "Housing campaigners", "Industry analysts".
 _COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
 # Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
+# A stretch ending in "and"/"but" before a verb coordinates that verb with an earlier one ("arrived and said").
+_COORDINATED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
 # After a verb with nothing before it, a lowercase speaker is a role ("said a spokesperson for the port",
 # "said former governor Ed Rendell"); anything else there opens the reported clause or an object.
@@ -658,6 +660,10 @@ class _Extractor:
         if conjunction and not _SHARED_SUBJECT.match(left):  # "..., and experts say": the subject follows "and"
             window_start = self.text.index(left, window_start) + conjunction.end()
             left = left[conjunction.end() :]
+        if _COORDINATED_VERB.search(left) and not _SHARED_SUBJECT.match(left) and last_boundary != "that":
+            coordinated = self._coordinated_subject(s_start, window_start, cue.start)
+            if coordinated is not None:  # "Ana Ruiz arrived late and acknowledged that ...": her verbs both
+                return coordinated, window_start
         if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
@@ -676,6 +682,14 @@ class _Extractor:
             return appositive if appositive else (None, cue.start)
         name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _coordinated_subject(self, s_start: int, window_start: int, limit: int) -> _Mention | None:
+        """The subject of the verb before "and" in "X arrived late and acknowledged": the words before the first
+        verb of the stretch, or, when the stretch opens with that verb, the subject of the sentence."""
+        verb = _FIRST_VERB.search(self.text, window_start, limit)
+        if verb is not None and self.text[window_start : verb.start()].strip():
+            return self.resolver.resolve(window_start, verb.start(), prefer_right=False)
+        return self._subject_of_sentence(s_start, window_start)
 
     def _closing_mark_before(self, s_start: int) -> bool:
         """A quotation ends right before this sentence ("“Why?” Asked ...")."""
