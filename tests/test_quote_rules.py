@@ -89,3 +89,10 @@ def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(analyse):
     (quote,) = quotes_of(f)
     assert quote.speaker == "Ana Ruiz"
     assert quote.text == "she was tired"
+
+
+def test_an_opening_adverbial_or_dateline_is_not_the_subject_a_participle_shares(analyse):
+    f = analyse("In an interview with the BBC, Ana Ruiz kept up her attack on the board, saying the plan would fail.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Ana Ruiz", "the plan would fail")]
+    f = analyse("LISBON — Tom Hale kept up his attack on the board, saying the plan would fail.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Tom Hale", "the plan would fail")]

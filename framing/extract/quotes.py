@@ -298,6 +298,13 @@ _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
     r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|will|would|can|could)\b"
 )
+# What opens a sentence before its subject: a dateline ("LISBON —") or an adverbial ending in a comma ("In an
+# interview with the BBC,", "Early in the campaign,"); the first name in it is not the subject.
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:\s*\([A-Z]+\))?\s*[—–]\s+"
+    r"|(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|Speaking|Following|"
+    r"Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday)\b[^,;:“”\"—–]{0,120}?,\s+)"
+)
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
 
@@ -726,8 +733,11 @@ class _Extractor:
                 if said_by is not None and said_by.name == quote.speaker:
                     return said_by
                 return _Mention(0, 0, quote.speaker, quote.side, "speaker")
-        verb = _FIRST_VERB.search(self.text, s_start, limit)  # "The union leader refused ... but said"
-        return self.resolver.resolve(s_start, verb.start() if verb else limit, prefer_right=False)
+        start = s_start
+        while opening := _OPENING_ADVERBIAL.match(self.text, start, limit):  # "In an interview with the BBC, X ..."
+            start = opening.end()
+        verb = _FIRST_VERB.search(self.text, start, limit)  # "The union leader refused ... but said"
+        return self.resolver.resolve(start, verb.start() if verb else limit, prefer_right=False)
 
     # -- quotations -----------------------------------------------------------------
     def run(self) -> list[Quote]:
