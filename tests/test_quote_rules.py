@@ -96,3 +96,10 @@ def test_an_opening_adverbial_or_dateline_is_not_the_subject_a_participle_shares
     assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Ana Ruiz", "the plan would fail")]
     f = analyse("LISBON — Tom Hale kept up his attack on the board, saying the plan would fail.")
     assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Tom Hale", "the plan would fail")]
+
+
+def test_a_name_and_any_verb_closing_a_quotation_name_its_speaker(analyse):
+    f = analyse("The ferry was late.\n\n“You know what they said? Ask him,” Hale continued. “He knows the tides.”")
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Hale", "continued"), ("Hale", "continued")]
+    f = analyse("The ferry was late.\n\n“Who pays for the boats?” Mrs. Ruiz said.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Mrs. Ruiz"]

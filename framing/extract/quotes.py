@@ -247,6 +247,13 @@ _TAIL_ATTRIBUTION = re.compile(
     r"[ \t]*(?:[A-Z][^.?!\"“”\n]{0,50}?|he|she|they)\s+(?P<verb>said|says|asked|asks|added|adds|wrote|writes|"
     r"continued|told|explained|replied|insisted|warned|argued|tweeted)\b"
 )
+# A speaker and a verb outside the lexicon closing a quotation that ends in a comma, ? or ! ("“...,” Ruiz
+# continued.", "“...!” one user commented."): the sentence says who spoke, whatever the verb.
+_SPEAKER_VERB_TAIL = re.compile(
+    r"[ \t]*(?P<who>(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+[A-Z][\w'’-]+"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
+    r"\s+(?P<verb>[a-z]+(?:ed|es|s)|said|told|wrote)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
+)
 # "Name: what they said" at the start of a paragraph (headline style); labels such as "Watch:" are not speakers.
 _COLON_LEAD = re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<what>[^\n]{12,300}?)\s*$")
 _NOT_SPEAKER_LABELS = {
@@ -810,13 +817,18 @@ class _Extractor:
 
     def _direct(self, mark: QuoteMark, cue: _Cue | None, short: bool, previous: dict[int, Quote]) -> Quote:
         para = self.text.rfind("\n\n", 0, mark.start)
-        if cue is None:
+        speaker: _Mention | None = None
+        tail = _SPEAKER_VERB_TAIL.match(self.text, mark.end) if cue is None and not short and mark.closed else None
+        if tail is not None and self.text[mark.inner_end - 1 : mark.inner_end] in ",?!":
+            speaker = self.resolver.resolve(tail.start("who"), tail.end("who"), prefer_right=True)
+            cue_text = tail.group("verb")
+        if cue is None and (tail is None or speaker is None):
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = self._carried_speaker(before) if before else None
             cue_text = before.cue if before else ""
             if speaker is None and not short:
                 speaker = self._named_subject(mark)
-        else:
+        elif cue is not None:
             speaker = self.speaker_of(cue)
             cue_text = cue.text
         quote = self._quote(
