@@ -103,3 +103,13 @@ def test_a_name_and_any_verb_closing_a_quotation_name_its_speaker(analyse):
     assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Hale", "continued"), ("Hale", "continued")]
     f = analyse("The ferry was late.\n\n“Who pays for the boats?” Mrs. Ruiz said.")
     assert [q.speaker for q in quotes_of(f, "direct")] == ["Mrs. Ruiz"]
+
+
+def test_a_sentence_ending_in_a_colon_or_a_dash_signature_names_the_speaker_of_a_quotation(analyse):
+    f = analyse(
+        "The ferry was late.\n\nOn Monday, Ruiz made this comment to the harbour workers in her long speech:\n\n"
+        "“The boats are old. Nobody checks.”"
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Ruiz", ":")]
+    f = analyse("The ferry was late.\n\n“The boats are old and nobody checks them.” ― Ana Ruiz.\n\nOthers disagree.")
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Ana Ruiz", "—")]

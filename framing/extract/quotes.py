@@ -254,6 +254,10 @@ _SPEAKER_VERB_TAIL = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
     r"\s+(?P<verb>[a-z]+(?:ed|es|s)|said|told|wrote)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
 )
+# A dash and a name signing a quotation: "“...” ― Ana Ruiz." or "- Ana Ruiz." on the next line.
+_DASH_SIGNATURE = re.compile(
+    r"[ \t]*(?:\n\s*)?[-―—–]+[ \t]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*\.?[ \t]*(?=\n|$)"
+)
 # "Name: what they said" at the start of a paragraph (headline style); labels such as "Watch:" are not speakers.
 _COLON_LEAD = re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<what>[^\n]{12,300}?)\s*$")
 _NOT_SPEAKER_LABELS = {
@@ -822,7 +826,11 @@ class _Extractor:
         if tail is not None and self.text[mark.inner_end - 1 : mark.inner_end] in ",?!":
             speaker = self.resolver.resolve(tail.start("who"), tail.end("who"), prefer_right=True)
             cue_text = tail.group("verb")
-        if cue is None and (tail is None or speaker is None):
+        if cue is None and speaker is None and not short:
+            speaker, cue_text = self._dash_signature(mark), "—"
+            if speaker is None:
+                speaker, cue_text = self._colon_lead(mark), ":"
+        if cue is None and speaker is None:
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = self._carried_speaker(before) if before else None
             cue_text = before.cue if before else ""
@@ -843,6 +851,35 @@ class _Extractor:
         if quote.speaker:
             previous[para] = quote
         return quote
+
+    def _dash_signature(self, mark: QuoteMark) -> _Mention | None:
+        """A quotation signed with a dash and a name ("“...” ― Ana Ruiz."), on its line or the next."""
+        sign = _DASH_SIGNATURE.match(self.text, mark.end)
+        if sign is None:
+            return None
+        found = self.resolver.resolve(sign.start("who"), sign.end("who"), prefer_right=True)
+        return found if found is not None and found.kind in {"speaker", "title", "actor", "name"} else None
+
+    def _colon_lead(self, mark: QuoteMark) -> _Mention | None:
+        """A quotation right after a sentence ending in a colon ("Dr. Hale stated:", "Ruiz made the following
+        comment:") is said by that sentence's speaker or, with no verb of the lexicon there, its named subject."""
+        head = self.text[max(0, mark.start - CLAUSE_WINDOW) : mark.start].rstrip()
+        if not head.endswith(":"):
+            return None
+        colon = mark.start - CLAUSE_WINDOW + len(head) - 1 if mark.start > CLAUSE_WINDOW else len(head) - 1
+        s_start = max(self.doc.sentences[self.doc.sentence_index(colon)][0], colon - CLAUSE_WINDOW)
+        para = self.text.rfind("\n\n", 0, colon)
+        s_start = max(s_start, para + 2 if para >= 0 else 0)
+        cues = [c for c in self._cue_index.starting_in(s_start, colon) if c.end <= colon]
+        if cues:
+            found = self.speaker_of(cues[-1])
+        else:
+            start = s_start
+            while opening := _OPENING_ADVERBIAL.match(self.text, start, colon):
+                start = opening.end()
+            verb = _FIRST_VERB.search(self.text, start, colon)
+            found = self.resolver.resolve(start, verb.start() if verb else colon, prefer_right=False)
+        return found if found is not None and found.kind in {"speaker", "title", "actor", "name", "pronoun"} else None
 
     def _carried_speaker(self, before: Quote) -> _Mention:
         """The speaker of a quotation continuing `before`: the same mention, so the continuation is named by the
