@@ -113,3 +113,15 @@ def test_a_sentence_ending_in_a_colon_or_a_dash_signature_names_the_speaker_of_a
     assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Ruiz", ":")]
     f = analyse("The ferry was late.\n\n“The boats are old and nobody checks them.” ― Ana Ruiz.\n\nOthers disagree.")
     assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Ana Ruiz", "—")]
+
+
+def test_after_a_closing_quotation_any_verb_puts_its_speaker_after_it(analyse):
+    f = analyse("The ferry was late.\n\n“Our ideas of success are different,” agrees Ana Ruiz, a union steward.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Ana Ruiz"]
+    f = analyse("The ferry was late.\n\n“If anything goes wrong, the board will hide it,” wrote one commenter.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["one commenter"]
+
+
+def test_a_but_before_the_quotation_does_not_share_a_subject_with_the_verb_after_it(analyse):
+    f = analyse("The ferry was late. But “if you are critical of the board, forget it,” said Hale.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Hale"]

@@ -195,6 +195,13 @@ _LOWER_SPEAKER = re.compile(
     + "|".join(sorted(_ROLE_NOUNS | {"governor", "senator", "mayor", "judge", "president", "chairman", "secretary"}))
     + r")s?\b)"
 )
+# Before a verb, a quotation closing with a comma, ? or !: the verb's speaker follows it ("“...,” agrees X").
+_QUOTATION_CLOSED = re.compile(r"[,?!—-]\s*[”\"’']\s*$|[”\"]\s*,\s*$")
+# After such a verb, a determined noun phrase is its speaker ("one commenter", "the ad's narrator", "9/11 widow X").
+_DETERMINED_SPEAKER = re.compile(
+    r"(?:the|a|an|one|another|his|her|their|its|some|\d[\w/-]*)\s+(?!(?:that|this|it|he|she|they)\b)[\w’'-]+",
+    re.IGNORECASE,
+)
 # Capitalised role words before a name that are not part of it ("Mayor Lena Brandt" is Lena Brandt);
 # abbreviated titles (Sen., Rep., Dr.) stay, as news style writes them with the name.
 _TITLE_WORDS = _ROLE_NOUNS | {
@@ -669,6 +676,8 @@ class _Extractor:
                 return found, head_start
         i = bisect.bisect_right(self._mark_ends, cue.start)
         if i and self._marks_by_end[i - 1].end >= s_start:
+            if self._marks_by_end[i - 1].end > window_start:
+                last_boundary = ""  # 'But “...,” said X': the "But" before the quotation is not this verb's
             window_start = max(window_start, self._marks_by_end[i - 1].end)
         after = _AFTER_VERB_SKIP.match(self.text, cue.end)
         after_start = after.end() if after else cue.end
@@ -691,8 +700,11 @@ class _Extractor:
             if appositive and appositive[0].kind in {"speaker", "title", "name"}:
                 return appositive  # "His campaign manager, Jeff Weaver, said Sanders believes ..."
             inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
-            if inverts and (
-                self.text[after_start : after_start + 1].isupper() or _LOWER_SPEAKER.match(self.text, after_start)
+            after_quotation = bool(_QUOTATION_CLOSED.search(before))  # "“...,” agrees X", "“...,” says one reader"
+            if (inverts or after_quotation) and (
+                self.text[after_start : after_start + 1].isupper()
+                or _LOWER_SPEAKER.match(self.text, after_start)
+                or (after_quotation and _DETERMINED_SPEAKER.match(self.text, after_start))
             ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
                 found = self.resolver.resolve(after_start, after_end, prefer_right=False)
                 if found is not None or not before.rstrip().endswith(","):
