@@ -72,3 +72,56 @@ def test_a_verb_and_colon_before_a_quotation_attribute_it_and_adding_continues_i
     assert [(q.speaker, q.speaker_text, q.text) for q in indirect] == [
         ("Ana Ruiz", "Ana Ruiz", "its trade had doubled")
     ]
+
+
+def test_a_quotation_continuing_another_is_named_by_the_same_words(analyse):
+    f = analyse(
+        "Ana Ruiz runs the ferry union.\n\n"
+        "“We will not sail until the pay is fixed,” she said. “The boats can wait another week.”"
+    )
+    first, second = quotes_of(f, "direct")
+    assert (first.speaker, first.speaker_text) == ("Ana Ruiz", "she")
+    assert (second.speaker, second.speaker_text) == ("Ana Ruiz", "she")
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(analyse):
+    f = analyse("Ana Ruiz, who has led the union for years, came to the meeting late and admitted that she was tired.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.text == "she was tired"
+
+
+def test_an_opening_adverbial_or_dateline_is_not_the_subject_a_participle_shares(analyse):
+    f = analyse("In an interview with the BBC, Ana Ruiz kept up her attack on the board, saying the plan would fail.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Ana Ruiz", "the plan would fail")]
+    f = analyse("LISBON — Tom Hale kept up his attack on the board, saying the plan would fail.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Tom Hale", "the plan would fail")]
+
+
+def test_a_name_and_any_verb_closing_a_quotation_name_its_speaker(analyse):
+    f = analyse("The ferry was late.\n\n“You know what they said? Ask him,” Hale continued. “He knows the tides.”")
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Hale", "continued"), ("Hale", "continued")]
+    f = analyse("The ferry was late.\n\n“Who pays for the boats?” Mrs. Ruiz said.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Mrs. Ruiz"]
+
+
+def test_a_sentence_ending_in_a_colon_or_a_dash_signature_names_the_speaker_of_a_quotation(analyse):
+    f = analyse(
+        "The ferry was late.\n\nOn Monday, Ruiz made this comment to the harbour workers in her long speech:\n\n"
+        "“The boats are old. Nobody checks.”"
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Ruiz", ":")]
+    f = analyse("The ferry was late.\n\n“The boats are old and nobody checks them.” ― Ana Ruiz.\n\nOthers disagree.")
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Ana Ruiz", "—")]
+
+
+def test_after_a_closing_quotation_any_verb_puts_its_speaker_after_it(analyse):
+    f = analyse("The ferry was late.\n\n“Our ideas of success are different,” agrees Ana Ruiz, a union steward.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Ana Ruiz"]
+    f = analyse("The ferry was late.\n\n“If anything goes wrong, the board will hide it,” wrote one commenter.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["one commenter"]
+
+
+def test_a_but_before_the_quotation_does_not_share_a_subject_with_the_verb_after_it(analyse):
+    f = analyse("The ferry was late. But “if you are critical of the board, forget it,” said Hale.")
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Hale"]

@@ -183,6 +183,8 @@ _ROLE_NOUNS = {
 # A sentence-initial capital on a plural common noun phrase: "Housing campaigners", "Industry analysts".
 _COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
 # Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
+# A stretch ending in "and"/"but" before a verb coordinates that verb with an earlier one ("arrived and said").
+_COORDINATED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
 # After a verb with nothing before it, a lowercase speaker is a role ("said a spokesperson for the port",
 # "said former governor Ed Rendell"); anything else there opens the reported clause or an object.
@@ -192,6 +194,13 @@ _LOWER_SPEAKER = re.compile(
     r"(?:[a-z][\w-]+\s+){0,2}?(?:[A-Z]|(?:"
     + "|".join(sorted(_ROLE_NOUNS | {"governor", "senator", "mayor", "judge", "president", "chairman", "secretary"}))
     + r")s?\b)"
+)
+# Before a verb, a quotation closing with a comma, ? or !: the verb's speaker follows it ("“...,” agrees X").
+_QUOTATION_CLOSED = re.compile(r"[,?!—-]\s*[”\"’']\s*$|[”\"]\s*,\s*$")
+# After such a verb, a determined noun phrase is its speaker ("one commenter", "the ad's narrator", "9/11 widow X").
+_DETERMINED_SPEAKER = re.compile(
+    r"(?:the|a|an|one|another|his|her|their|its|some|\d[\w/-]*)\s+(?!(?:that|this|it|he|she|they)\b)[\w’'-]+",
+    re.IGNORECASE,
 )
 # Capitalised role words before a name that are not part of it ("Mayor Lena Brandt" is Lena Brandt);
 # abbreviated titles (Sen., Rep., Dr.) stay, as news style writes them with the name.
@@ -245,6 +254,17 @@ _TAIL_ATTRIBUTION = re.compile(
     r"[ \t]*(?:[A-Z][^.?!\"“”\n]{0,50}?|he|she|they)\s+(?P<verb>said|says|asked|asks|added|adds|wrote|writes|"
     r"continued|told|explained|replied|insisted|warned|argued|tweeted)\b"
 )
+# A speaker and a verb outside the lexicon closing a quotation that ends in a comma, ? or ! ("“...,” Ruiz
+# continued.", "“...!” one user commented."): the sentence says who spoke, whatever the verb.
+_SPEAKER_VERB_TAIL = re.compile(
+    r"[ \t]*(?P<who>(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+[A-Z][\w'’-]+"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
+    r"\s+(?P<verb>[a-z]+(?:ed|es|s)|said|told|wrote)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
+)
+# A dash and a name signing a quotation: "“...” ― Ana Ruiz." or "- Ana Ruiz." on the next line.
+_DASH_SIGNATURE = re.compile(
+    r"[ \t]*(?:\n\s*)?[-―—–]+[ \t]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*\.?[ \t]*(?=\n|$)"
+)
 # "Name: what they said" at the start of a paragraph (headline style); labels such as "Watch:" are not speakers.
 _COLON_LEAD = re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<what>[^\n]{12,300}?)\s*$")
 _NOT_SPEAKER_LABELS = {
@@ -295,6 +315,13 @@ _APPOSITIVE = re.compile(
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
     r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|will|would|can|could)\b"
+)
+# What opens a sentence before its subject: a dateline ("LISBON —") or an adverbial ending in a comma ("In an
+# interview with the BBC,", "Early in the campaign,"); the first name in it is not the subject.
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:\s*\([A-Z]+\))?\s*[—–]\s+"
+    r"|(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|Speaking|Following|"
+    r"Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday)\b[^,;:“”\"—–]{0,120}?,\s+)"
 )
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
@@ -650,6 +677,8 @@ class _Extractor:
                 return found, head_start
         i = bisect.bisect_right(self._mark_ends, cue.start)
         if i and self._marks_by_end[i - 1].end >= s_start:
+            if self._marks_by_end[i - 1].end > window_start:
+                last_boundary = ""  # 'But “...,” said X': the "But" before the quotation is not this verb's
             window_start = max(window_start, self._marks_by_end[i - 1].end)
         after = _AFTER_VERB_SKIP.match(self.text, cue.end)
         after_start = after.end() if after else cue.end
@@ -659,6 +688,10 @@ class _Extractor:
         if conjunction and not _SHARED_SUBJECT.match(left):  # "..., and experts say": the subject follows "and"
             window_start = self.text.index(left, window_start) + conjunction.end()
             left = left[conjunction.end() :]
+        if _COORDINATED_VERB.search(left) and not _SHARED_SUBJECT.match(left) and last_boundary != "that":
+            coordinated = self._coordinated_subject(s_start, window_start, cue.start)
+            if coordinated is not None:  # "Ana Ruiz arrived late and acknowledged that ...": her verbs both
+                return coordinated, window_start
         if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
@@ -668,8 +701,11 @@ class _Extractor:
             if appositive and appositive[0].kind in {"speaker", "title", "name"}:
                 return appositive  # "His campaign manager, Jeff Weaver, said Sanders believes ..."
             inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
-            if inverts and (
-                self.text[after_start : after_start + 1].isupper() or _LOWER_SPEAKER.match(self.text, after_start)
+            after_quotation = bool(_QUOTATION_CLOSED.search(before))  # "“...,” agrees X", "“...,” says one reader"
+            if (inverts or after_quotation) and (
+                self.text[after_start : after_start + 1].isupper()
+                or _LOWER_SPEAKER.match(self.text, after_start)
+                or (after_quotation and _DETERMINED_SPEAKER.match(self.text, after_start))
             ):  # "..., said former governor Ed Rendell" / "..., said a spokesperson for the port"
                 found = self.resolver.resolve(after_start, after_end, prefer_right=False)
                 if found is not None or not before.rstrip().endswith(","):
@@ -677,6 +713,14 @@ class _Extractor:
             return appositive if appositive else (None, cue.start)
         name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _coordinated_subject(self, s_start: int, window_start: int, limit: int) -> _Mention | None:
+        """The subject of the verb before "and" in "X arrived late and acknowledged": the words before the first
+        verb of the stretch, or, when the stretch opens with that verb, the subject of the sentence."""
+        verb = _FIRST_VERB.search(self.text, window_start, limit)
+        if verb is not None and self.text[window_start : verb.start()].strip():
+            return self.resolver.resolve(window_start, verb.start(), prefer_right=False)
+        return self._subject_of_sentence(s_start, window_start)
 
     def _closing_mark_before(self, s_start: int) -> bool:
         """A quotation ends right before this sentence ("“Why?” Asked ...")."""
@@ -713,8 +757,11 @@ class _Extractor:
                 if said_by is not None and said_by.name == quote.speaker:
                     return said_by
                 return _Mention(0, 0, quote.speaker, quote.side, "speaker")
-        verb = _FIRST_VERB.search(self.text, s_start, limit)  # "The union leader refused ... but said"
-        return self.resolver.resolve(s_start, verb.start() if verb else limit, prefer_right=False)
+        start = s_start
+        while opening := _OPENING_ADVERBIAL.match(self.text, start, limit):  # "In an interview with the BBC, X ..."
+            start = opening.end()
+        verb = _FIRST_VERB.search(self.text, start, limit)  # "The union leader refused ... but said"
+        return self.resolver.resolve(start, verb.start() if verb else limit, prefer_right=False)
 
     # -- quotations -----------------------------------------------------------------
     def run(self) -> list[Quote]:
@@ -787,13 +834,22 @@ class _Extractor:
 
     def _direct(self, mark: QuoteMark, cue: _Cue | None, short: bool, previous: dict[int, Quote]) -> Quote:
         para = self.text.rfind("\n\n", 0, mark.start)
-        if cue is None:
+        speaker: _Mention | None = None
+        tail = _SPEAKER_VERB_TAIL.match(self.text, mark.end) if cue is None and not short and mark.closed else None
+        if tail is not None and self.text[mark.inner_end - 1 : mark.inner_end] in ",?!":
+            speaker = self.resolver.resolve(tail.start("who"), tail.end("who"), prefer_right=True)
+            cue_text = tail.group("verb")
+        if cue is None and speaker is None and not short:
+            speaker, cue_text = self._dash_signature(mark), "—"
+            if speaker is None:
+                speaker, cue_text = self._colon_lead(mark), ":"
+        if cue is None and speaker is None:
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
-            speaker = _Mention(0, 0, before.speaker, before.side, "speaker") if before else None
+            speaker = self._carried_speaker(before) if before else None
             cue_text = before.cue if before else ""
             if speaker is None and not short:
                 speaker = self._named_subject(mark)
-        else:
+        elif cue is not None:
             speaker = self.speaker_of(cue)
             cue_text = cue.text
         quote = self._quote(
@@ -808,6 +864,43 @@ class _Extractor:
         if quote.speaker:
             previous[para] = quote
         return quote
+
+    def _dash_signature(self, mark: QuoteMark) -> _Mention | None:
+        """A quotation signed with a dash and a name ("“...” ― Ana Ruiz."), on its line or the next."""
+        sign = _DASH_SIGNATURE.match(self.text, mark.end)
+        if sign is None:
+            return None
+        found = self.resolver.resolve(sign.start("who"), sign.end("who"), prefer_right=True)
+        return found if found is not None and found.kind in {"speaker", "title", "actor", "name"} else None
+
+    def _colon_lead(self, mark: QuoteMark) -> _Mention | None:
+        """A quotation right after a sentence ending in a colon ("Dr. Hale stated:", "Ruiz made the following
+        comment:") is said by that sentence's speaker or, with no verb of the lexicon there, its named subject."""
+        head = self.text[max(0, mark.start - CLAUSE_WINDOW) : mark.start].rstrip()
+        if not head.endswith(":"):
+            return None
+        colon = mark.start - CLAUSE_WINDOW + len(head) - 1 if mark.start > CLAUSE_WINDOW else len(head) - 1
+        s_start = max(self.doc.sentences[self.doc.sentence_index(colon)][0], colon - CLAUSE_WINDOW)
+        para = self.text.rfind("\n\n", 0, colon)
+        s_start = max(s_start, para + 2 if para >= 0 else 0)
+        cues = [c for c in self._cue_index.starting_in(s_start, colon) if c.end <= colon]
+        if cues:
+            found = self.speaker_of(cues[-1])
+        else:
+            start = s_start
+            while opening := _OPENING_ADVERBIAL.match(self.text, start, colon):
+                start = opening.end()
+            verb = _FIRST_VERB.search(self.text, start, colon)
+            found = self.resolver.resolve(start, verb.start() if verb else colon, prefer_right=False)
+        return found if found is not None and found.kind in {"speaker", "title", "actor", "name", "pronoun"} else None
+
+    def _carried_speaker(self, before: Quote) -> _Mention:
+        """The speaker of a quotation continuing `before`: the same mention, so the continuation is named by the
+        same words ("“...,” she said. “...”": both parts are hers, named by "she")."""
+        said_by = self._speaker_mentions.get((before.start, before.end))
+        if said_by is not None and said_by.name == before.speaker:
+            return said_by
+        return _Mention(0, 0, before.speaker, before.side, "speaker")
 
     def _named_subject(self, mark: QuoteMark) -> _Mention | None:
         """The named subject of the sentence a quotation ends ("the US offered ... an agreement whereby “...”"):
