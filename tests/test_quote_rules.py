@@ -133,3 +133,16 @@ def test_a_wish_or_position_is_a_quoted_source_but_not_an_attribution_hedge(anal
     assert quotes_of(hoped) and not [h for h in hoped.hedges if h.type == "attribution"]
     believed = analyse("The harbour master believes the ferry will sail again by the spring.")
     assert [h.cue for h in believed.hedges if h.type == "attribution"] == ["believe"]
+
+
+def test_talking_about_or_pointing_to_something_reports_the_speaker(analyse):
+    (talked,) = quotes_of(analyse("The harbour master talked about the cost of dredging the northern channel."))
+    assert talked.speaker == "The harbour master" and talked.cue == "talked about"
+    (pointed,) = quotes_of(analyse("The union leader pointed to the long delays at the container terminal."))
+    assert pointed.cue == "pointed to"
+
+
+def test_an_expressed_view_is_reported_but_an_expressed_willingness_is_an_act(analyse):
+    (view,) = quotes_of(analyse("The harbour master expressed concern that the ferry would not run in winter."))
+    assert view.cue == "expressed concern"
+    assert quotes_of(analyse("The port operator expressed a willingness to reopen the northern terminal.")) == []
