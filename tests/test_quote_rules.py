@@ -146,3 +146,8 @@ def test_an_expressed_view_is_reported_but_an_expressed_willingness_is_an_act(an
     (view,) = quotes_of(analyse("The harbour master expressed concern that the ferry would not run in winter."))
     assert view.cue == "expressed concern"
     assert quotes_of(analyse("The port operator expressed a willingness to reopen the northern terminal.")) == []
+
+
+def test_a_two_word_clause_is_reported(analyse):
+    (quote,) = quotes_of(analyse("The ferry was late again. Last winter, most islanders said the same."))
+    assert quote.text == "the same" and quote.speaker == "most islanders"
