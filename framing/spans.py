@@ -62,6 +62,9 @@ class Quote(Span):
     # Added for sources on any story; defaults keep older JSON and stores loading.
     speaker_type: str = "unknown"  # official | organisation | expert | citizen | anonymous | document | unknown
     affiliation: str = ""  # the body the text ties the speaker to ("the port authority"), "" if none given
+    # What the cue reports (the "class" column of attribution_verbs.csv): speech ("said", "according to") or a
+    # belief, intention, position, evidence or refusal attributed to the speaker ("believes", "hopes to", "supports").
+    cue_class: str = "speech"
 
 
 @dataclass(frozen=True, slots=True)

@@ -261,10 +261,10 @@ def build_analyzer(
                 continue
             runs[-1].append((stem(word) if stem_words else word, is_stop))
         if not keep_stops:  # one run, no stop words in it: every n-gram is a term (the common case)
-            run = [term for term, _ in runs[0]]
+            words = [term for term, _ in runs[0]]
             if low == high == 1:
-                return run
-            return [" ".join(run[k : k + n]) for n in range(low, high + 1) for k in range(len(run) - n + 1)]
+                return words
+            return [" ".join(words[k : k + n]) for n in range(low, high + 1) for k in range(len(words) - n + 1)]
         terms: list[str] = []
         for n in range(low, high + 1):
             for run in runs:

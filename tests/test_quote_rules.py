@@ -125,3 +125,82 @@ def test_after_a_closing_quotation_any_verb_puts_its_speaker_after_it(analyse):
 def test_a_but_before_the_quotation_does_not_share_a_subject_with_the_verb_after_it(analyse):
     f = analyse("The ferry was late. But “if you are critical of the board, forget it,” said Hale.")
     assert [q.speaker for q in quotes_of(f, "direct")] == ["Hale"]
+
+
+def test_a_reported_belief_intention_position_or_finding_is_a_quote_with_its_cue_class(analyse):
+    cases = {
+        "The harbour master believes the ferry will sail again by the spring.": "belief",
+        "The union leader hopes to reach a deal with the port before the winter.": "intention",
+        "The dock workers' union supports a shorter working week for crane drivers.": "position",
+        "A survey of local shop owners shows that most of them expect fewer visitors.": "evidence",
+        "The port operator declined to comment on the delays to the crane repairs.": "refusal",
+    }
+    for sentence, cue_class in cases.items():
+        (quote,) = quotes_of(analyse(sentence))
+        assert quote.kind == "indirect" and quote.cue_class == cue_class, sentence
+    (said,) = quotes_of(analyse("The harbour master said the ferry would sail again by the spring."))
+    assert said.cue_class == "speech"
+
+
+def test_a_stance_word_after_an_article_is_a_noun_and_reports_nothing(analyse):
+    assert quotes_of(analyse("The plan to widen the harbour road was dropped after the storm in March.")) == []
+    assert quotes_of(analyse("Residents watched the show from the pier until the rain came down hard.")) == []
+
+
+def test_a_refusal_counts_only_when_speaking_is_refused(analyse):
+    assert quotes_of(analyse("The port operator refused to repair the crane before the winter storms.")) == []
+    (quote,) = quotes_of(analyse("The port operator refused to say when the crane would be repaired."))
+    assert quote.cue_class == "refusal" and quote.speaker == "The port operator"
+
+
+def test_a_passive_stance_verb_reports_nothing(analyse):
+    assert quotes_of(analyse("The new ferry is not expected to sail before the end of the harbour works.")) == []
+    assert quotes_of(analyse("The new quay was opposed by the fishermen of the northern villages.")) == []
+    assert quotes_of(analyse("The harbour plan would cost the town more than the new quay.")) == []
+
+
+def test_a_belief_inside_reported_speech_belongs_to_the_speaker(analyse):
+    (quote,) = quotes_of(analyse("The mayor said the fishermen believe the new quay will bring more tourists."))
+    assert quote.speaker == "The mayor" and quote.cue == "said"
+
+
+def test_a_quotation_is_linked_to_a_verb_of_saying_before_a_belief_verb(analyse):
+    f = analyse("Residents want a new bridge. “We have waited long enough,” the mayor told the council.")
+    (direct,) = quotes_of(f, "direct")
+    assert direct.speaker == "the mayor" and direct.cue == "told"
+
+
+def test_a_short_phrase_near_a_belief_verb_stays_a_scare_quote(analyse):
+    f = analyse('The judge spoke after the firm gave tenants "wholly inadequate" notice and had not considered it.')
+    assert [q.text for q in quotes_of(f, "partial")] == []
+
+
+def test_a_reported_belief_ends_where_a_verb_of_saying_takes_over(analyse):
+    f = analyse("Unless the council plans more buses, the drivers say, the town will run out of parking by summer.")
+    plans = [q for q in quotes_of(f) if q.cue == "plans"]
+    assert all("the drivers say" not in q.text for q in plans)
+
+
+def test_a_wish_or_position_is_a_quoted_source_but_not_an_attribution_hedge(analyse):
+    hoped = analyse("The union leader hopes to reach a deal with the port before the winter.")
+    assert quotes_of(hoped) and not [h for h in hoped.hedges if h.type == "attribution"]
+    believed = analyse("The harbour master believes the ferry will sail again by the spring.")
+    assert [h.cue for h in believed.hedges if h.type == "attribution"] == ["believe"]
+
+
+def test_talking_about_or_pointing_to_something_reports_the_speaker(analyse):
+    (talked,) = quotes_of(analyse("The harbour master talked about the cost of dredging the northern channel."))
+    assert talked.speaker == "The harbour master" and talked.cue == "talked about"
+    (pointed,) = quotes_of(analyse("The union leader pointed to the long delays at the container terminal."))
+    assert pointed.cue == "pointed to"
+
+
+def test_an_expressed_view_is_reported_but_an_expressed_willingness_is_an_act(analyse):
+    (view,) = quotes_of(analyse("The harbour master expressed concern that the ferry would not run in winter."))
+    assert view.cue == "expressed concern"
+    assert quotes_of(analyse("The port operator expressed a willingness to reopen the northern terminal.")) == []
+
+
+def test_a_two_word_clause_is_reported(analyse):
+    (quote,) = quotes_of(analyse("The ferry was late again. Last winter, most islanders said the same."))
+    assert quote.text == "the same" and quote.speaker == "most islanders"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from framing.extract import epistemic
 from framing.extract.attribution import find_attribution_verbs
 from framing.extract.quotes import find_scare_quotes
-from framing.lexicon.bundle import Lexicons
+from framing.lexicon.bundle import CLAIM_CLASSES, Lexicons
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.spans import Hedge
 from framing.text import Doc
@@ -44,7 +44,9 @@ def find_hedges(doc: Doc, lex: Lexicons) -> list[Hedge]:
     for m in find_attribution_verbs(doc, lex):
         if (m.start, m.end) in first_person:
             continue  # "I think": the speaker's own hedge, not someone else's belief reported
-        verb, stance = m.entry.payload
+        verb, stance, cue_class = m.entry.payload
+        if cue_class not in CLAIM_CLASSES:
+            continue  # "hopes to", "supports": a quoted source's wish or position, not a claim it makes
         found.append(Hedge(m.start, m.end, text[m.start : m.end], verb, "attribution", stance))
     for mark in find_scare_quotes(doc, lex):
         found.append(Hedge(mark.start, mark.end, text[mark.start : mark.end], "scare quote", "scare_quote", ""))

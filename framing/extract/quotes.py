@@ -125,7 +125,14 @@ _THAT = re.compile(
     r"(?:(?!\b(?:he|she|they|we|i|it|was|is|were|are|would|will|had|has)\b)[^,.;:“”\"]){0,40}?\bthat\b\s*|\s*,?\s*",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:not\s+|n[o']t\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+# A refusal reports a voice only when what was refused is speaking ("declined to comment"), not an act
+# ("refused to comply", "declined to publish the response").
+_REFUSED_SPEECH = re.compile(
+    r"\s+(?:comment\b|(?:to\s+)?(?:comment|answer|say|discuss|speak|talk|elaborate|respond|confirm|deny|specify|"
+    r"name|identify|disclose|reveal|explain|address|give|provide|be\s+interviewed|be\s+quoted)\b)",
+    re.IGNORECASE,
+)
 # What follows "wrote about" or "spoke of" names a topic ("said about 2,000" is a number), and "accused them of
 # doing" a charge: neither is what was said.
 _TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
@@ -323,6 +330,10 @@ _OPENING_ADVERBIAL = re.compile(
     r"|(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|Speaking|Following|"
     r"Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday)\b[^,;:“”\"—–]{0,120}?,\s+)"
 )
+# Before a noun, not a verb: an article or demonstrative right before the word ("the plan", "a show"). After a
+# possessive the noun still has a holder ("Trump's support for the bill", "his plan to"), so it still reports.
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|no|any|every|each)\s+$", re.IGNORECASE)
+_AUX_AFTER = re.compile(r"\s+(?:is|was|are|were|would|will|has|had|could|might|may)\b", re.IGNORECASE)
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
 
@@ -341,6 +352,7 @@ class _Cue:
     end: int
     text: str
     kind: str  # verb | according
+    cls: str = "speech"  # what the verb reports: the "class" column of attribution_verbs.csv
 
 
 @dataclass
@@ -622,9 +634,31 @@ class _Extractor:
         self._inners = _merged([(q.inner_start, q.inner_end) for q in self.marks])
 
     def _cues(self, lex: Lexicons) -> list[_Cue]:
-        cues = [_Cue(m.start, m.end, self.text[m.start : m.end], "verb") for m in find_attribution_verbs(self.doc, lex)]
+        cues = [
+            _Cue(m.start, m.end, self.text[m.start : m.end], "verb", m.entry.payload[2])
+            for m in find_attribution_verbs(self.doc, lex)
+        ]
+        cues = [c for c in cues if c.cls == "speech" or not self._noun_use(c)]
+        refused = [(c, _REFUSED_SPEECH.match(self.text, c.end)) for c in cues if c.cls == "refusal"]
+        # "refused to say when ...": the refusal is the report, and the verb refused reports nothing of its own
+        inside = {c.start for r, m in refused if m for c in cues if r.end < c.start < m.end()}
+        dropped = {r.start for r, m in refused if not m} | inside
+        cues = [c for c in cues if c.start not in dropped]
         cues += [_Cue(m.start(), m.end(), m.group(), "according") for m in _ACCORDING_TO.finditer(self.text)]
         return sorted((c for c in cues if not self.resolver.inside_quote(c.start)), key=lambda c: c.start)
+
+    def _noun_use(self, cue: _Cue) -> bool:
+        """ "his plan", "the Cosby Show", "Trump's support", "the plan, an aide said": a belief or stance word used
+        as a noun (after a determiner or possessive, capitalised inside a sentence, or closing a phrase) reports
+        nothing of its own."""
+        if _NOUN_BEFORE.search(self.text, max(0, cue.start - 40), cue.start):
+            return True
+        s_start = self.sentence_of(cue.start)[0]
+        if cue.text[:1].isupper() and self.text[s_start : cue.start].strip(" “\"'‘"):
+            return True
+        if _AUX_AFTER.match(self.text, cue.end):  # "Sanders' plan would ...", "the harbour plan was ..."
+            return True
+        return bool(re.match(r"[,.;:)]", self.text[cue.end : cue.end + 1]))
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`, cut to CLAUSE_WINDOW characters either side.
@@ -648,6 +682,8 @@ class _Extractor:
         before = self.text[s_start : cue.start]
         progressive = cue.text.split()[0].lower().endswith("ing")  # "is calling on": active, not passive
         if _PASSIVE.search(before) and not progressive:
+            if cue.cls != "speech":
+                return None, cue.start  # "it was opposed by the pact", "is expected to": what is held is the subject
             by = re.match(r"[^,.;]*?\bby\b", self.text[cue.end : s_end])
             if by:
                 start = cue.end + by.end()
@@ -791,6 +827,8 @@ class _Extractor:
         previous_by_paragraph: dict[int, Quote] = {}
         for _, event in sorted(events, key=lambda e: e[0]):
             if isinstance(event, _Cue):
+                if event.cls != "speech" and self._inside_reported(event.start):
+                    continue  # "she said he believes ...": the belief is part of what she said
                 quote = self._indirect(event)
                 if quote is not None and self._repeats(quote):
                     continue
@@ -820,6 +858,9 @@ class _Extractor:
             found.append(quote)
         return found
 
+    def _inside_reported(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes_so_far[-12:])
+
     def _repeats(self, quote: Quote) -> bool:
         """A nested report ("which Blinken said reiterated what officials said") counts once."""
         return any(
@@ -835,6 +876,7 @@ class _Extractor:
     def _direct(self, mark: QuoteMark, cue: _Cue | None, short: bool, previous: dict[int, Quote]) -> Quote:
         para = self.text.rfind("\n\n", 0, mark.start)
         speaker: _Mention | None = None
+        cue_class = "speech"  # a tail verb, dash signature or colon lead reports speech
         tail = _SPEAKER_VERB_TAIL.match(self.text, mark.end) if cue is None and not short and mark.closed else None
         if tail is not None and self.text[mark.inner_end - 1 : mark.inner_end] in ",?!":
             speaker = self.resolver.resolve(tail.start("who"), tail.end("who"), prefer_right=True)
@@ -846,12 +888,12 @@ class _Extractor:
         if cue is None and speaker is None:
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = self._carried_speaker(before) if before else None
-            cue_text = before.cue if before else ""
+            cue_text, cue_class = (before.cue, before.cue_class) if before else ("", "speech")
             if speaker is None and not short:
                 speaker = self._named_subject(mark)
         elif cue is not None:
             speaker = self.speaker_of(cue)
-            cue_text = cue.text
+            cue_text, cue_class = cue.text, cue.cls
         quote = self._quote(
             mark.start,
             mark.end,
@@ -860,6 +902,7 @@ class _Extractor:
             speaker,
             cue_text,
             word_count(mark.inner(self.text)),
+            cue_class,
         )
         if quote.speaker:
             previous[para] = quote
@@ -944,6 +987,10 @@ class _Extractor:
                 distance += 5  # '“...,” adding that ...' continues it, when a verb before the quotation is as near
             if short and (distance > PARTIAL_LINK_CHARS or word_count(gap) > 4 or re.search(r"[,;]", gap)):
                 continue
+            if cue.cls != "speech":
+                if short:
+                    continue  # 'gave "wholly inadequate" notice and had not considered': a belief names no phrase
+                distance += 2 * CLAUSE_WINDOW  # "she said ... he wants": a verb of saying, if near, is the quote's
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
         if best is None and not short and mark.closed:
@@ -988,6 +1035,11 @@ class _Extractor:
                 tail_start = _clause_end(self.text, cue.end, s_end)
             that = _THAT.match(self.text, tail_start, content_end)
             start, end = (that.end() if that else tail_start), content_end
+        if cue.cls != "speech":  # "Unless X plan ..., the experts say, ...": a belief ends where another report starts
+            later = [c for c in self._cue_index.starting_in(max(start, cue.end), end) if c.cls == "speech"]
+            if later:
+                comma = max(self.text.rfind(",", start, later[0].start), self.text.rfind(";", start, later[0].start))
+                end = comma if comma > start else end
         for q in self._mark_index.starting_in(start, end):  # a quotation in the clause is reported already
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
                 return None
@@ -995,14 +1047,24 @@ class _Extractor:
         charge = cue.text.lower().startswith("accus") and _CHARGE.match(content)
         if start >= cue.end and (_TOPIC_NOT_CONTENT.match(content) or charge):
             return None  # "wrote about X", "accused them of being X": a topic or a charge, not a statement
-        if word_count(content) < 3:
+        if word_count(content) < 2:  # two words can be what was said or backed ("said the same", "backed the strike")
             return None
         start = self.text.index(content, start)
-        return self._quote(start, start + len(content), content, "indirect", speaker, cue.text, word_count(content))
+        return self._quote(
+            start, start + len(content), content, "indirect", speaker, cue.text, word_count(content), cue.cls
+        )
 
     # -- who the source is ------------------------------------------------------------
     def _quote(
-        self, start: int, end: int, text: str, kind: str, speaker: _Mention | None, cue: str, n_words: int
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        speaker: _Mention | None,
+        cue: str,
+        n_words: int,
+        cue_class: str = "speech",
     ) -> Quote:
         """A Quote with its speaker's type and affiliation; an affiliated speaker is never side "unknown"."""
         name = speaker.name if speaker else ""
@@ -1016,7 +1078,8 @@ class _Extractor:
             side = profile.affiliation
         if speaker is not None:
             self._speaker_mentions[(start, end)] = speaker
-        return Quote(start, end, text, kind, name, words, side, cue, n_words, profile.speaker_type, profile.affiliation)
+        kinds = (profile.speaker_type, profile.affiliation, cue_class)
+        return Quote(start, end, text, kind, name, words, side, cue, n_words, *kinds)
 
     def _profile(self, speaker: _Mention, start: int, end: int) -> SourceProfile | None:
         """Read from the words around the speaker's name, or remembered from an earlier quotation of the same

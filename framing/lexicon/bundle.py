@@ -57,6 +57,12 @@ def __getattr__(name: str) -> object:
 
 
 STANCES = ["neutral", "doubting", "presupposing", "strong"]
+# What an attribution verb reports (column "class" of attribution_verbs.csv; empty = speech): words said or
+# written, or a belief, intention, position, finding or refusal attributed to the source.
+CUE_CLASSES = ["speech", "belief", "intention", "position", "evidence", "refusal"]
+# The classes that make a statement someone else's claim, counted as attribution hedges; a wish, a position or a
+# refusal ("hopes to", "supports", "declined to comment") is a quoted source but claims nothing.
+CLAIM_CLASSES = ("speech", "belief", "evidence")
 HEDGE_TYPES = ["hedge", "evidential", "modal"]
 LOADED_COLUMNS = ["term", "category", "perspective", "neutral", "explanation"]
 # Optional loaded-term columns: "story" scopes an entry (its neutral and explanation) to one story of
@@ -216,12 +222,12 @@ def load_lexicons(extra: Sequence[Path] = (), folder: Path | None = None) -> Lex
         )
     )
     attribution = PhraseMatcher(
-        Entry(r["verb"], _mode(r), (r["verb"], r["stance"]), r.source)
+        Entry(r["verb"], _mode(r), (r["verb"], r["stance"], r["class"] or "speech"), r.source)
         for r in read_table(
             paths["attribution_verbs"],
             ["verb", "stance"],
-            ["match", "note"],
-            {"stance": STANCES, "match": MODES},
+            ["match", "class", "note"],
+            {"stance": STANCES, "match": MODES, "class": CUE_CLASSES},
             key=["verb", "match"],
         )
     )
