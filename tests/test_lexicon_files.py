@@ -117,3 +117,34 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path, name):
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1
     assert f"{name}:2: YAML aliases" in lines[0]
+
+
+def test_general_lexicon_flags_words_that_dismiss_a_process_as_fake(lex):
+    from framing.extract.loaded import lexicon_terms
+    from framing.text import Doc
+
+    text = (
+        "The opposition called the vote a farce and the count a sham. The mayor said the audit "
+        "was a charade, a travesty of justice, a fiasco and a witch-hunt; his allies spoke of a witch hunt."
+    )
+    found = {t.text: t.category for t in lexicon_terms(Doc(text), lex)}
+    expected = ["farce", "sham", "charade", "travesty", "fiasco", "witch-hunt", "witch hunt"]
+    assert {w: found.get(w) for w in expected} == dict.fromkeys(expected, "dysphemism")
+    assert not lexicon_terms(Doc("The vote was counted again and the audit found no errors."), lex)
+
+
+def test_general_lexicon_flags_intensifiers_and_the_ransom_idiom(lex):
+    from framing.extract.loaded import lexicon_terms
+    from framing.text import Doc
+
+    text = (
+        "The minister said strikers were holding the railways to ransom; "
+        "the offer was wholly unfair, a full-blown insult."
+    )
+    found = {t.text: t.category for t in lexicon_terms(Doc(text), lex)}
+    assert found == {
+        "holding the railways to ransom": "dysphemism",
+        "wholly": "intensifier",
+        "full-blown": "intensifier",
+    }
+    assert not lexicon_terms(Doc("The kidnappers held the boy for ransom until the family paid."), lex)

@@ -240,3 +240,34 @@ def test_inspect_shows_the_model_confidence(tmp_path):
     result = framing("inspect", str(article), columns=200)
     assert result.returncode == 0, result.stderr
     assert "loaded (model)" in result.stdout and "model 0." in result.stdout
+
+
+def test_hedge_cues_are_never_model_finds():
+    text = "The mayor allegedly took money from the builders, and the council apparently knew."
+    doc, lex = Doc(text), api.lexicons()
+    raw = {f.text for f in shipped().find(doc, lex, 0.175)}
+    assert {"allegedly", "apparently"} <= raw  # the model alone scores them as loaded
+    assert not {"allegedly", "apparently"} & {t.text for t in model_terms(doc, lex, 0.175)}  # hedges.csv lists them
+
+
+def test_a_word_the_article_keeps_using_counts_less_after_its_first_use():
+    from framing.model.detector import TOPIC_USES, damp_repeats
+
+    lex = api.lexicons()
+    four = (
+        "The corrupt mayor met the builders. Critics called the deal corrupt. "
+        "A corrupt official resigned. The corrupt scheme grew."
+    )
+    doc = Doc(four)
+    lay, probs = shipped().score(doc, lex)
+    damped = damp_repeats(lay.tokens, probs)
+    uses = [k for k, t in enumerate(lay.tokens) if t.text == "corrupt"]
+    assert len(uses) == 4 >= TOPIC_USES and damped[uses[0]] == probs[uses[0]]
+    assert [round(damped[k] / probs[k], 3) for k in uses[1:]] == [0.5, 0.25, 0.125]
+    assert all(probs[k] > 0.175 for k in uses)  # undamped, every use would be found
+    found = [t.start for t in model_terms(doc, lex, 0.175) if t.text == "corrupt"]
+    assert lay.tokens[uses[0]].start in found and lay.tokens[uses[-1]].start not in found
+    # used fewer than TOPIC_USES times, a word keeps its full probability
+    two = Doc("The corrupt mayor met the builders. Critics called the deal corrupt.")
+    lay2, probs2 = shipped().score(two, lex)
+    assert damp_repeats(lay2.tokens, probs2) == probs2

@@ -226,7 +226,9 @@ def run_ptc(folder: Path, lex: Lexicons, lexicons_folder: Path | None) -> Benchm
     figures += doubt_rows
     notes = [
         f"{len(loaded)} training articles, offsets into the raw text (read with newline='').",
-        "The model rows use the shipped model, trained on BABE only: PTC was never used to train or tune it.",
+        "The model rows use the shipped model, trained on BABE only: PTC was never used to train it. The rule "
+        "that damps a word's later uses in an article was chosen on PTC's development half (articles in even "
+        "places by id); the 'test half' rows are the other half, on which nothing was chosen.",
         *doubt_notes,
     ]
     return BenchmarkResult("ptc", f"datasets/{folder.name}", "whole training split (no training)", figures, notes)

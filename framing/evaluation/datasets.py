@@ -107,6 +107,13 @@ def ptc(folder: Path, techniques: tuple[str, ...] = LOADED_TECHNIQUES) -> list[E
     return examples
 
 
+def ptc_halves(examples: list[Example]) -> tuple[list[Example], list[Example]]:
+    """PTC's articles split in two by id (sorted; even places, odd places): a development half on
+    which the detector's rules after the model were chosen, and a test half they were only measured on."""
+    ordered = sorted(examples, key=lambda e: e.id)
+    return ordered[0::2], ordered[1::2]
+
+
 def _sfu_sentence(sentence: ET.Element) -> tuple[str, list[tuple[int, int]]]:
     """Words joined by spaces; every speculation cue element becomes one gold span."""
     words: list[str] = []

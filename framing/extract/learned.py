@@ -25,11 +25,12 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 
 
 def model_terms(doc: Doc, lex: Lexicons | None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[LoadedTerm]:
-    """Every phrase the shipped model scores at or above `min_confidence`."""
+    """Every phrase the shipped model scores at or above `min_confidence`, hedge cues left out."""
     detector = shipped()
     valence = vader_lexicon()
     terms = []
-    for find in detector.find(doc, lex, min_confidence):
+    suppress = hedge_spans(doc, lex) if lex is not None else ()
+    for find in detector.find(doc, lex, min_confidence, suppress=suppress):
         head = max(find.text.split(), key=lambda w: abs(valence.get(w.lower(), 0.0)) + len(w) / 100)
         name = cat.category(head, valence, detector.prior_pos)
         terms.append(
@@ -62,6 +63,12 @@ def merge(
     taken = [(t.start, t.end) for t in lexicon] + list(claimed)
     extra = [m for m in model if not any(m.start < e and s < m.end for s, e in taken)]
     return sorted([*lexicon, *extra], key=lambda t: (t.start, t.end))
+
+
+def hedge_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
+    """Where a hedge or evidential cue matches ("allegedly", "apparently"): the writer's epistemic stance,
+    which the hedge extractor reports, not a loaded term."""
+    return [(m.start, m.end) for m in lex.hedges.find(doc) if m.entry.payload[1] in ("hedge", "evidential")]
 
 
 def attribution_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
