@@ -32,17 +32,14 @@ COLUMNS = ["term", "ngram", "count_a", "count_b", "delta", "z", "side"]
 
 # Possessives dropped (Russia's -> russia), dotted initialisms kept whole ("U.S." -> "u.s.", not the stop word
 # "us" and two single letters), words without a letter left out and never spanned by a bigram.
-_TERMS = {
-    n: build_analyzer(
-        stop_words=STOP_WORDS,
-        stop_ngrams="keep_inner",
-        ngram_range=(n, n),
-        numbers="drop",
-        join_initialisms=True,
-        drop_possessive=True,
-    )
-    for n in (1, 2)
-}
+_TERMS = build_analyzer(  # unigrams, then bigrams
+    stop_words=STOP_WORDS,
+    stop_ngrams="keep_inner",
+    ngram_range=(1, 2),
+    numbers="drop",
+    join_initialisms=True,
+    drop_possessive=True,
+)
 
 
 def sentence_ngrams(sentence: str) -> tuple[list[str], list[str]]:
@@ -53,7 +50,9 @@ def sentence_ngrams(sentence: str) -> tuple[list[str], list[str]]:
     are stop words, so "so-called security" and "in kiev" survive but "of the" does not.
     A number breaks the sequence: no bigram spans it.
     """
-    return _TERMS[1](sentence), _TERMS[2](sentence)
+    terms = _TERMS(sentence)  # one pass: the unigrams, then the bigrams (no word holds a space)
+    first_bigram = next((k for k, term in enumerate(terms) if " " in term), len(terms))
+    return terms[:first_bigram], terms[first_bigram:]
 
 
 def count_ngrams(features: Iterable[ArticleFeatures]) -> dict[int, Counter[str]]:
