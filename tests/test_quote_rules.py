@@ -125,3 +125,10 @@ def test_after_a_closing_quotation_any_verb_puts_its_speaker_after_it(analyse):
 def test_a_but_before_the_quotation_does_not_share_a_subject_with_the_verb_after_it(analyse):
     f = analyse("The ferry was late. But “if you are critical of the board, forget it,” said Hale.")
     assert [q.speaker for q in quotes_of(f, "direct")] == ["Hale"]
+
+
+def test_a_dash_aside_or_a_trailing_time_before_the_verb_is_not_the_speaker(analyse):
+    f = analyse("Tom Hale — who is listed as a captain but no longer sails — told reporters he would not appeal.")
+    assert [q.speaker for q in quotes_of(f)] == ["Tom Hale"]
+    f = analyse("Rep. Tom Hale (D-Ore.) last month joked to the mayor that the ferry was cursed.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Rep. Tom Hale", "the ferry was cursed")]

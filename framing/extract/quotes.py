@@ -304,6 +304,12 @@ _NOT_SPEAKER_LABELS = {
     ],
 }
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
+_DASH_ASIDE = re.compile(r"\s*(?:[—―–]|\s--?\s)[^—―–“”\"]{1,200}?(?:[—―–]|\s--?)\s*$")
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|night|weekend|spring|summer|fall|autumn|winter)"
+    r"|(?:on\s+)?(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
+    r"|also|even|again|then|later|recently|yesterday|today|once|repeatedly|publicly|privately|previously))+\s*$"
+)
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
@@ -659,8 +665,11 @@ class _Extractor:
             return None, cue.start  # "Asked about the plan, she said ...": an opening participle has no speaker
         window_start = s_start
         last_boundary = ""
-        aside = _SHORT_ASIDE.search(before)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
-        scan = before[: aside.start()] if aside else before
+        trailing = _TRAILING_ADVERBIAL.search(before)  # "Tom Hale (D-Ore.) last month joked": not the name
+        core = before[: trailing.start()] if trailing and before[: trailing.start()].strip() else before
+        aside = _SHORT_ASIDE.search(core)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
+        aside = aside or _DASH_ASIDE.search(core)  # "Ana Ruiz — who ... — told": the aside is not the speaker
+        scan = core[: aside.start()] if aside else core
         who_at = -1
         for b in _BOUNDARY.finditer(scan):
             if not self.resolver.inside_quote(s_start + b.start()):
@@ -710,7 +719,8 @@ class _Extractor:
                 if found is not None or not before.rstrip().endswith(","):
                     return found, cue.start
             return appositive if appositive else (None, cue.start)
-        name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
+        name_end = s_start + (aside.start() if aside else len(core))
+        name_end = name_end if name_end > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
 
     def _coordinated_subject(self, s_start: int, window_start: int, limit: int) -> _Mention | None:
