@@ -132,3 +132,12 @@ def test_a_dash_aside_or_a_trailing_time_before_the_verb_is_not_the_speaker(anal
     assert [q.speaker for q in quotes_of(f)] == ["Tom Hale"]
     f = analyse("Rep. Tom Hale (D-Ore.) last month joked to the mayor that the ferry was cursed.")
     assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Rep. Tom Hale", "the ferry was cursed")]
+
+
+def test_a_wire_dateline_and_an_opening_there_are_not_the_speaker(analyse):
+    f = analyse("PORTO, Aug 31 (Wire) - The union leader, Ana Ruiz, backed the mayor, saying the ferry was safe.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Ana Ruiz", "the ferry was safe")]
+    f = analyse("LISBON ― The port authority announced on Tuesday that the ferry would run.")
+    assert [q.speaker for q in quotes_of(f)] == ["The port authority"]
+    f = analyse("There, the harbour chairman Tom Hale declined to name the captains but said one was new.")
+    assert [q.speaker for q in quotes_of(f)] == ["Tom Hale"]

@@ -324,10 +324,14 @@ _FIRST_VERB = re.compile(
 )
 # What opens a sentence before its subject: a dateline ("LISBON —") or an adverbial ending in a comma ("In an
 # interview with the BBC,", "Early in the campaign,"); the first name in it is not the subject.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\([\w ]{2,20}\))?\s*[—–―]"
+    r"|[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?\s*\([\w ]{2,20}\)\s*-+)\s+"
+)
 _OPENING_ADVERBIAL = re.compile(
-    r"\s*(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:\s*\([A-Z]+\))?\s*[—–]\s+"
-    r"|(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|Speaking|Following|"
-    r"Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday)\b[^,;:“”\"—–]{0,120}?,\s+)"
+    _DATELINE.pattern + r"|\s*(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|"
+    r"Speaking|Following|Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday|There|Here|"
+    r"Again|Separately|Afterward|Ultimately|Finally|Indeed|Moreover|Similarly|Likewise)\b[^,;:“”\"—–]{0,120}?,\s+"
 )
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
@@ -719,6 +723,8 @@ class _Extractor:
                 if found is not None or not before.rstrip().endswith(","):
                     return found, cue.start
             return appositive if appositive else (None, cue.start)
+        dateline = _DATELINE.match(self.text, window_start, cue.start) if window_start == s_start else None
+        window_start = dateline.end() if dateline else window_start  # "LISBON — The port authority said"
         name_end = s_start + (aside.start() if aside else len(core))
         name_end = name_end if name_end > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
