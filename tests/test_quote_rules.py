@@ -141,3 +141,13 @@ def test_a_wire_dateline_and_an_opening_there_are_not_the_speaker(analyse):
     assert [q.speaker for q in quotes_of(f)] == ["The port authority"]
     f = analyse("There, the harbour chairman Tom Hale declined to name the captains but said one was new.")
     assert [q.speaker for q in quotes_of(f)] == ["Tom Hale"]
+
+
+def test_an_opening_adverbial_is_skipped_for_the_subject_of_a_quotation_without_a_verb(analyse):
+    f = analyse(
+        "The port was closed.\n\nIn an address early on Friday morning, Jens Stoltenberg condemned the "
+        "“attack whose violent nature cannot be denied by anyone.”"
+    )
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Jens Stoltenberg"]
+    f = analyse("The port was closed.\n\n“You know, it happens, right?” Hale went on, as if he did not hear her.")
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Hale", "went on")]

@@ -259,7 +259,7 @@ _TAIL_ATTRIBUTION = re.compile(
 _SPEAKER_VERB_TAIL = re.compile(
     r"[ \t]*(?P<who>(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+[A-Z][\w'’-]+"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
-    r"\s+(?P<verb>[a-z]+(?:ed|es|s)|said|told|wrote)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
+    r"\s+(?P<verb>(?:[a-z]+(?:ed|es|s)|said|told|wrote|went|spoke)(?:\s+on)?)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
 )
 # A dash and a name signing a quotation: "“...” ― Ana Ruiz." or "- Ana Ruiz." on the next line.
 _DASH_SIGNATURE = re.compile(
@@ -927,6 +927,8 @@ class _Extractor:
         end = _clause_end(self.text, s_start, mark.start)
         if word_count(self.text[s_start:end]) <= 2 and self.text[end : end + 1] == ",":  # "Meanwhile, the US ..."
             s_start, end = end + 1, _clause_end(self.text, end + 1, mark.start)
+        while opening := _OPENING_ADVERBIAL.match(self.text, s_start, mark.start):  # "In a speech on Friday, X ..."
+            s_start, end = opening.end(), _clause_end(self.text, opening.end(), mark.start)
         found = self.resolver.resolve(s_start, end, prefer_right=False)
         return found if found is not None and found.kind in {"speaker", "title", "actor"} else None
 
