@@ -151,3 +151,8 @@ def test_an_opening_adverbial_is_skipped_for_the_subject_of_a_quotation_without_
     assert [q.speaker for q in quotes_of(f, "direct")] == ["Jens Stoltenberg"]
     f = analyse("The port was closed.\n\n“You know, it happens, right?” Hale went on, as if he did not hear her.")
     assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Hale", "went on")]
+
+
+def test_an_unresolved_pronoun_speaks_on_in_the_next_quotation(analyse):
+    f = analyse("Saving the ferry was hard work.\n\n“I could do it cheaper,” he said. “I found the bank.”")
+    assert [q.speaker_text for q in quotes_of(f, "direct")] == ["he", "he"]

@@ -876,7 +876,7 @@ class _Extractor:
             cue_text,
             word_count(mark.inner(self.text)),
         )
-        if quote.speaker:
+        if quote.speaker or quote.speaker_text:  # an unresolved "he" still speaks on in the next quotation
             previous[para] = quote
         return quote
 
