@@ -204,3 +204,34 @@ def test_an_expressed_view_is_reported_but_an_expressed_willingness_is_an_act(an
 def test_a_two_word_clause_is_reported(analyse):
     (quote,) = quotes_of(analyse("The ferry was late again. Last winter, most islanders said the same."))
     assert quote.text == "the same" and quote.speaker == "most islanders"
+
+
+def test_a_dash_aside_or_a_trailing_time_before_the_verb_is_not_the_speaker(analyse):
+    f = analyse("Tom Hale — who is listed as a captain but no longer sails — told reporters he would not appeal.")
+    assert [q.speaker for q in quotes_of(f)] == ["Tom Hale"]
+    f = analyse("Rep. Tom Hale (D-Ore.) last month joked to the mayor that the ferry was cursed.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Rep. Tom Hale", "the ferry was cursed")]
+
+
+def test_a_wire_dateline_and_an_opening_there_are_not_the_speaker(analyse):
+    f = analyse("PORTO, Aug 31 (Wire) - The union leader, Ana Ruiz, toured the pier, saying the ferry was safe.")
+    assert [(q.speaker, q.text) for q in quotes_of(f)] == [("Ana Ruiz", "the ferry was safe")]
+    f = analyse("LISBON ― The port authority announced on Tuesday that the ferry would run.")
+    assert [q.speaker for q in quotes_of(f)] == ["The port authority"]
+    f = analyse("There, the harbour chairman Tom Hale declined to name the captains but said one was new.")
+    assert [q.speaker for q in quotes_of(f)] == ["Tom Hale"]
+
+
+def test_an_opening_adverbial_is_skipped_for_the_subject_of_a_quotation_without_a_verb(analyse):
+    f = analyse(
+        "The port was closed.\n\nIn an address early on Friday morning, Jens Stoltenberg condemned the "
+        "“attack whose violent nature cannot be denied by anyone.”"
+    )
+    assert [q.speaker for q in quotes_of(f, "direct")] == ["Jens Stoltenberg"]
+    f = analyse("The port was closed.\n\n“You know, it happens, right?” Hale went on, as if he did not hear her.")
+    assert [(q.speaker, q.cue) for q in quotes_of(f, "direct")] == [("Hale", "went on")]
+
+
+def test_an_unresolved_pronoun_speaks_on_in_the_next_quotation(analyse):
+    f = analyse("Saving the ferry was hard work.\n\n“I could do it cheaper,” he said. “I found the bank.”")
+    assert [q.speaker_text for q in quotes_of(f, "direct")] == ["he", "he"]

@@ -266,7 +266,7 @@ _TAIL_ATTRIBUTION = re.compile(
 _SPEAKER_VERB_TAIL = re.compile(
     r"[ \t]*(?P<who>(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+[A-Z][\w'’-]+"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
-    r"\s+(?P<verb>[a-z]+(?:ed|es|s)|said|told|wrote)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
+    r"\s+(?P<verb>(?:[a-z]+(?:ed|es|s)|said|told|wrote|went|spoke)(?:\s+on)?)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
 )
 # A dash and a name signing a quotation: "“...” ― Ana Ruiz." or "- Ana Ruiz." on the next line.
 _DASH_SIGNATURE = re.compile(
@@ -311,6 +311,12 @@ _NOT_SPEAKER_LABELS = {
     ],
 }
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+\b(?![\w'’-]*\s+[A-Z])")
+_DASH_ASIDE = re.compile(r"\s*(?:[—―–]|\s--?\s)[^—―–“”\"]{1,200}?(?:[—―–]|\s--?)\s*$")
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|night|weekend|spring|summer|fall|autumn|winter)"
+    r"|(?:on\s+)?(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
+    r"|also|even|again|then|later|recently|yesterday|today|once|repeatedly|publicly|privately|previously))+\s*$"
+)
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
@@ -325,10 +331,14 @@ _FIRST_VERB = re.compile(
 )
 # What opens a sentence before its subject: a dateline ("LISBON —") or an adverbial ending in a comma ("In an
 # interview with the BBC,", "Early in the campaign,"); the first name in it is not the subject.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\([\w ]{2,20}\))?\s*[—–―]"
+    r"|[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:,?\s+[A-Z][a-z]{2}\.?\s+\d{1,2})?\s*\([\w ]{2,20}\)\s*-+)\s+"
+)
 _OPENING_ADVERBIAL = re.compile(
-    r"\s*(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:\s*\([A-Z]+\))?\s*[—–]\s+"
-    r"|(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|Speaking|Following|"
-    r"Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday)\b[^,;:“”\"—–]{0,120}?,\s+)"
+    _DATELINE.pattern + r"|\s*(?:In|At|On|After|Before|During|Early|Earlier|Later|Last|Since|With|Without|Despite|"
+    r"Speaking|Following|Throughout|Over|From|By|Meanwhile|However|Still|Instead|Now|Then|Today|Yesterday|There|Here|"
+    r"Again|Separately|Afterward|Ultimately|Finally|Indeed|Moreover|Similarly|Likewise)\b[^,;:“”\"—–]{0,120}?,\s+"
 )
 # Before a noun, not a verb: an article or demonstrative right before the word ("the plan", "a show"). After a
 # possessive the noun still has a holder ("Trump's support for the bill", "his plan to"), so it still reports.
@@ -696,8 +706,11 @@ class _Extractor:
             return None, cue.start  # "Asked about the plan, she said ...": an opening participle has no speaker
         window_start = s_start
         last_boundary = ""
-        aside = _SHORT_ASIDE.search(before)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
-        scan = before[: aside.start()] if aside else before
+        trailing = _TRAILING_ADVERBIAL.search(before)  # "Tom Hale (D-Ore.) last month joked": not the name
+        core = before[: trailing.start()] if trailing and before[: trailing.start()].strip() else before
+        aside = _SHORT_ASIDE.search(core)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
+        aside = aside or _DASH_ASIDE.search(core)  # "Ana Ruiz — who ... — told": the aside is not the speaker
+        scan = core[: aside.start()] if aside else core
         who_at = -1
         for b in _BOUNDARY.finditer(scan):
             if not self.resolver.inside_quote(s_start + b.start()):
@@ -747,7 +760,10 @@ class _Extractor:
                 if found is not None or not before.rstrip().endswith(","):
                     return found, cue.start
             return appositive if appositive else (None, cue.start)
-        name_end = s_start + aside.start() if aside and s_start + aside.start() > window_start else cue.start
+        dateline = _DATELINE.match(self.text, window_start, cue.start) if window_start == s_start else None
+        window_start = dateline.end() if dateline else window_start  # "LISBON — The port authority said"
+        name_end = s_start + (aside.start() if aside else len(core))
+        name_end = name_end if name_end > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
 
     def _coordinated_subject(self, s_start: int, window_start: int, limit: int) -> _Mention | None:
@@ -904,7 +920,7 @@ class _Extractor:
             word_count(mark.inner(self.text)),
             cue_class,
         )
-        if quote.speaker:
+        if quote.speaker or quote.speaker_text:  # an unresolved "he" still speaks on in the next quotation
             previous[para] = quote
         return quote
 
@@ -955,6 +971,8 @@ class _Extractor:
         end = _clause_end(self.text, s_start, mark.start)
         if word_count(self.text[s_start:end]) <= 2 and self.text[end : end + 1] == ",":  # "Meanwhile, the US ..."
             s_start, end = end + 1, _clause_end(self.text, end + 1, mark.start)
+        while opening := _OPENING_ADVERBIAL.match(self.text, s_start, mark.start):  # "In a speech on Friday, X ..."
+            s_start, end = opening.end(), _clause_end(self.text, opening.end(), mark.start)
         found = self.resolver.resolve(s_start, end, prefer_right=False)
         return found if found is not None and found.kind in {"speaker", "title", "actor"} else None
 
