@@ -151,3 +151,10 @@ def test_an_expressed_view_is_reported_but_an_expressed_willingness_is_an_act(an
 def test_a_two_word_clause_is_reported(analyse):
     (quote,) = quotes_of(analyse("The ferry was late again. Last winter, most islanders said the same."))
     assert quote.text == "the same" and quote.speaker == "most islanders"
+
+
+def test_a_position_can_be_one_name_and_public_praise_or_condemnation_is_reported(analyse):
+    (endorsed,) = quotes_of(analyse("The dock workers' union endorsed Brandt."))
+    assert endorsed.text == "Brandt" and endorsed.cue_class == "position"
+    (condemned,) = quotes_of(analyse("The harbour master condemned the late closure of the northern terminal."))
+    assert condemned.speaker == "The harbour master" and condemned.cue == "condemned"
