@@ -158,3 +158,10 @@ def test_a_position_can_be_one_name_and_public_praise_or_condemnation_is_reporte
     assert endorsed.text == "Brandt" and endorsed.cue_class == "position"
     (condemned,) = quotes_of(analyse("The harbour master condemned the late closure of the northern terminal."))
     assert condemned.speaker == "The harbour master" and condemned.cue == "condemned"
+
+
+def test_thanks_and_recommendations_are_reported(analyse):
+    (thanked,) = quotes_of(analyse("The mayor thanked the volunteers who cleared the harbour after the storm."))
+    assert thanked.speaker == "The mayor" and thanked.cue == "thanked"
+    (recommended,) = quotes_of(analyse("The inspector recommended that the northern pier be closed until spring."))
+    assert recommended.cue == "recommended"
