@@ -235,3 +235,17 @@ def test_an_opening_adverbial_is_skipped_for_the_subject_of_a_quotation_without_
 def test_an_unresolved_pronoun_speaks_on_in_the_next_quotation(analyse):
     f = analyse("Saving the ferry was hard work.\n\n“I could do it cheaper,” he said. “I found the bank.”")
     assert [q.speaker_text for q in quotes_of(f, "direct")] == ["he", "he"]
+
+
+def test_a_position_can_be_one_name_and_public_praise_or_condemnation_is_reported(analyse):
+    (endorsed,) = quotes_of(analyse("The dock workers' union endorsed Brandt."))
+    assert endorsed.text == "Brandt" and endorsed.cue_class == "position"
+    (condemned,) = quotes_of(analyse("The harbour master condemned the late closure of the northern terminal."))
+    assert condemned.speaker == "The harbour master" and condemned.cue == "condemned"
+
+
+def test_thanks_and_recommendations_are_reported(analyse):
+    (thanked,) = quotes_of(analyse("The mayor thanked the volunteers who cleared the harbour after the storm."))
+    assert thanked.speaker == "The mayor" and thanked.cue == "thanked"
+    (recommended,) = quotes_of(analyse("The inspector recommended that the northern pier be closed until spring."))
+    assert recommended.cue == "recommended"

@@ -1065,7 +1065,8 @@ class _Extractor:
         charge = cue.text.lower().startswith("accus") and _CHARGE.match(content)
         if start >= cue.end and (_TOPIC_NOT_CONTENT.match(content) or charge):
             return None  # "wrote about X", "accused them of being X": a topic or a charge, not a statement
-        if word_count(content) < 2:  # two words can be what was said or backed ("said the same", "backed the strike")
+        # Two words can be what was said ("said the same"); one can be whom a position is for ("endorsed Ruiz").
+        if word_count(content) < (1 if cue.cls == "position" else 2):
             return None
         start = self.text.index(content, start)
         return self._quote(
