@@ -7,8 +7,11 @@ and can never disagree about where a finding is.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
+
+_SCALARS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +21,21 @@ class Span:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """``dataclasses.asdict(self)``, without its deep copy where every value is immutable
+        (scalars, tuples of scalars): records are made for every finding of every article."""
+        cls = type(self)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+        out: dict[str, Any] = {}
+        for name in names:
+            value = getattr(self, name)
+            kind = type(value)
+            if kind in _SCALARS or (kind is tuple and all(type(v) in _SCALARS for v in value)):
+                out[name] = value
+            else:
+                return asdict(self)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,3 +83,24 @@ def test_cleaned_text_only_contains_input_lines():
     result = clean_text(page)
     for line in result.text.split("\n\n"):
         assert line.replace(" ", "") in page.replace(" ", "").replace("\u00a0", "")
+
+
+def test_cue_screen_gives_the_same_verdicts_as_trying_every_cue():
+    from framing.ingest.boilerplate import _cue_screen, classify, default_cues
+
+    lines = [
+        "Related Content",
+        "Read more: the strike talks",
+        "Click here to subscribe",
+        "The port strike entered its third day, and union leaders said talks would resume.",
+        "© 2022 The Ledger",
+        "Photo: Reuters/Jane Doe",
+        "3 min read",
+        "Share on Twitter",
+        "Follow us on Telegram for updates",
+    ]
+    cues = default_cues()
+    screen = _cue_screen(cues)
+    assert screen.anchored is not None and len(screen.rest) < len(cues)
+    for line in lines:
+        assert classify(line, "LATIN", cues, screen) == classify(line, "LATIN", cues)

@@ -27,10 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import regex
 
 from framing.errors import DataError
 from framing.lexicon.load import read_table
-from framing.lexicon.matcher import BoundedPattern, compile_regex
+from framing.lexicon.matcher import REGEX_TIMEOUT, BoundedPattern, compile_regex
 from framing.resources import lexicon_dir
 from framing.text import ENGLISH_STOP_WORDS, MONTH_PATTERN, build_analyzer
 
@@ -229,11 +232,81 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out[:-1]
 
 
-def classify(line: str, main_script: str, cues: Sequence[Cue]) -> tuple[str, str]:
-    """First-pass class of one line on its own: (good|bad|short|section|transparent, reason)."""
+def _has_top_level_alternation(pattern: str) -> bool:
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: skip to its closing bracket
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+_NOT_JOINABLE = re.compile(r"\(\?(?!P<)[a-zA-Z^=-]|\(\?P=|\\[1-9]|\\g<")  # inline flags, back-references
+
+
+@dataclass(frozen=True, slots=True)
+class _CueScreen:
+    """The cues that can only match at a line's start (``^...``, no top-level ``|``) joined into one
+    regex: most lines start with none of them, and one search tells so. ``rest`` are the other
+    cues, in file order; when the joined search fails, only they can match."""
+
+    anchored: Any  # compiled ^(?:a|b|...), or None when the cues cannot be joined safely
+    rest: tuple[Cue, ...]
+
+
+@lru_cache(maxsize=16)
+def _screen_for(patterns: tuple[str, ...], cues: tuple[Cue, ...]) -> _CueScreen:
+    anchored = [p.startswith("^") and not _has_top_level_alternation(p) for p in patterns]
+    if not any(anchored) or any(_NOT_JOINABLE.search(p) for p in patterns):
+        return _CueScreen(None, cues)
+    joined = "^(?:" + "|".join(f"(?:{p[1:]})" for p, a in zip(patterns, anchored, strict=True) if a) + ")"
+    try:
+        compiled = regex.compile(joined, regex.IGNORECASE | regex.V0)
+    except (regex.error, ValueError, OverflowError):
+        return _CueScreen(None, cues)
+    return _CueScreen(compiled, tuple(c for c, a in zip(cues, anchored, strict=True) if not a))
+
+
+def _cue_screen(cues: Sequence[Cue]) -> _CueScreen:
+    cues = tuple(cues)
+    return _screen_for(tuple(c.pattern.pattern for c in cues), cues)
+
+
+def _cues_to_try(line: str, cues: Sequence[Cue], screen: _CueScreen | None) -> Sequence[Cue]:
+    """The cues that may match the line, in file order (the same first match as trying them all)."""
+    if screen is None or screen.anchored is None:
+        return cues
+    try:
+        hit = screen.anchored.search(line, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        hit = True  # each cue's own bounded search decides, as without the screen
+    return cues if hit else screen.rest
+
+
+def classify(line: str, main_script: str, cues: Sequence[Cue], screen: _CueScreen | None = None) -> tuple[str, str]:
+    """First-pass class of one line on its own: (good|bad|short|section|transparent, reason).
+    ``screen`` (from ``_cue_screen(cues)``) only makes trying the cues faster."""
     if _share_in_script(line, main_script) < 0.5:
         return "bad", f"not in the article's script ({main_script.title()})"
-    for cue in cues:
+    for cue in _cues_to_try(line, cues, screen):
         if cue.pattern.search(line):
             if cue.scope == "section":
                 return "section", f"opens a boilerplate section ({cue.note or cue.pattern.pattern})"
@@ -287,8 +360,9 @@ def clean_text(raw: str, cues: Sequence[Cue] | None = None, keep_prose: bool = F
     reasons: list[str] = []
     bad_ngrams: set[tuple[str, ...]] = set()
     seen: set[str] = set()
+    screen = _cue_screen(cues)
     for _, line in numbered:
-        cls, reason = classify(line, main_script, cues)
+        cls, reason = classify(line, main_script, cues, screen)
         words = [w.lower() for w in _words(line)]
         grams = _ngrams(words, NEAR_DUPLICATE_NGRAM)
         key = " ".join(words)

@@ -23,7 +23,6 @@ from framing.errors import DataError, UsageError
 from framing.ingest.article import Article, Metadata, Source
 from framing.ingest.boilerplate import CleanResult, Cue, LineVerdict, as_given, clean_text
 from framing.ingest.decode import DEFAULT_MAX_BYTES, OversizeError, decode_bytes, read_text_file
-from framing.ingest.html import extract_main_text
 from framing.ingest.markdown import markdown_to_text
 from framing.lexicon.load import read_table
 from framing.resources import seeds_dir
@@ -86,6 +85,8 @@ def default_corpus() -> Path:
 
 def _text_from(raw: str, kind: str, where: str) -> tuple[str, dict[str, str]]:
     if kind == "html":
+        from framing.ingest.html import extract_main_text  # trafilatura loads only for HTML pages
+
         return extract_main_text(raw, where)
     if kind == "markdown":
         return markdown_to_text(raw), {}

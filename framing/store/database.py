@@ -133,6 +133,7 @@ VALUES (nextval('article_seq'), {", ".join("?" * (len(META_FIELDS) + 1))})
 ON CONFLICT (outlet, id) DO UPDATE SET {", ".join(f"{k} = excluded.{k}" for k in META_FIELDS[2:])},
     content_hash = excluded.content_hash
 """
+SOURCE_COLUMNS = ("source_hash", "cleaning_version", "content_hash", "found")
 ROW_TABLES = {  # table -> columns of the rows buffered until commit
     "findings": ("analysis", "kind", "start", "end", "sentence", "label", "text", "attributes"),
     "sentence_counts": ("analysis", "sentence", "name", "value"),
@@ -174,6 +175,9 @@ class FeatureStore:
         self.conn: duckdb.DuckDBPyConnection | None = None
         self.in_transaction = False
         self._pending: dict[str, list[tuple]] = {table: [] for table in ROW_TABLES}
+        # sources rows written at the next flush, by key: one bulk INSERT OR REPLACE instead of one per
+        # article (a single-row upsert costs milliseconds); cleaned() reads them before the table
+        self._pending_sources: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         if not create and not self.path.is_file():
             raise DataError(self.path, "no such feature store (create one with framing analyze --store PATH)")
         if is_sqlite_store(self.path):
@@ -251,7 +255,14 @@ class FeatureStore:
             self.in_transaction = False
 
     def _flush(self) -> None:
-        """Write the buffered finding and count rows, one bulk insert per table."""
+        """Write the buffered sources, finding and count rows, one bulk insert per table."""
+        if self._pending_sources:
+            frame = pd.DataFrame(list(self._pending_sources.values()), columns=list(SOURCE_COLUMNS))
+            self.db.register("pending_sources", frame)
+            quoted = ", ".join(SOURCE_COLUMNS)
+            self.db.execute(f"INSERT OR REPLACE INTO sources ({quoted}) SELECT {quoted} FROM pending_sources")
+            self.db.unregister("pending_sources")
+            self._pending_sources.clear()
         for table, columns in ROW_TABLES.items():
             rows = self._pending[table]
             if not rows:
@@ -328,6 +339,9 @@ class FeatureStore:
 
     def cleaned(self, source_hash: str, cleaning_version: str) -> tuple[str, dict[str, str]] | None:
         """(content hash, metadata found in the HTML) of a raw input cleaned before, if any."""
+        pending = self._pending_sources.get((source_hash, cleaning_version))
+        if pending is not None:
+            return pending[2], json.loads(pending[3])
         row = _first(
             self.db.execute(
                 "SELECT content_hash, found FROM sources WHERE source_hash = ? AND cleaning_version = ?",
@@ -338,10 +352,8 @@ class FeatureStore:
 
     def put_source(self, source_hash: str, cleaning_version: str, content_hash: str, found: dict[str, str]) -> None:
         self.begin()
-        self.db.execute(
-            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)",
-            (source_hash, cleaning_version, content_hash, dumps(found)),
-        )
+        key = (source_hash, cleaning_version)
+        self._pending_sources[key] = (source_hash, cleaning_version, content_hash, dumps(found))
 
     def put_article(self, meta, content_hash: str) -> None:
         self.begin()
@@ -405,6 +417,7 @@ class FeatureStore:
             if self.in_transaction:
                 self.conn.rollback()
                 self.in_transaction = False
+            self._pending_sources.clear()
             self.conn.close()
             self.conn = None
 

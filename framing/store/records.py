@@ -9,7 +9,7 @@ exactly (``rebuilt.to_record() == original.to_record()``, tested).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from framing.extract.features import ArticleFeatures
@@ -63,7 +63,7 @@ def to_stored(
         record.pop(key)
     from framing.store.rows import analysis_rows  # rows.py uses this module's dumps
 
-    mentions = dumps([asdict(m) for m in features.actor_mentions])
+    mentions = dumps([m.to_dict() for m in features.actor_mentions])
     return StoredAnalysis(features.text, dumps(record), mentions, found or {}, analysis_rows(features, lex))
 
 
