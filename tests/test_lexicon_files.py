@@ -128,8 +128,10 @@ def test_general_lexicon_flags_words_that_dismiss_a_process_as_fake(lex):
         "was a charade, a travesty of justice, a fiasco and a witch-hunt; his allies spoke of a witch hunt."
     )
     found = {t.text: t.category for t in lexicon_terms(Doc(text), lex)}
-    expected = ["farce", "sham", "charade", "travesty", "fiasco", "witch-hunt", "witch hunt"]
-    assert {w: found.get(w) for w in expected} == dict.fromkeys(expected, "dysphemism")
+    verdicts = ["farce", "sham", "charade", "travesty", "fiasco"]  # like "nonsense", "absurd": verdicts
+    assert {w: found.get(w) for w in verdicts} == dict.fromkeys(verdicts, "subjective")
+    # a harsh name in place of the neutral one ("investigation")
+    assert found.get("witch-hunt") == found.get("witch hunt") == "dysphemism"
     assert not lexicon_terms(Doc("The vote was counted again and the audit found no errors."), lex)
 
 
