@@ -249,3 +249,12 @@ def test_thanks_and_recommendations_are_reported(analyse):
     assert thanked.speaker == "The mayor" and thanked.cue == "thanked"
     (recommended,) = quotes_of(analyse("The inspector recommended that the northern pier be closed until spring."))
     assert recommended.cue == "recommended"
+
+
+def test_a_relative_pronoun_subject_stands_for_the_phrase_before_it(analyse):
+    f = analyse("The mayor met the dock workers' union, which has long backed a new ferry for the island.")
+    (backed,) = [q for q in quotes_of(f) if q.cue == "backed"]
+    assert backed.speaker == "the dock workers' union" and backed.speaker_text == "which"
+    f = analyse("Lena Brandt, who believes the pier can be saved, met the engineers on Monday.")
+    (believes,) = [q for q in quotes_of(f) if q.cue == "believes"]
+    assert believes.speaker == "Lena Brandt" and believes.speaker_text == "who"

@@ -325,6 +325,13 @@ _APPOSITIVE = re.compile(
     r"|[a-z][\w-]+\s+(?:of|for|at|with)\b|\w+ing\b|not\b|both\b"
 )
 # Where a sentence's subject ends: its first finite-looking verb ("refused", "was"), not right after an article.
+# Between a relative pronoun and the verb it is the subject of: only auxiliaries and adverbs ("who has long backed").
+_RELATIVE_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|is|are|was|were|will|would|can|could|may|might|should|must|does|do|did|also|still|now|"
+    r"long|not|never|always|already|once|often|\w+ly)\s+)*",
+    re.IGNORECASE,
+)
+_HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
     r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|will|would|can|could)\b"
@@ -716,8 +723,12 @@ class _Extractor:
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
                 last_boundary = b.group().lower()
-                who_at = s_start + b.start() if last_boundary == "who" else -1
-        if who_at >= 0:  # "An official who asked not to be named said": the speaker is the head before "who"
+                who_at = s_start + b.start() if last_boundary in {"who", "which"} else -1
+        if who_at >= 0 and _RELATIVE_GAP.fullmatch(self.text, window_start, cue.start):
+            relative = self._relative_subject(s_start, who_at, len(last_boundary))
+            if relative is not None:  # "the union, which has long backed ...": the verb is the relative clause's
+                return relative
+        if who_at >= 0 and last_boundary == "who":  # "An official who asked not to be named said": the head speaks
             head_start = s_start
             for b in _BOUNDARY.finditer(self.text, s_start, who_at):
                 head_start = b.end()
@@ -765,6 +776,26 @@ class _Extractor:
         name_end = s_start + (aside.start() if aside else len(core))
         name_end = name_end if name_end > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _relative_subject(self, s_start: int, rel_at: int, length: int) -> tuple[_Mention, int] | None:
+        """ "Ana Ruiz, who backs the strike, ...": the relative pronoun is the subject of the verb, and it stands
+        for the phrase before it (before the comma or dash that opens the clause)."""
+        head_end = rel_at
+        while head_end > s_start and self.text[head_end - 1] in " \t,—―–-":
+            head_end -= 1
+        head_start = s_start
+        for b in _BOUNDARY.finditer(self.text, s_start, head_end):
+            if not self.resolver.inside_quote(b.start()):
+                head_start = b.end()
+        verbs = list(_FIRST_VERB.finditer(self.text, head_start, head_end))
+        head_start = verbs[-1].end() if verbs else head_start  # "X praised the union, which ...": the object
+        head = self.resolver.resolve(head_start, head_end, prefer_right=True)
+        if head is not None and head.kind == "phrase":  # "The mayor met the union, which ...": the last noun phrase
+            last = list(_HEAD_DETERMINER.finditer(self.text, head.start + 1, head_end))
+            head = self.resolver.resolve(last[-1].start(), head_end, prefer_right=True) if last else head
+        if head is None or not head.name:
+            return None
+        return _Mention(rel_at, rel_at + length, head.name, head.side, "pronoun"), head_start
 
     def _coordinated_subject(self, s_start: int, window_start: int, limit: int) -> _Mention | None:
         """The subject of the verb before "and" in "X arrived late and acknowledged": the words before the first
