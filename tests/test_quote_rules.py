@@ -258,3 +258,9 @@ def test_a_relative_pronoun_subject_stands_for_the_phrase_before_it(analyse):
     f = analyse("Lena Brandt, who believes the pier can be saved, met the engineers on Monday.")
     (believes,) = [q for q in quotes_of(f) if q.cue == "believes"]
     assert believes.speaker == "Lena Brandt" and believes.speaker_text == "who"
+
+
+def test_an_opening_gerund_phrase_has_the_subject_of_the_sentence(analyse):
+    f = analyse("Two years after backing Lena Brandt, the dock workers' union is weighing the field again.")
+    (backing,) = [q for q in quotes_of(f) if q.cue == "backing"]
+    assert backing.speaker.strip() == "the dock workers' union"

@@ -331,6 +331,12 @@ _RELATIVE_GAP = re.compile(
     r"long|not|never|always|already|once|often|\w+ly)\s+)*",
     re.IGNORECASE,
 )
+# An opening phrase whose verb has the subject of the sentence: "After backing ...", "Two years after endorsing ...".
+_GERUND_OPENING = re.compile(
+    r"\s*[“\"]?(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+)?"
+    r"(?:after|before|since|while|in|by|without|despite|upon|when)\s+",
+    re.IGNORECASE,
+)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -707,6 +713,10 @@ class _Extractor:
                 end = _clause_end(self.text, start, s_end)
                 return self.resolver.resolve(start, end, prefer_right=False), cue.start
             return None, cue.start  # "the force is called": a passive with no agent reports nothing
+        if progressive and cue.cls != "speech" and _GERUND_OPENING.fullmatch(before):
+            main = self._main_clause_subject(cue.end, s_end)
+            if main is not None:  # "Years after backing Ruiz, the union ...": the opening's subject is the sentence's
+                return main, cue.start
         if cue.text.lower().endswith("ing") and before.rstrip().rstrip("”\"’'").rstrip().endswith(","):
             return self._subject_of_sentence(s_start, cue.start), cue.start  # "..., adding" / "“...,” adding"
         if not before.strip() and cue.text[:1].isupper() and not self._closing_mark_before(s_start):
@@ -776,6 +786,18 @@ class _Extractor:
         name_end = s_start + (aside.start() if aside else len(core))
         name_end = name_end if name_end > window_start else cue.start
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _main_clause_subject(self, start: int, s_end: int) -> _Mention | None:
+        """The subject after the comma that closes an opening phrase: the words up to the first verb."""
+        comma = start
+        while (comma := self.text.find(",", comma + 1, s_end)) >= 0 and self.resolver.inside_quote(comma):
+            pass
+        if comma < 0:
+            return None
+        verb = _FIRST_VERB.search(self.text, comma + 1, s_end)
+        if verb is None:
+            return None
+        return self.resolver.resolve(comma + 1, verb.start(), prefer_right=False)
 
     def _relative_subject(self, s_start: int, rel_at: int, length: int) -> tuple[_Mention, int] | None:
         """ "Ana Ruiz, who backs the strike, ...": the relative pronoun is the subject of the verb, and it stands
