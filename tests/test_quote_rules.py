@@ -264,3 +264,9 @@ def test_an_opening_gerund_phrase_has_the_subject_of_the_sentence(analyse):
     f = analyse("Two years after backing Lena Brandt, the dock workers' union is weighing the field again.")
     (backing,) = [q for q in quotes_of(f) if q.cue == "backing"]
     assert backing.speaker.strip() == "the dock workers' union"
+
+
+def test_the_subject_of_a_question_follows_its_auxiliary(analyse):
+    f = analyse("The ferry is late again. So do the islanders believe the new pier will ever be built?")
+    (believe,) = [q for q in quotes_of(f) if q.cue == "believe"]
+    assert believe.speaker.strip() == "the islanders"

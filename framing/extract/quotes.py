@@ -337,6 +337,8 @@ _GERUND_OPENING = re.compile(
     r"(?:after|before|since|while|in|by|without|despite|upon|when)\s+",
     re.IGNORECASE,
 )
+# A question's auxiliary before its subject: "Do you think ...?", "How do they know ...?".
+_QUESTION_AUX = re.compile(r"\s*(?:(?:how|why|what|when|where|so|but|and)\s+)?(?:do|does|did)\s+(?=\w)", re.IGNORECASE)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -785,6 +787,9 @@ class _Extractor:
         window_start = dateline.end() if dateline else window_start  # "LISBON — The port authority said"
         name_end = s_start + (aside.start() if aside else len(core))
         name_end = name_end if name_end > window_start else cue.start
+        question = _QUESTION_AUX.match(self.text, window_start, name_end)
+        if question and "?" in self.text[cue.end : s_end + 1]:  # "Do you think ...?": the subject follows "do"
+            window_start = question.end()
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
 
     def _main_clause_subject(self, start: int, s_end: int) -> _Mention | None:
