@@ -270,3 +270,9 @@ def test_the_subject_of_a_question_follows_its_auxiliary(analyse):
     f = analyse("The ferry is late again. So do the islanders believe the new pier will ever be built?")
     (believe,) = [q for q in quotes_of(f) if q.cue == "believe"]
     assert believe.speaker.strip() == "the islanders"
+
+
+def test_i_in_a_transcript_line_is_the_speaker_of_the_line(analyse):
+    f = analyse("HALE: Well, I think the harbour needs a second crane before the winter.")
+    (think,) = [q for q in quotes_of(f) if q.cue == "think"]
+    assert think.speaker == "Hale" and think.speaker_text == "I"

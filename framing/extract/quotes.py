@@ -339,6 +339,9 @@ _GERUND_OPENING = re.compile(
 )
 # A question's auxiliary before its subject: "Do you think ...?", "How do they know ...?".
 _QUESTION_AUX = re.compile(r"\s*(?:(?:how|why|what|when|where|so|but|and)\s+)?(?:do|does|did)\s+(?=\w)", re.IGNORECASE)
+# A transcript's speaker label at the start of a line: "TAPPER: ...", "SEN. TOM HALE: ...".
+_TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+_NOT_TRANSCRIPT_LABELS = {"UPDATE", "NOTE", "WATCH", "READ", "RELATED", "VIDEO", "PHOTOS", "EDITOR'S NOTE", "ABSTRACT"}
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -500,6 +503,9 @@ class _Resolver:
         if _PRONOUN_ONLY.match(phrase):
             word = re.search(r"\w+", phrase)
             start = a + self.text[a:b].index(word.group()) if word else a
+            label = self._transcript_label(a) if word and word.group().lower() in {"i", "we"} else None
+            if label is not None:  # "TAPPER: ... I think ...": in a transcript, "I" is the speaker of the line
+                return _Mention(start, start + len(word.group()) if word else a, label[0], label[1], "pronoun")
             return _Mention(start, start + len(word.group()) if word else a, "", "unknown", "pronoun")
         if phrase and word_count(phrase) <= 8 and phrase[:1].isalpha() and not _NOT_A_NOUN_PHRASE.search(phrase):
             return _Mention(a, b, phrase, "other", "phrase")
@@ -588,6 +594,15 @@ class _Resolver:
         name = names[-1].group()
         known = self.registry.by_surname.get(name.split()[-1])
         return known or (name, "other")
+
+    def _transcript_label(self, pos: int) -> tuple[str, str] | None:
+        """The speaker label opening the line of `pos` in a transcript ("FALLIN: Well, I think ...")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        label = _TRANSCRIPT_LABEL.match(self.text, line_start, pos)
+        if label is None or label.group("label") in _NOT_TRANSCRIPT_LABELS:
+            return None
+        name = label.group("label").title()
+        return self.registry.by_surname.get(name.split()[-1]) or (name, "other")
 
     def _pronoun(self, a: int, b: int) -> _Mention | None:
         for m in re.finditer(r"\b(he|she|it|they)\b", self.text[a:b], re.IGNORECASE):
