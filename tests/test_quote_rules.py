@@ -276,3 +276,9 @@ def test_i_in_a_transcript_line_is_the_speaker_of_the_line(analyse):
     f = analyse("HALE: Well, I think the harbour needs a second crane before the winter.")
     (think,) = [q for q in quotes_of(f) if q.cue == "think"]
     assert think.speaker == "Hale" and think.speaker_text == "I"
+
+
+def test_as_x_put_it_names_the_speaker_of_the_quotation(analyse):
+    f = analyse("The crane is old. As the harbour master put it, “the crane is older than the pier it stands on.”")
+    (quote,) = quotes_of(f, "direct")
+    assert quote.speaker.strip() == "the harbour master" and quote.cue == "put it"
