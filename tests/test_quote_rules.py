@@ -282,3 +282,9 @@ def test_as_x_put_it_names_the_speaker_of_the_quotation(analyse):
     f = analyse("The crane is old. As the harbour master put it, “the crane is older than the pier it stands on.”")
     (quote,) = quotes_of(f, "direct")
     assert quote.speaker.strip() == "the harbour master" and quote.cue == "put it"
+
+
+def test_the_subject_of_a_clause_after_where_is_its_speaker(analyse):
+    f = analyse("Tom Hale campaigned in a port town where polls show Ana Ruiz slightly ahead of him.")
+    (show,) = [q for q in quotes_of(f) if q.cue == "show"]
+    assert show.speaker.strip() == "polls"

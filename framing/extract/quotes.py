@@ -35,7 +35,8 @@ PARTIAL_LINK_CHARS = 30
 CLAUSE_WINDOW = 600  # characters either side of a verb searched for its speaker and clause
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]]|\b(?:that|which|who|whom|while|whereas|but|and then|because|although|though|since|if|when|as)\b",
+    r"[,;:()\[\]]|\b(?:that|which|who|whom|where|while|whereas|but|and then|because|although|though|since|if|when|"
+    r"as)\b",
     re.IGNORECASE,
 )
 # A conjunction opening the stretch before a verb is not part of its subject ("..., and experts say").
