@@ -288,3 +288,9 @@ def test_the_subject_of_a_clause_after_where_is_its_speaker(analyse):
     f = analyse("Tom Hale campaigned in a port town where polls show Ana Ruiz slightly ahead of him.")
     (show,) = [q for q in quotes_of(f) if q.cue == "show"]
     assert show.speaker.strip() == "polls"
+
+
+def test_a_record_of_evidence_is_the_source_and_a_name_inside_it_is_not(analyse):
+    f = analyse("A new Hale County poll shows that Ana Ruiz leads the race for the harbour seat.")
+    (shows,) = [q for q in quotes_of(f) if q.cue == "shows"]
+    assert shows.speaker == "A new Hale County poll"

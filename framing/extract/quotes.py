@@ -343,6 +343,10 @@ _QUESTION_AUX = re.compile(r"\s*(?:(?:how|why|what|when|where|so|but|and)\s+)?(?
 # A transcript's speaker label at the start of a line: "TAPPER: ...", "SEN. TOM HALE: ...".
 _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 _NOT_TRANSCRIPT_LABELS = {"UPDATE", "NOTE", "WATCH", "READ", "RELATED", "VIDEO", "PHOTOS", "EDITOR'S NOTE", "ABSTRACT"}
+_EVIDENCE_HEAD = re.compile(
+    r"\b(?:polls?|polling|surveys?|study|studies|data|reports?|analys[ie]s|figures|records|research|numbers|results|"
+    r"audits?|reviews?|investigations?|videos?|footage|documents|e-?mails|filings?|tests?|statistics|estimates?)$"
+)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -596,6 +600,18 @@ class _Resolver:
         known = self.registry.by_surname.get(name.split()[-1])
         return known or (name, "other")
 
+    def evidence_phrase(self, a: int, b: int) -> _Mention | None:
+        """A noun phrase headed by a record of evidence ("a recent Quinnipiac University poll", "the court's
+        records"): the record is the source, and a name inside it only gives its side."""
+        phrase = _TRAILING_AUX.sub("", _phrase(self.text, a, b))
+        head = _EVIDENCE_HEAD.search(phrase)
+        if not phrase or head is None or word_count(phrase) > 8 or _NOT_A_NOUN_PHRASE.search(phrase):
+            return None
+        start = self.text.index(phrase, a)
+        inside = [m for m in self._all.within(start, start + len(phrase)) if not self.inside_quote(m.start)]
+        sides = {m.side for m in inside}
+        return _Mention(start, start + len(phrase), phrase, sides.pop() if len(sides) == 1 else "other", "phrase")
+
     def _transcript_label(self, pos: int) -> tuple[str, str] | None:
         """The speaker label opening the line of `pos` in a transcript ("FALLIN: Well, I think ...")."""
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -803,6 +819,10 @@ class _Extractor:
         window_start = dateline.end() if dateline else window_start  # "LISBON — The port authority said"
         name_end = s_start + (aside.start() if aside else len(core))
         name_end = name_end if name_end > window_start else cue.start
+        if cue.cls == "evidence":
+            evidence = self.resolver.evidence_phrase(window_start, name_end)
+            if evidence is not None:  # "A new Hale County poll shows": the poll, not the county, shows it
+                return evidence, window_start
         question = _QUESTION_AUX.match(self.text, window_start, name_end)
         if question and "?" in self.text[cue.end : s_end + 1]:  # "Do you think ...?": the subject follows "do"
             window_start = question.end()
