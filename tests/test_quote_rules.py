@@ -294,3 +294,9 @@ def test_a_record_of_evidence_is_the_source_and_a_name_inside_it_is_not(analyse)
     f = analyse("A new Hale County poll shows that Ana Ruiz leads the race for the harbour seat.")
     (shows,) = [q for q in quotes_of(f) if q.cue == "shows"]
     assert shows.speaker == "A new Hale County poll"
+
+
+def test_a_relative_that_stands_for_the_phrase_before_it(analyse):
+    f = analyse("Ana Ruiz is the one union leader that has long backed the strike at the port.")
+    (backed,) = [q for q in quotes_of(f) if q.cue == "backed"]
+    assert backed.speaker_text == "that" and backed.speaker == "the one union leader"

@@ -767,7 +767,7 @@ class _Extractor:
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
                 last_boundary = b.group().lower()
-                who_at = s_start + b.start() if last_boundary in {"who", "which"} else -1
+                who_at = s_start + b.start() if last_boundary in {"who", "which", "that"} else -1
         if who_at >= 0 and _RELATIVE_GAP.fullmatch(self.text, window_start, cue.start):
             relative = self._relative_subject(s_start, who_at, len(last_boundary))
             if relative is not None:  # "the union, which has long backed ...": the verb is the relative clause's
