@@ -300,3 +300,9 @@ def test_a_relative_that_stands_for_the_phrase_before_it(analyse):
     f = analyse("Ana Ruiz is the one union leader that has long backed the strike at the port.")
     (backed,) = [q for q in quotes_of(f) if q.cue == "backed"]
     assert backed.speaker_text == "that" and backed.speaker == "the one union leader"
+
+
+def test_he_stands_for_a_person_not_for_a_newspaper_named_after_him(analyse):
+    f = analyse("Joe Biden spoke to The Washington Post on Monday. He said the pier would close in the spring.")
+    (said,) = [q for q in quotes_of(f) if q.cue == "said"]
+    assert said.speaker == "Joe Biden"

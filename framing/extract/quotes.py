@@ -347,6 +347,13 @@ _EVIDENCE_HEAD = re.compile(
     r"\b(?:polls?|polling|surveys?|study|studies|data|reports?|analys[ie]s|figures|records|research|numbers|results|"
     r"audits?|reviews?|investigations?|videos?|footage|documents|e-?mails|filings?|tests?|statistics|estimates?)$"
 )
+# A capitalised name of a body or place, not a person: the antecedent of "it" or "they", never of "he" or "she".
+_BODY_NAME = re.compile(
+    r"^(?:The|New|North|South|East|West|United|National|Special)\s|\s(?:Post|Times|Journal|News|Convention|Committee|"
+    r"Party|Department|University|Council|Court|Union|Institute|Foundation|Association|Agency|Office|House|Network|"
+    r"Times|Press|Group|Center|Centre|Bank|Company|Corporation|Fund|Service|Services|Operations|Force|Forces|Army|"
+    r"Coast|Island|Islands|County|City|State|States|Street|Square|Media|Review|Magazine|Tribune|Herald|Daily)$"
+)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -427,8 +434,10 @@ class _Resolver:
         self._index = {id(ms): _Spans(ms) for ms in (self.speakers, self.titles, self.actors)}
         self._all = _Spans(self.speakers + self.titles + self.actors)
         persons = [
-            m for m in self.speakers + self.actors if _PERSON_NAME.match(m.name) and not self.inside_quote(m.start)
-        ]
+            m
+            for m in self.speakers + self.actors
+            if _PERSON_NAME.match(m.name) and not _BODY_NAME.search(m.name) and not self.inside_quote(m.start)
+        ]  # "he" and "she" stand for people, not for "The Washington Post" or "New York"
         self._persons = sorted(persons, key=lambda m: m.end)
         self._person_ends = [m.end for m in self._persons]
         free_actors = [m for m in self.actors if not self.inside_quote(m.start)]
