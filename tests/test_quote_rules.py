@@ -306,3 +306,9 @@ def test_he_stands_for_a_person_not_for_a_newspaper_named_after_him(analyse):
     f = analyse("Joe Biden spoke to The Washington Post on Monday. He said the pier would close in the spring.")
     (said,) = [q for q in quotes_of(f) if q.cue == "said"]
     assert said.speaker == "Joe Biden"
+
+
+def test_an_auxiliary_after_but_is_no_subject_of_its_own(analyse):
+    f = analyse("The dockers returned to work on Monday but don't want the new contract signed before spring.")
+    (want,) = [q for q in quotes_of(f) if q.cue == "want"]
+    assert want.speaker.strip() == "The dockers"

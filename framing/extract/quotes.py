@@ -354,6 +354,12 @@ _BODY_NAME = re.compile(
     r"Times|Press|Group|Center|Centre|Bank|Company|Corporation|Fund|Service|Services|Operations|Force|Forces|Army|"
     r"Coast|Island|Islands|County|City|State|States|Street|Square|Media|Review|Magazine|Tribune|Herald|Daily)$"
 )
+# Only an auxiliary before the verb, no subject of its own: "... but don't want to", "but would not say".
+_AUX_ONLY = re.compile(
+    r"^(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|would|will|can|could|won['’]t|wouldn['’]t|can['’]t|couldn['’]t|"
+    r"may|might|must|should)(?:\s+(?:not|also|still|\w+ly))*$",
+    re.IGNORECASE,
+)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -805,6 +811,8 @@ class _Extractor:
             coordinated = self._coordinated_subject(s_start, window_start, cue.start)
             if coordinated is not None:  # "Ana Ruiz arrived late and acknowledged that ...": her verbs both
                 return coordinated, window_start
+        if _AUX_ONLY.match(left) and last_boundary in {"but", "and then"}:  # "... but don't want ...": shared too
+            left = ""
         if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
