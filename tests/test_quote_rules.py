@@ -312,3 +312,12 @@ def test_an_auxiliary_after_but_is_no_subject_of_its_own(analyse):
     f = analyse("The dockers returned to work on Monday but don't want the new contract signed before spring.")
     (want,) = [q for q in quotes_of(f) if q.cue == "want"]
     assert want.speaker.strip() == "The dockers"
+
+
+def test_a_relative_pronoun_reaches_its_verb_across_a_contraction_or_a_time(analyse):
+    f = analyse("Lena Brandt, who’d previously endorsed Tom Hale, met the engineers at the pier.")
+    (endorsed,) = [q for q in quotes_of(f) if q.cue == "endorsed"]
+    assert endorsed.speaker == "Lena Brandt" and endorsed.speaker_text == "who"
+    f = analyse("Lena Brandt, who on Tuesday endorsed Tom Hale, met the engineers at the pier.")
+    (endorsed,) = [q for q in quotes_of(f) if q.cue == "endorsed"]
+    assert endorsed.speaker == "Lena Brandt" and endorsed.speaker_text == "who"

@@ -328,8 +328,9 @@ _APPOSITIVE = re.compile(
 # Where a sentence's subject ends: its first finite-looking verb ("refused", "was"), not right after an article.
 # Between a relative pronoun and the verb it is the subject of: only auxiliaries and adverbs ("who has long backed").
 _RELATIVE_GAP = re.compile(
-    r"\s*(?:(?:has|have|had|is|are|was|were|will|would|can|could|may|might|should|must|does|do|did|also|still|now|"
-    r"long|not|never|always|already|once|often|\w+ly)\s+)*",
+    r"(?:['’](?:d|s|ve|ll)\b)?\s*(?:(?:has|have|had|is|are|was|were|will|would|can|could|may|might|should|must|"
+    r"does|do|did|also|still|now|long|not|never|always|already|once|often|earlier|\w+ly|in the past|"
+    r"(?:on|last|this) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))\s+)*",
     re.IGNORECASE,
 )
 # An opening phrase whose verb has the subject of the sentence: "After backing ...", "Two years after endorsing ...".
