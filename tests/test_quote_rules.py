@@ -321,3 +321,12 @@ def test_a_relative_pronoun_reaches_its_verb_across_a_contraction_or_a_time(anal
     f = analyse("Lena Brandt, who on Tuesday endorsed Tom Hale, met the engineers at the pier.")
     (endorsed,) = [q for q in quotes_of(f) if q.cue == "endorsed"]
     assert endorsed.speaker == "Lena Brandt" and endorsed.speaker_text == "who"
+
+
+def test_an_infinitive_after_a_comma_has_the_subject_of_the_sentence(analyse):
+    f = analyse("Lena Brandt spoke at the pier, breaking with the mayor, to argue that the ferry should stay.")
+    (argue,) = [q for q in quotes_of(f) if q.cue == "argue"]
+    assert argue.speaker == "Lena Brandt"
+    f = analyse("And after backing Tom Hale for years, the dock workers' union is weighing the field again.")
+    (backing,) = [q for q in quotes_of(f) if q.cue == "backing"]
+    assert backing.speaker.strip() == "the dock workers' union"

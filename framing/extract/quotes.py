@@ -335,7 +335,7 @@ _RELATIVE_GAP = re.compile(
 )
 # An opening phrase whose verb has the subject of the sentence: "After backing ...", "Two years after endorsing ...".
 _GERUND_OPENING = re.compile(
-    r"\s*[“\"]?(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+)?"
+    r"\s*[“\"]?(?:and\s+|but\s+)?(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+)?"
     r"(?:after|before|since|while|in|by|without|despite|upon|when)\s+",
     re.IGNORECASE,
 )
@@ -814,6 +814,9 @@ class _Extractor:
                 return coordinated, window_start
         if _AUX_ONLY.match(left) and last_boundary in {"but", "and then"}:  # "... but don't want ...": shared too
             left = ""
+        if left.lower() in {"to", "just", "only"} and not self.resolver.inside_quote(window_start):
+            # "X chimed in, breaking with Y, to argue ...": the infinitive has the subject of the sentence
+            return self._subject_of_sentence(s_start, window_start), window_start
         if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
