@@ -330,3 +330,9 @@ def test_an_infinitive_after_a_comma_has_the_subject_of_the_sentence(analyse):
     f = analyse("And after backing Tom Hale for years, the dock workers' union is weighing the field again.")
     (backing,) = [q for q in quotes_of(f) if q.cue == "backing"]
     assert backing.speaker.strip() == "the dock workers' union"
+
+
+def test_a_participle_after_a_comma_is_reported_by_its_agent(analyse):
+    f = analyse("The ferry plan, first proposed by Lena Brandt, would link the island to the port.")
+    (proposed,) = [q for q in quotes_of(f) if q.cue == "proposed"]
+    assert proposed.speaker == "Lena Brandt"

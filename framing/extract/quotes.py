@@ -361,6 +361,8 @@ _AUX_ONLY = re.compile(
     r"may|might|must|should)(?:\s+(?:not|also|still|\w+ly))*$",
     re.IGNORECASE,
 )
+# A participle right after a comma, before "by": "The plan, first reported by X, ...".
+_REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later|\w+ly)\s+)?$", re.IGNORECASE)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -763,6 +765,11 @@ class _Extractor:
                 end = _clause_end(self.text, start, s_end)
                 return self.resolver.resolve(start, end, prefer_right=False), cue.start
             return None, cue.start  # "the force is called": a passive with no agent reports nothing
+        reduced = _REDUCED_PASSIVE.search(before)
+        by = re.match(r"\s+by\s", self.text[cue.end : s_end]) if cue.text.endswith("ed") and reduced else None
+        if by:  # "The campaign, first reported by The Harbour Times, ...": the agent after "by" reported it
+            start = cue.end + by.end()
+            return self.resolver.resolve(start, _clause_end(self.text, start, s_end), prefer_right=False), cue.start
         if progressive and cue.cls != "speech" and _GERUND_OPENING.fullmatch(before):
             main = self._main_clause_subject(cue.end, s_end)
             if main is not None:  # "Years after backing Ruiz, the union ...": the opening's subject is the sentence's
