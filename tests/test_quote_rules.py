@@ -336,3 +336,9 @@ def test_a_participle_after_a_comma_is_reported_by_its_agent(analyse):
     f = analyse("The ferry plan, first proposed by Lena Brandt, would link the island to the port.")
     (proposed,) = [q for q in quotes_of(f) if q.cue == "proposed"]
     assert proposed.speaker == "Lena Brandt"
+
+
+def test_a_possessive_pronoun_holding_a_position_stands_for_a_person(analyse):
+    f = analyse("Joe Biden spoke at the pier on Monday. His support for the dockers was clear.")
+    (support,) = [q for q in quotes_of(f) if q.cue == "support"]
+    assert support.speaker == "Joe Biden" and support.speaker_text == "His"

@@ -116,7 +116,7 @@ _NOT_A_NOUN_PHRASE = re.compile(
 _TRAILING_AUX = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|would|will))+$", re.IGNORECASE)
 _PRONOUN_ONLY = re.compile(r"^(?:he|she|it|they|we|i)(?:\s+\w+ly)?$", re.IGNORECASE)
 _PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)+$")
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "they", "its", "their"}
 # The reported clause after the verb: skip an object and adverbials up to "that"
 # ("told reporters at the time that ..."), or just a leading comma.
@@ -640,7 +640,7 @@ class _Resolver:
         return self.registry.by_surname.get(name.split()[-1]) or (name, "other")
 
     def _pronoun(self, a: int, b: int) -> _Mention | None:
-        for m in re.finditer(r"\b(he|she|it|they)\b", self.text[a:b], re.IGNORECASE):
+        for m in re.finditer(r"\b(he|she|it|they|his|her|their|its)\b", self.text[a:b], re.IGNORECASE):
             word = m.group(1).lower()
             if word in _PERSON_PRONOUNS:
                 person = self._last_person_before(a + m.start()) or self._recent_name(a + m.start())
