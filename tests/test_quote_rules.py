@@ -342,3 +342,10 @@ def test_a_possessive_pronoun_holding_a_position_stands_for_a_person(analyse):
     f = analyse("Joe Biden spoke at the pier on Monday. His support for the dockers was clear.")
     (support,) = [q for q in quotes_of(f) if q.cue == "support"]
     assert support.speaker == "Joe Biden" and support.speaker_text == "His"
+
+
+def test_a_report_in_an_opening_subordinate_clause_ends_before_the_main_clause(analyse):
+    f = analyse("While Lena Brandt pledged to keep the ferry running, Tom Hale insisted that the pier must close.")
+    pledged, insisted = [q for q in quotes_of(f) if q.cue in {"pledged", "insisted"}]
+    assert pledged.speaker == "Lena Brandt" and "Hale" not in pledged.text
+    assert insisted.speaker == "Tom Hale" and insisted.text == "the pier must close"

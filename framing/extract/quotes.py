@@ -363,6 +363,8 @@ _AUX_ONLY = re.compile(
 )
 # A participle right after a comma, before "by": "The plan, first reported by X, ...".
 _REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later|\w+ly)\s+)?$", re.IGNORECASE)
+# A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
+_SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -1175,8 +1177,14 @@ class _Extractor:
                 tail_start = _clause_end(self.text, cue.end, s_end)
             that = _THAT.match(self.text, tail_start, content_end)
             start, end = (that.end() if that else tail_start), content_end
-        if cue.cls != "speech":  # "Unless X plan ..., the experts say, ...": a belief ends where another report starts
-            later = [c for c in self._cue_index.starting_in(max(start, cue.end), end) if c.cls == "speech"]
+        subordinate = _SUBORDINATE_OPEN.match(self.text, s_start, cue.start) is not None
+        if cue.cls != "speech" or subordinate:  # "Unless X plan ..., the experts say, ...": a belief ends where another
+            # report starts; "While X pledged ..., Y insisted ...": so does a report in an opening subordinate clause
+            later = [
+                c
+                for c in self._cue_index.starting_in(max(start, cue.end), end)
+                if c.cls == "speech" or (subordinate and c.kind == "verb")
+            ]
             if later:
                 comma = max(self.text.rfind(",", start, later[0].start), self.text.rfind(";", start, later[0].start))
                 end = comma if comma > start else end
