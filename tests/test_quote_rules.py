@@ -349,3 +349,10 @@ def test_a_report_in_an_opening_subordinate_clause_ends_before_the_main_clause(a
     pledged, insisted = [q for q in quotes_of(f) if q.cue in {"pledged", "insisted"}]
     assert pledged.speaker == "Lena Brandt" and "Hale" not in pledged.text
     assert insisted.speaker == "Tom Hale" and insisted.text == "the pier must close"
+
+
+def test_a_contrasting_report_with_its_own_subject_is_not_part_of_the_first(analyse):
+    f = analyse("Lena Brandt said the ferry would keep running, but Tom Hale insisted that the pier must close.")
+    said, insisted = [q for q in quotes_of(f) if q.cue in {"said", "insisted"}]
+    assert said.text == "the ferry would keep running"
+    assert insisted.speaker == "Tom Hale"

@@ -365,6 +365,8 @@ _AUX_ONLY = re.compile(
 _REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later|\w+ly)\s+)?$", re.IGNORECASE)
 # A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
 _SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
+# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted".
+_CONTRAST_BEFORE = re.compile(r"[,;]\s+(?:but|while|whereas)\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}\s+$")
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
@@ -1188,6 +1190,11 @@ class _Extractor:
             if later:
                 comma = max(self.text.rfind(",", start, later[0].start), self.text.rfind(";", start, later[0].start))
                 end = comma if comma > start else end
+        for c in self._cue_index.starting_in(max(start, cue.end), end):
+            contrast = _CONTRAST_BEFORE.search(self.text, start, c.start)
+            if c.kind == "verb" and contrast and not self.resolver.inside_quote(contrast.start()):
+                end = contrast.start()  # "X said ..., but Y insisted ...": Y's report is not part of X's
+                break
         for q in self._mark_index.starting_in(start, end):  # a quotation in the clause is reported already
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
                 return None
