@@ -356,3 +356,6 @@ def test_a_contrasting_report_with_its_own_subject_is_not_part_of_the_first(anal
     said, insisted = [q for q in quotes_of(f) if q.cue in {"said", "insisted"}]
     assert said.text == "the ferry would keep running"
     assert insisted.speaker == "Tom Hale"
+    f = analyse("Lena Brandt said the ferry would keep running, and Tom Hale insisted that the pier must close.")
+    said = next(q for q in quotes_of(f) if q.cue == "said")
+    assert said.text == "the ferry would keep running"

@@ -366,7 +366,9 @@ _REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later
 # A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
 _SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
 # A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted".
-_CONTRAST_BEFORE = re.compile(r"[,;]\s+(?:but|while|whereas)\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}\s+$")
+_CONTRAST_BEFORE = re.compile(
+    r"[,;]\s+(?:but|while|whereas|and)\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}\s+$"
+)
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
