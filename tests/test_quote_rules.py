@@ -249,3 +249,113 @@ def test_thanks_and_recommendations_are_reported(analyse):
     assert thanked.speaker == "The mayor" and thanked.cue == "thanked"
     (recommended,) = quotes_of(analyse("The inspector recommended that the northern pier be closed until spring."))
     assert recommended.cue == "recommended"
+
+
+def test_a_relative_pronoun_subject_stands_for_the_phrase_before_it(analyse):
+    f = analyse("The mayor met the dock workers' union, which has long backed a new ferry for the island.")
+    (backed,) = [q for q in quotes_of(f) if q.cue == "backed"]
+    assert backed.speaker == "the dock workers' union" and backed.speaker_text == "which"
+    f = analyse("Lena Brandt, who believes the pier can be saved, met the engineers on Monday.")
+    (believes,) = [q for q in quotes_of(f) if q.cue == "believes"]
+    assert believes.speaker == "Lena Brandt" and believes.speaker_text == "who"
+
+
+def test_an_opening_gerund_phrase_has_the_subject_of_the_sentence(analyse):
+    f = analyse("Two years after backing Lena Brandt, the dock workers' union is weighing the field again.")
+    (backing,) = [q for q in quotes_of(f) if q.cue == "backing"]
+    assert backing.speaker.strip() == "the dock workers' union"
+
+
+def test_the_subject_of_a_question_follows_its_auxiliary(analyse):
+    f = analyse("The ferry is late again. So do the islanders believe the new pier will ever be built?")
+    (believe,) = [q for q in quotes_of(f) if q.cue == "believe"]
+    assert believe.speaker.strip() == "the islanders"
+
+
+def test_i_in_a_transcript_line_is_the_speaker_of_the_line(analyse):
+    f = analyse("HALE: Well, I think the harbour needs a second crane before the winter.")
+    (think,) = [q for q in quotes_of(f) if q.cue == "think"]
+    assert think.speaker == "Hale" and think.speaker_text == "I"
+
+
+def test_as_x_put_it_names_the_speaker_of_the_quotation(analyse):
+    f = analyse("The crane is old. As the harbour master put it, “the crane is older than the pier it stands on.”")
+    (quote,) = quotes_of(f, "direct")
+    assert quote.speaker.strip() == "the harbour master" and quote.cue == "put it"
+
+
+def test_the_subject_of_a_clause_after_where_is_its_speaker(analyse):
+    f = analyse("Tom Hale campaigned in a port town where polls show Ana Ruiz slightly ahead of him.")
+    (show,) = [q for q in quotes_of(f) if q.cue == "show"]
+    assert show.speaker.strip() == "polls"
+
+
+def test_a_record_of_evidence_is_the_source_and_a_name_inside_it_is_not(analyse):
+    f = analyse("A new Hale County poll shows that Ana Ruiz leads the race for the harbour seat.")
+    (shows,) = [q for q in quotes_of(f) if q.cue == "shows"]
+    assert shows.speaker == "A new Hale County poll"
+
+
+def test_a_relative_that_stands_for_the_phrase_before_it(analyse):
+    f = analyse("Ana Ruiz is the one union leader that has long backed the strike at the port.")
+    (backed,) = [q for q in quotes_of(f) if q.cue == "backed"]
+    assert backed.speaker_text == "that" and backed.speaker == "the one union leader"
+
+
+def test_he_stands_for_a_person_not_for_a_newspaper_named_after_him(analyse):
+    f = analyse("Joe Biden spoke to The Washington Post on Monday. He said the pier would close in the spring.")
+    (said,) = [q for q in quotes_of(f) if q.cue == "said"]
+    assert said.speaker == "Joe Biden"
+
+
+def test_an_auxiliary_after_but_is_no_subject_of_its_own(analyse):
+    f = analyse("The dockers returned to work on Monday but don't want the new contract signed before spring.")
+    (want,) = [q for q in quotes_of(f) if q.cue == "want"]
+    assert want.speaker.strip() == "The dockers"
+
+
+def test_a_relative_pronoun_reaches_its_verb_across_a_contraction_or_a_time(analyse):
+    f = analyse("Lena Brandt, who’d previously endorsed Tom Hale, met the engineers at the pier.")
+    (endorsed,) = [q for q in quotes_of(f) if q.cue == "endorsed"]
+    assert endorsed.speaker == "Lena Brandt" and endorsed.speaker_text == "who"
+    f = analyse("Lena Brandt, who on Tuesday endorsed Tom Hale, met the engineers at the pier.")
+    (endorsed,) = [q for q in quotes_of(f) if q.cue == "endorsed"]
+    assert endorsed.speaker == "Lena Brandt" and endorsed.speaker_text == "who"
+
+
+def test_an_infinitive_after_a_comma_has_the_subject_of_the_sentence(analyse):
+    f = analyse("Lena Brandt spoke at the pier, breaking with the mayor, to argue that the ferry should stay.")
+    (argue,) = [q for q in quotes_of(f) if q.cue == "argue"]
+    assert argue.speaker == "Lena Brandt"
+    f = analyse("And after backing Tom Hale for years, the dock workers' union is weighing the field again.")
+    (backing,) = [q for q in quotes_of(f) if q.cue == "backing"]
+    assert backing.speaker.strip() == "the dock workers' union"
+
+
+def test_a_participle_after_a_comma_is_reported_by_its_agent(analyse):
+    f = analyse("The ferry plan, first proposed by Lena Brandt, would link the island to the port.")
+    (proposed,) = [q for q in quotes_of(f) if q.cue == "proposed"]
+    assert proposed.speaker == "Lena Brandt"
+
+
+def test_a_possessive_pronoun_holding_a_position_stands_for_a_person(analyse):
+    f = analyse("Joe Biden spoke at the pier on Monday. His support for the dockers was clear.")
+    (support,) = [q for q in quotes_of(f) if q.cue == "support"]
+    assert support.speaker == "Joe Biden" and support.speaker_text == "His"
+
+
+def test_a_report_in_an_opening_subordinate_clause_ends_before_the_main_clause(analyse):
+    f = analyse("While Lena Brandt pledged to keep the ferry running, Tom Hale insisted that the pier must close.")
+    pledged, insisted = [q for q in quotes_of(f) if q.cue in {"pledged", "insisted"}]
+    assert pledged.speaker == "Lena Brandt" and "Hale" not in pledged.text
+    assert insisted.speaker == "Tom Hale" and insisted.text == "the pier must close"
+
+
+def test_a_contrasting_report_with_its_own_subject_is_not_part_of_the_first(analyse):
+    f = analyse("Lena Brandt said the ferry would keep running, but Tom Hale insisted that the pier must close.")
+    said, insisted = [q for q in quotes_of(f) if q.cue in {"said", "insisted"}]
+    assert said.text == "the ferry would keep running"
+    assert insisted.speaker == "Tom Hale"
+    f = analyse("Lena Brandt said the ferry would keep running, and Tom Hale insisted that the pier must close.")
+    said = next(q for q in quotes_of(f) if q.cue == "said")
+    assert said.text == "the ferry would keep running"

@@ -35,7 +35,8 @@ PARTIAL_LINK_CHARS = 30
 CLAUSE_WINDOW = 600  # characters either side of a verb searched for its speaker and clause
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]]|\b(?:that|which|who|whom|while|whereas|but|and then|because|although|though|since|if|when|as)\b",
+    r"[,;:()\[\]]|\b(?:that|which|who|whom|where|while|whereas|but|and then|because|although|though|since|if|when|"
+    r"as)\b",
     re.IGNORECASE,
 )
 # A conjunction opening the stretch before a verb is not part of its subject ("..., and experts say").
@@ -115,7 +116,7 @@ _NOT_A_NOUN_PHRASE = re.compile(
 _TRAILING_AUX = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|would|will))+$", re.IGNORECASE)
 _PRONOUN_ONLY = re.compile(r"^(?:he|she|it|they|we|i)(?:\s+\w+ly)?$", re.IGNORECASE)
 _PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)+$")
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "they", "its", "their"}
 # The reported clause after the verb: skip an object and adverbials up to "that"
 # ("told reporters at the time that ..."), or just a leading comma.
@@ -325,6 +326,50 @@ _APPOSITIVE = re.compile(
     r"|[a-z][\w-]+\s+(?:of|for|at|with)\b|\w+ing\b|not\b|both\b"
 )
 # Where a sentence's subject ends: its first finite-looking verb ("refused", "was"), not right after an article.
+# Between a relative pronoun and the verb it is the subject of: only auxiliaries and adverbs ("who has long backed").
+_RELATIVE_GAP = re.compile(
+    r"(?:['’](?:d|s|ve|ll)\b)?\s*(?:(?:has|have|had|is|are|was|were|will|would|can|could|may|might|should|must|"
+    r"does|do|did|also|still|now|long|not|never|always|already|once|often|earlier|\w+ly|in the past|"
+    r"(?:on|last|this) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year))\s+)*",
+    re.IGNORECASE,
+)
+# An opening phrase whose verb has the subject of the sentence: "After backing ...", "Two years after endorsing ...".
+_GERUND_OPENING = re.compile(
+    r"\s*[“\"]?(?:and\s+|but\s+)?(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+)?"
+    r"(?:after|before|since|while|in|by|without|despite|upon|when)\s+",
+    re.IGNORECASE,
+)
+# A question's auxiliary before its subject: "Do you think ...?", "How do they know ...?".
+_QUESTION_AUX = re.compile(r"\s*(?:(?:how|why|what|when|where|so|but|and)\s+)?(?:do|does|did)\s+(?=\w)", re.IGNORECASE)
+# A transcript's speaker label at the start of a line: "TAPPER: ...", "SEN. TOM HALE: ...".
+_TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+_NOT_TRANSCRIPT_LABELS = {"UPDATE", "NOTE", "WATCH", "READ", "RELATED", "VIDEO", "PHOTOS", "EDITOR'S NOTE", "ABSTRACT"}
+_EVIDENCE_HEAD = re.compile(
+    r"\b(?:polls?|polling|surveys?|study|studies|data|reports?|analys[ie]s|figures|records|research|numbers|results|"
+    r"audits?|reviews?|investigations?|videos?|footage|documents|e-?mails|filings?|tests?|statistics|estimates?)$"
+)
+# A capitalised name of a body or place, not a person: the antecedent of "it" or "they", never of "he" or "she".
+_BODY_NAME = re.compile(
+    r"^(?:The|New|North|South|East|West|United|National|Special)\s|\s(?:Post|Times|Journal|News|Convention|Committee|"
+    r"Party|Department|University|Council|Court|Union|Institute|Foundation|Association|Agency|Office|House|Network|"
+    r"Times|Press|Group|Center|Centre|Bank|Company|Corporation|Fund|Service|Services|Operations|Force|Forces|Army|"
+    r"Coast|Island|Islands|County|City|State|States|Street|Square|Media|Review|Magazine|Tribune|Herald|Daily)$"
+)
+# Only an auxiliary before the verb, no subject of its own: "... but don't want to", "but would not say".
+_AUX_ONLY = re.compile(
+    r"^(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|would|will|can|could|won['’]t|wouldn['’]t|can['’]t|couldn['’]t|"
+    r"may|might|must|should)(?:\s+(?:not|also|still|\w+ly))*$",
+    re.IGNORECASE,
+)
+# A participle right after a comma, before "by": "The plan, first reported by X, ...".
+_REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later|\w+ly)\s+)?$", re.IGNORECASE)
+# A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
+_SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
+# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted".
+_CONTRAST_BEFORE = re.compile(
+    r"[,;]\s+(?:but|while|whereas|and)\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}\s+$"
+)
+_HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bThe )(?<!\bA )"
     r"\b(?:[a-z]+ed|is|was|are|were|has|had|have|will|would|can|could)\b"
@@ -404,8 +449,10 @@ class _Resolver:
         self._index = {id(ms): _Spans(ms) for ms in (self.speakers, self.titles, self.actors)}
         self._all = _Spans(self.speakers + self.titles + self.actors)
         persons = [
-            m for m in self.speakers + self.actors if _PERSON_NAME.match(m.name) and not self.inside_quote(m.start)
-        ]
+            m
+            for m in self.speakers + self.actors
+            if _PERSON_NAME.match(m.name) and not _BODY_NAME.search(m.name) and not self.inside_quote(m.start)
+        ]  # "he" and "she" stand for people, not for "The Washington Post" or "New York"
         self._persons = sorted(persons, key=lambda m: m.end)
         self._person_ends = [m.end for m in self._persons]
         free_actors = [m for m in self.actors if not self.inside_quote(m.start)]
@@ -485,6 +532,9 @@ class _Resolver:
         if _PRONOUN_ONLY.match(phrase):
             word = re.search(r"\w+", phrase)
             start = a + self.text[a:b].index(word.group()) if word else a
+            label = self._transcript_label(a) if word and word.group().lower() in {"i", "we"} else None
+            if label is not None:  # "TAPPER: ... I think ...": in a transcript, "I" is the speaker of the line
+                return _Mention(start, start + len(word.group()) if word else a, label[0], label[1], "pronoun")
             return _Mention(start, start + len(word.group()) if word else a, "", "unknown", "pronoun")
         if phrase and word_count(phrase) <= 8 and phrase[:1].isalpha() and not _NOT_A_NOUN_PHRASE.search(phrase):
             return _Mention(a, b, phrase, "other", "phrase")
@@ -574,8 +624,29 @@ class _Resolver:
         known = self.registry.by_surname.get(name.split()[-1])
         return known or (name, "other")
 
+    def evidence_phrase(self, a: int, b: int) -> _Mention | None:
+        """A noun phrase headed by a record of evidence ("a recent Quinnipiac University poll", "the court's
+        records"): the record is the source, and a name inside it only gives its side."""
+        phrase = _TRAILING_AUX.sub("", _phrase(self.text, a, b))
+        head = _EVIDENCE_HEAD.search(phrase)
+        if not phrase or head is None or word_count(phrase) > 8 or _NOT_A_NOUN_PHRASE.search(phrase):
+            return None
+        start = self.text.index(phrase, a)
+        inside = [m for m in self._all.within(start, start + len(phrase)) if not self.inside_quote(m.start)]
+        sides = {m.side for m in inside}
+        return _Mention(start, start + len(phrase), phrase, sides.pop() if len(sides) == 1 else "other", "phrase")
+
+    def _transcript_label(self, pos: int) -> tuple[str, str] | None:
+        """The speaker label opening the line of `pos` in a transcript ("FALLIN: Well, I think ...")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        label = _TRANSCRIPT_LABEL.match(self.text, line_start, pos)
+        if label is None or label.group("label") in _NOT_TRANSCRIPT_LABELS:
+            return None
+        name = label.group("label").title()
+        return self.registry.by_surname.get(name.split()[-1]) or (name, "other")
+
     def _pronoun(self, a: int, b: int) -> _Mention | None:
-        for m in re.finditer(r"\b(he|she|it|they)\b", self.text[a:b], re.IGNORECASE):
+        for m in re.finditer(r"\b(he|she|it|they|his|her|their|its)\b", self.text[a:b], re.IGNORECASE):
             word = m.group(1).lower()
             if word in _PERSON_PRONOUNS:
                 person = self._last_person_before(a + m.start()) or self._recent_name(a + m.start())
@@ -700,6 +771,15 @@ class _Extractor:
                 end = _clause_end(self.text, start, s_end)
                 return self.resolver.resolve(start, end, prefer_right=False), cue.start
             return None, cue.start  # "the force is called": a passive with no agent reports nothing
+        reduced = _REDUCED_PASSIVE.search(before)
+        by = re.match(r"\s+by\s", self.text[cue.end : s_end]) if cue.text.endswith("ed") and reduced else None
+        if by:  # "The campaign, first reported by The Harbour Times, ...": the agent after "by" reported it
+            start = cue.end + by.end()
+            return self.resolver.resolve(start, _clause_end(self.text, start, s_end), prefer_right=False), cue.start
+        if progressive and cue.cls != "speech" and _GERUND_OPENING.fullmatch(before):
+            main = self._main_clause_subject(cue.end, s_end)
+            if main is not None:  # "Years after backing Ruiz, the union ...": the opening's subject is the sentence's
+                return main, cue.start
         if cue.text.lower().endswith("ing") and before.rstrip().rstrip("”\"’'").rstrip().endswith(","):
             return self._subject_of_sentence(s_start, cue.start), cue.start  # "..., adding" / "“...,” adding"
         if not before.strip() and cue.text[:1].isupper() and not self._closing_mark_before(s_start):
@@ -716,8 +796,12 @@ class _Extractor:
             if not self.resolver.inside_quote(s_start + b.start()):
                 window_start = s_start + b.end()
                 last_boundary = b.group().lower()
-                who_at = s_start + b.start() if last_boundary == "who" else -1
-        if who_at >= 0:  # "An official who asked not to be named said": the speaker is the head before "who"
+                who_at = s_start + b.start() if last_boundary in {"who", "which", "that"} else -1
+        if who_at >= 0 and _RELATIVE_GAP.fullmatch(self.text, window_start, cue.start):
+            relative = self._relative_subject(s_start, who_at, len(last_boundary))
+            if relative is not None:  # "the union, which has long backed ...": the verb is the relative clause's
+                return relative
+        if who_at >= 0 and last_boundary == "who":  # "An official who asked not to be named said": the head speaks
             head_start = s_start
             for b in _BOUNDARY.finditer(self.text, s_start, who_at):
                 head_start = b.end()
@@ -741,6 +825,11 @@ class _Extractor:
             coordinated = self._coordinated_subject(s_start, window_start, cue.start)
             if coordinated is not None:  # "Ana Ruiz arrived late and acknowledged that ...": her verbs both
                 return coordinated, window_start
+        if _AUX_ONLY.match(left) and last_boundary in {"but", "and then"}:  # "... but don't want ...": shared too
+            left = ""
+        if left.lower() in {"to", "just", "only"} and not self.resolver.inside_quote(window_start):
+            # "X chimed in, breaking with Y, to argue ...": the infinitive has the subject of the sentence
+            return self._subject_of_sentence(s_start, window_start), window_start
         if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
@@ -764,7 +853,46 @@ class _Extractor:
         window_start = dateline.end() if dateline else window_start  # "LISBON — The port authority said"
         name_end = s_start + (aside.start() if aside else len(core))
         name_end = name_end if name_end > window_start else cue.start
+        if cue.cls == "evidence":
+            evidence = self.resolver.evidence_phrase(window_start, name_end)
+            if evidence is not None:  # "A new Hale County poll shows": the poll, not the county, shows it
+                return evidence, window_start
+        question = _QUESTION_AUX.match(self.text, window_start, name_end)
+        if question and "?" in self.text[cue.end : s_end + 1]:  # "Do you think ...?": the subject follows "do"
+            window_start = question.end()
         return self.resolver.resolve(window_start, name_end, prefer_right=True), window_start
+
+    def _main_clause_subject(self, start: int, s_end: int) -> _Mention | None:
+        """The subject after the comma that closes an opening phrase: the words up to the first verb."""
+        comma = start
+        while (comma := self.text.find(",", comma + 1, s_end)) >= 0 and self.resolver.inside_quote(comma):
+            pass
+        if comma < 0:
+            return None
+        verb = _FIRST_VERB.search(self.text, comma + 1, s_end)
+        if verb is None:
+            return None
+        return self.resolver.resolve(comma + 1, verb.start(), prefer_right=False)
+
+    def _relative_subject(self, s_start: int, rel_at: int, length: int) -> tuple[_Mention, int] | None:
+        """ "Ana Ruiz, who backs the strike, ...": the relative pronoun is the subject of the verb, and it stands
+        for the phrase before it (before the comma or dash that opens the clause)."""
+        head_end = rel_at
+        while head_end > s_start and self.text[head_end - 1] in " \t,—―–-":
+            head_end -= 1
+        head_start = s_start
+        for b in _BOUNDARY.finditer(self.text, s_start, head_end):
+            if not self.resolver.inside_quote(b.start()):
+                head_start = b.end()
+        verbs = list(_FIRST_VERB.finditer(self.text, head_start, head_end))
+        head_start = verbs[-1].end() if verbs else head_start  # "X praised the union, which ...": the object
+        head = self.resolver.resolve(head_start, head_end, prefer_right=True)
+        if head is not None and head.kind == "phrase":  # "The mayor met the union, which ...": the last noun phrase
+            last = list(_HEAD_DETERMINER.finditer(self.text, head.start + 1, head_end))
+            head = self.resolver.resolve(last[-1].start(), head_end, prefer_right=True) if last else head
+        if head is None or not head.name:
+            return None
+        return _Mention(rel_at, rel_at + length, head.name, head.side, "pronoun"), head_start
 
     def _coordinated_subject(self, s_start: int, window_start: int, limit: int) -> _Mention | None:
         """The subject of the verb before "and" in "X arrived late and acknowledged": the words before the first
@@ -1053,11 +1181,22 @@ class _Extractor:
                 tail_start = _clause_end(self.text, cue.end, s_end)
             that = _THAT.match(self.text, tail_start, content_end)
             start, end = (that.end() if that else tail_start), content_end
-        if cue.cls != "speech":  # "Unless X plan ..., the experts say, ...": a belief ends where another report starts
-            later = [c for c in self._cue_index.starting_in(max(start, cue.end), end) if c.cls == "speech"]
+        subordinate = _SUBORDINATE_OPEN.match(self.text, s_start, cue.start) is not None
+        if cue.cls != "speech" or subordinate:  # "Unless X plan ..., the experts say, ...": a belief ends where another
+            # report starts; "While X pledged ..., Y insisted ...": so does a report in an opening subordinate clause
+            later = [
+                c
+                for c in self._cue_index.starting_in(max(start, cue.end), end)
+                if c.cls == "speech" or (subordinate and c.kind == "verb")
+            ]
             if later:
                 comma = max(self.text.rfind(",", start, later[0].start), self.text.rfind(";", start, later[0].start))
                 end = comma if comma > start else end
+        for c in self._cue_index.starting_in(max(start, cue.end), end):
+            contrast = _CONTRAST_BEFORE.search(self.text, start, c.start)
+            if c.kind == "verb" and contrast and not self.resolver.inside_quote(contrast.start()):
+                end = contrast.start()  # "X said ..., but Y insisted ...": Y's report is not part of X's
+                break
         for q in self._mark_index.starting_in(start, end):  # a quotation in the clause is reported already
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
                 return None
