@@ -359,3 +359,13 @@ def test_a_contrasting_report_with_its_own_subject_is_not_part_of_the_first(anal
     f = analyse("Lena Brandt said the ferry would keep running, and Tom Hale insisted that the pier must close.")
     said = next(q for q in quotes_of(f) if q.cue == "said")
     assert said.text == "the ferry would keep running"
+
+
+def test_a_place_inside_an_aside_after_the_subject_is_not_the_speaker(analyse):
+    f = analyse("Mayor Lena Brandt, speaking at a rally in Dunmore, a mill town, said the ferry would run again.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt"
+    assert quote.text == "the ferry would run again"
+    g = analyse("Ana Ruiz, who lost her job at the dock in Harwick, Ontario, in May 2015, said the union had failed.")
+    (quote,) = quotes_of(g)
+    assert quote.speaker == "Ana Ruiz"

@@ -325,6 +325,10 @@ _APPOSITIVE = re.compile(
     r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
     r"|[a-z][\w-]+\s+(?:of|for|at|with)\b|\w+ing\b|not\b|both\b"
 )
+# What opens an aside after a subject ("who lost ...", "speaking at ...", "during a visit to ..."): a name in it
+# is not the head of an apposition that follows.
+_ASIDE_OPENER = re.compile(r"\s*(?:who|whose|[a-z]+ing)\s")
+_PLACE_TAIL = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*")  # the ", Ontario," after "Harwick"
 # Where a sentence's subject ends: its first finite-looking verb ("refused", "was"), not right after an article.
 # Between a relative pronoun and the verb it is the subject of: only auxiliaries and adverbs ("who has long backed").
 _RELATIVE_GAP = re.compile(
@@ -915,6 +919,14 @@ class _Extractor:
             return None
         for k in range(len(commas) - 2, max(-1, len(commas) - 5), -1):
             head_start = commas[k - 1] + 1 if k > 0 else s_start
+            if k > 0 and (
+                _ASIDE_OPENER.match(self.text, head_start, limit)
+                or (
+                    _PLACE_TAIL.fullmatch(self.text, head_start, commas[k])
+                    and any(_ASIDE_OPENER.match(self.text, commas[j] + 1, limit) for j in range(k - 1))
+                )
+            ):
+                continue  # "X, speaking in Dunmore, a mill town, said", "X, who lived in Harwick, Ontario, said"
             appositive = self.text[commas[k] + 1 : commas[-1]].strip()
             if not appositive or word_count(appositive) > 30:
                 continue
