@@ -369,3 +369,15 @@ def test_a_place_inside_an_aside_after_the_subject_is_not_the_speaker(analyse):
     g = analyse("Ana Ruiz, who lost her job at the dock in Harwick, Ontario, in May 2015, said the union had failed.")
     (quote,) = quotes_of(g)
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_report_in_an_opening_verbal_phrase_has_the_subject_of_the_main_clause(analyse):
+    for text in (
+        "In describing the new ferry timetable, Mayor Lena Brandt said it was a fair deal for the islands.",
+        "Having announced that the ferry would run again, Mayor Lena Brandt walked down to the harbour.",
+        "Continuing to argue that the ferry was too slow, Mayor Lena Brandt turned to the harbour board.",
+    ):
+        quotes = quotes_of(analyse(text))
+        assert quotes and all(q.speaker == "Lena Brandt" for q in quotes), (text, [(q.speaker, q.cue) for q in quotes])
+    f = analyse("Having announced that the ferry would run again, Mayor Lena Brandt walked down to the harbour.")
+    assert [q.text for q in quotes_of(f)] == ["the ferry would run again"]

@@ -338,6 +338,13 @@ _RELATIVE_GAP = re.compile(
     re.IGNORECASE,
 )
 # An opening phrase whose verb has the subject of the sentence: "After backing ...", "Two years after endorsing ...".
+# An opening verbal phrase whose verb is the cue ("In describing", "Having announced", "By refusing to admit"):
+# the subject of the main clause after it is the speaker.
+_VERBAL_OPENING = re.compile(
+    r"\s*(?:(?:after|before|since|while|in|by|without|despite|upon|when)\s+(?:[a-z]+ing\s+to\s+)?"
+    r"|having\s+|[a-z]+ing\s+to\s+)",
+    re.IGNORECASE,
+)
 _GERUND_OPENING = re.compile(
     r"\s*[“\"]?(?:and\s+|but\s+)?(?:(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+)?"
     r"(?:after|before|since|while|in|by|without|despite|upon|when)\s+",
@@ -784,6 +791,10 @@ class _Extractor:
             main = self._main_clause_subject(cue.end, s_end)
             if main is not None:  # "Years after backing Ruiz, the union ...": the opening's subject is the sentence's
                 return main, cue.start
+        if _VERBAL_OPENING.fullmatch(before):
+            main = self._main_clause_subject(cue.end, s_end)
+            if main is not None:  # "In describing ...", "Having announced ...", "Continuing to argue ..., X said"
+                return main, cue.start
         if cue.text.lower().endswith("ing") and before.rstrip().rstrip("”\"’'").rstrip().endswith(","):
             return self._subject_of_sentence(s_start, cue.start), cue.start  # "..., adding" / "“...,” adding"
         if not before.strip() and cue.text[:1].isupper() and not self._closing_mark_before(s_start):
@@ -1191,6 +1202,10 @@ class _Extractor:
             tail_start = max(cue.end, speaker.end if speaker.start > cue.start else cue.end)
             if cue.kind == "according":
                 tail_start = _clause_end(self.text, cue.end, s_end)
+            opening = speaker.start > cue.start and _VERBAL_OPENING.fullmatch(self.text, s_start, cue.start)
+            comma = self.text.rfind(",", cue.end, speaker.start) if opening else -1
+            if comma > cue.end:  # "In describing the timetable, Mayor X said ...": the opening phrase is the report
+                tail_start, content_end = cue.end, comma
             that = _THAT.match(self.text, tail_start, content_end)
             start, end = (that.end() if that else tail_start), content_end
         subordinate = _SUBORDINATE_OPEN.match(self.text, s_start, cue.start) is not None
