@@ -381,3 +381,12 @@ def test_a_report_in_an_opening_verbal_phrase_has_the_subject_of_the_main_clause
         assert quotes and all(q.speaker == "Lena Brandt" for q in quotes), (text, [(q.speaker, q.cue) for q in quotes])
     f = analyse("Having announced that the ferry would run again, Mayor Lena Brandt walked down to the harbour.")
     assert [q.text for q in quotes_of(f)] == ["the ferry would run again"]
+
+
+def test_adverbs_or_a_verb_chain_before_a_later_verb_share_the_subject_of_the_sentence(analyse):
+    for text in (
+        "The harbour master blamed the weather for the delay, and continued to insist that the ferry was safe.",
+        "The harbour master backed the plan last year, but now said the ferry was too costly.",
+    ):
+        quotes = [q for q in quotes_of(analyse(text)) if "ferry" in q.text]
+        assert quotes and all(q.speaker == "The harbour master" for q in quotes), [(q.speaker, q.cue) for q in quotes]

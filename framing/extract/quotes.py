@@ -194,6 +194,12 @@ _COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
 # A stretch ending in "and"/"but" before a verb coordinates that verb with an earlier one ("arrived and said").
 _COORDINATED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
+# Adverbs or a verb chain before the cue with no subject of their own ("..., and continued to insist", "but now
+# said", "stopped short of calling"): the verb shares the subject of the sentence.
+_SHARED_ADVERB = r"(?:now|once|earlier|later|then|[a-z]+ly|on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + "))"
+_SHARED_CHAIN = re.compile(
+    rf"(?:{_SHARED_ADVERB}\s+)*(?:{_SHARED_ADVERB}|(?:[a-z]+ed|going\s+on|went\s+on)\s+to|stopped\s+short\s+of)"
+)
 # After a verb with nothing before it, a lowercase speaker is a role ("said a spokesperson for the port",
 # "said former governor Ed Rendell"); anything else there opens the reported clause or an object.
 _LOWER_SPEAKER = re.compile(
@@ -847,7 +853,7 @@ class _Extractor:
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left and last_boundary in {"but", "and then"}:  # "refused to answer but said ...": shared subject
             return self._subject_of_sentence(s_start, window_start), window_start
-        if left and _SHARED_SUBJECT.match(left) and left.lower() != "also":
+        if left and (_SHARED_SUBJECT.match(left) or _SHARED_CHAIN.fullmatch(left)) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
             appositive = self._appositive_subject(s_start, cue.start) if before.rstrip().endswith(",") else None
