@@ -369,7 +369,7 @@ _EVIDENCE_HEAD = re.compile(
 _BODY_NAME = re.compile(
     r"^(?:The|New|North|South|East|West|United|National|Special)\s|\s(?:Post|Times|Journal|News|Convention|Committee|"
     r"Party|Department|University|Council|Court|Union|Institute|Foundation|Association|Agency|Office|House|Network|"
-    r"Times|Press|Group|Center|Centre|Bank|Company|Corporation|Fund|Service|Services|Operations|Force|Forces|Army|"
+    r"Press|Group|Center|Centre|Bank|Company|Corporation|Fund|Service|Services|Operations|Force|Forces|Army|"
     r"Coast|Island|Islands|County|City|State|States|Street|Square|Media|Review|Magazine|Tribune|Herald|Daily)$"
 )
 # Only an auxiliary before the verb, no subject of its own: "... but don't want to", "but would not say".

@@ -71,12 +71,18 @@ _WINDOW_QUERY = """
 """
 
 
-def _articles_in_windows(counts: StoreCounts):
-    """(id, outlet, text, sentence spans, loaded terms) of every article in store order, a window at a time."""
+def _windows(counts: StoreCounts):
+    """(first, last) article seq of each window of WINDOW articles, in store order."""
     seqs = counts.article_seqs([o.outlet for o in counts.outlets()])
     for i in range(0, len(seqs), WINDOW):
         window = seqs[i : i + WINDOW]
-        yield counts._query(_WINDOW_QUERY, (int(window[0]), int(window[-1]))).fetchall()
+        yield int(window[0]), int(window[-1])
+
+
+def _articles_in_windows(counts: StoreCounts):
+    """(id, outlet, text, sentence spans, loaded terms) of every article in store order, a window at a time."""
+    for bounds in _windows(counts):
+        yield counts._query(_WINDOW_QUERY, bounds).fetchall()
 
 
 class _Tokens:
@@ -271,8 +277,7 @@ def _summed_pass(counts: StoreCounts, a: list[str], b: list[str]) -> dict[str, A
     spans = LexiconSpans()
     naming: Counter[tuple[str, str, str, str]] = Counter()
     loaded = []  # stand-ins for the features of A's and B's articles, loaded terms only
-    for window in _windows(counts):
-        bounds = (int(window[0]), int(window[-1]))
+    for bounds in _windows(counts):
         by_article: dict[tuple[str, str], list] = {}
         for article_id, outlet, *finding in counts._query(_PHRASES, bounds).fetchall():
             by_article.setdefault((outlet, article_id), []).append(finding)
@@ -303,12 +308,6 @@ def _summed_pass(counts: StoreCounts, a: list[str], b: list[str]) -> dict[str, A
         "loaded": loaded,
         "tfidf": _tfidf_of_counts(list(outlet_docs.values()), [side_docs["a"], side_docs["b"]]),
     }
-
-
-def _windows(counts: StoreCounts):
-    seqs = counts.article_seqs([o.outlet for o in counts.outlets()])
-    for i in range(0, len(seqs), WINDOW):
-        yield seqs[i : i + WINDOW]
 
 
 def _naming_frame(naming: Counter[tuple[str, str, str, str]]) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,12 @@ class AnalysisRows:
     terms: list[Term]  # word counts for compare (empty when made without lexicons, e.g. an imported analysis)
 
 
+def _sentence_of(f: ArticleFeatures) -> Callable[[int], int]:
+    """pos -> index of the sentence of `f` a finding starting at pos is in."""
+    starts = [s.start for s in f.sentences]
+    return lambda pos: max(0, bisect.bisect_right(starts, pos) - 1)
+
+
 def finding_rows(f: ArticleFeatures) -> list[Finding]:
     """Every finding of the article as (kind, start, end, sentence, label, text, attributes).
 
@@ -51,11 +58,7 @@ def finding_rows(f: ArticleFeatures) -> list[Finding]:
     attribution verb or scare quote, the speaker of a quote ("" when unknown), the actor
     of a mention; a sentence has none. attributes hold the rest of the span as JSON.
     """
-    starts = [s.start for s in f.sentences]
-
-    def at(pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
+    at = _sentence_of(f)
     rows: list[Finding] = []
     for s in f.sentences:
         attrs: dict[str, object] = {"compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg}
@@ -86,13 +89,13 @@ def naming_rows(f: ArticleFeatures, lex: Lexicons) -> list[Finding]:
     """The naming variants the article uses (lexicons/naming_pairs.csv), as findings: label = variant."""
     from framing.score.naming import naming_spans
 
-    starts = [s.start for s in f.sentences]
+    at = _sentence_of(f)
     return [
         (
             "naming_variant",
             start,
             end,
-            max(0, bisect.bisect_right(starts, start) - 1),
+            at(start),
             variant.variant,
             f.text[start:end],
             dumps({"concept": variant.concept, "perspective": variant.perspective}),
