@@ -594,7 +594,7 @@ def profile(
             stored = load_features(store)
             data["discovered"] = _actor_table(stored, seed, n_boot, sides)
             data["sources"] = _source_frames(stored)
-        _store_profile(data, format, seed, n_boot, output)
+        _store_profile(data, format, seed, n_boot, output, f"store {store}")
         return
     features = _with_sides(_features(corpus, store, lexicon, options), sides)
     profiles = score.outlet_profiles(features, seed=seed, n_boot=n_boot)
@@ -634,7 +634,9 @@ def _source_frames(features: list) -> dict[str, list[dict]]:
     }
 
 
-def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None) -> None:
+def _store_profile(
+    data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None, where: str
+) -> None:
     """`profile --store`: the frames of :func:`framing.store.aggregate.store_profile`, shown as `profile` shows them."""
     from framing.render import compare as view
 
@@ -656,7 +658,7 @@ def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, outp
         }
         _emit(view.to_json(frames), output)
     else:
-        heading = f"Outlet profiles: seed corpus, {data['n_articles']} articles"
+        heading = f"Outlet profiles: {where}, {data['n_articles']} articles"
         _write_view(view.rich_view(heading, view.profile_sections(data["profiles"], data["actors"])), output)
 
 

@@ -191,3 +191,11 @@ def test_compare_sums_the_stored_word_counts_and_reads_the_texts_of_a_store_with
     db = duckdb.connect(str(old), read_only=True)
     assert db.execute("SELECT count(*) FROM term_counts").fetchall() == [(0,)]
     db.close()
+
+
+def test_profile_of_a_store_names_the_store_not_the_seed_corpus(two_outlet_store):
+    from helpers import framing
+
+    done = framing("profile", "--store", str(two_outlet_store), "--n-boot", "100")
+    assert done.returncode == 0, done.stderr
+    assert f"store {two_outlet_store}" in " ".join(done.stdout.split()) and "seed corpus" not in done.stdout
