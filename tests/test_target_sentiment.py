@@ -7,7 +7,7 @@ import pytest
 from framing.errors import DataError
 from framing.evaluation import benchmarks, datasets
 from framing.evaluation.target_benchmark import macro_f1
-from framing.extract.target_sentiment import default_model, model_from_json
+from framing.extract.target_sentiment import default_model, model_from_json, sparse_features
 
 SENTENCE = "Ruiz praised the workers, while Bell was accused of lying."
 SENTENCES = [SENTENCE, "Ruiz won praise for a fair deal; Bell was blamed for the strike."]
@@ -26,6 +26,20 @@ def test_two_actors_in_one_sentence_with_opposite_predicates_score_apart(text):
     pulls both scores down): the benchmark, not this test, says how often it is right."""
     model = default_model()
     assert _toward(model, text, "Ruiz", "Bell") - _toward(model, text, "Bell", "Ruiz") > 0.3
+
+
+def test_word_features_leave_out_every_mention_and_count_distance_from_the_target():
+    """The S_ features describe what is said, not who: the target's words and every other mention's words
+    are hidden; L/R features count words outward from the target (distance 3 = further)."""
+    text = "Union leader Ana Ruiz praised the workers, while Bell blamed the Port Authority."
+    i, j, k = text.index("Ana Ruiz"), text.index("Bell"), text.index("Port Authority")
+    features = sparse_features(text, i, i + 8, others=[(j, j + 4), (k, k + 14)])
+    sentence_words = {f[2:] for f in features if f.startswith("S_")}
+    assert {"ana", "ruiz", "bell", "port", "authority"}.isdisjoint(sentence_words)
+    assert {"union", "praised", "workers", "blamed"} <= sentence_words
+    assert "L0_leader" in features and "L1_union" in features and "R0_praised" in features
+    assert "R3_," in features and "R1_the" in features  # distances 3 and beyond share one feature
+    assert not any(f.startswith("L") and "bell" in f for f in features)
 
 
 def test_the_shipped_weights_are_a_readable_table_with_provenance():

@@ -17,6 +17,7 @@ actor and bootstrapped like VADER's compound.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -42,18 +43,19 @@ def sparse_features(text: str, start: int, end: int, others: Sequence[Span] = ()
     The target's own words and the other mentions' words are left out of S_, so the model
     learns what is said about an actor, not who the actor is.
     """
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
-    left = [t for t in tokens if t[0] < start]
-    right = [t for t in tokens if t[0] >= end]
+    tokens = _tokens(text)
+    starts = [t[0] for t in tokens]
+    first_right = bisect.bisect_left(starts, end)
+    left = tokens[: bisect.bisect_left(starts, start)]
     out = []
-    for i, (_, word) in enumerate(reversed(left[-window:])):
+    for i, (_, word, _) in enumerate(reversed(left[-window:])):
         out += [f"L{min(i, 3)}_{word}", f"W_{word}"]
-    for i, (_, word) in enumerate(right[:window]):
+    for i, (_, word, _) in enumerate(tokens[first_right : first_right + window]):
         out += [f"R{min(i, 3)}_{word}", f"W_{word}"]
-    for pos, word in tokens:
-        if start <= pos < end or any(a <= pos < b for a, b in others):
-            continue
-        out.append(f"S_{word}")
+    hidden: set[int] = set()  # tokens that start inside the mention or another mention
+    for a, b in (start, end), *others:
+        hidden.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
+    out += [f"S_{word}" for i, (_, word, _) in enumerate(tokens) if i not in hidden]
     return out
 
 
@@ -64,17 +66,29 @@ DENSE_NAMES = tuple(
 
 def dense_features(text: str, start: int, end: int, window: int = WINDOW) -> list[float]:
     """VADER compound, pos and neg of the sentence, the window around the mention, and each side."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    left = [t for t in tokens if t[1] <= start][-window:]
+    tokens = _tokens(text)
+    left = [t for t in tokens if t[2] <= start][-window:]
     right = [t for t in tokens if t[0] >= end][:window]
     left_text = text[left[0][0] : start] if left else ""
-    right_text = text[end : right[-1][1]] if right else ""
-    vader = analyzer()
+    right_text = text[end : right[-1][2]] if right else ""
     values: list[float] = []
     for part in (text, f"{left_text} {right_text}", left_text, right_text):
-        s = vader.polarity_scores(part)
-        values += [s["compound"], s["pos"], s["neg"]]
+        values += _vader(part)
     return values
+
+
+# Every mention of a sentence is scored on the same text: its tokens and its VADER scores are
+# computed once (bounded caches; the results are the same as computing them each time).
+@lru_cache(maxsize=64)
+def _tokens(text: str) -> tuple[tuple[int, str, int], ...]:
+    """(start, lowercased word, end) of each token of ``text``."""
+    return tuple((m.start(), m.group().lower(), m.end()) for m in _TOKEN_RE.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _vader(text: str) -> tuple[float, float, float]:
+    s = analyzer().polarity_scores(text)
+    return s["compound"], s["pos"], s["neg"]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -42,17 +42,29 @@ COLUMNS = [
 ]
 
 
-def scored_mentions(f: ArticleFeatures, sides: Sides | None = None) -> list[tuple[DiscoveredMention, float]]:
-    """Every discovered mention of the article (grouped by ``sides``) with the target model's score toward it."""
-    model = default_model()
+def article_mentions(f: ArticleFeatures, sides: Sides | None = None) -> list[DiscoveredMention]:
+    """The discovered mentions of the article (grouped by ``sides``) that lie in one of its sentences."""
     mentions = discover_mentions(f.text, default_lexicons())
     if sides is not None:
         mentions = group_mentions(mentions, sides)  # type: ignore[assignment]
+    return [m for m in mentions if m.sentence < len(f.sentences)]
+
+
+def scored_mentions(
+    f: ArticleFeatures,
+    sides: Sides | None = None,
+    mentions: Sequence[DiscoveredMention] | None = None,
+    actors: Collection[str] | None = None,
+) -> list[tuple[DiscoveredMention, float]]:
+    """Mentions of the article (``mentions``, else discovered) with the target model's score toward each;
+    only those of ``actors`` (merged-actor members) when given, since scoring is the costly part."""
+    model = default_model()
+    mentions = article_mentions(f, sides) if mentions is None else mentions
     bounds = [(s.start, s.end) for s in f.sentences]
     starts = [m.start for m in mentions]
     out = []
     for n, m in enumerate(mentions):
-        if m.sentence >= len(bounds):
+        if actors is not None and m.actor not in actors:
             continue
         # The sentence, clipped to CONTEXT characters each side of the mention: a run-on "sentence"
         # of a whole page would otherwise be read once per mention in it.
@@ -79,10 +91,10 @@ def actor_table(
     mean_sentiment (mean target-model score), lo, hi (95% bootstrap interval), flag (True when
     fewer than :data:`~framing.score.profile.MIN_MENTIONS` mentions).
     """
-    scored = {f.id: scored_mentions(f, sides) for f in features}
-    actors = merge_actors((fid, [m for m, _ in pairs]) for fid, pairs in scored.items())
-    chosen = actors[:top]
+    mentions = {f.id: article_mentions(f, sides) for f in features}
+    chosen = merge_actors(mentions.items())[:top]
     name_of = {member: a.name for a in chosen for member in a.merged}
+    scored = {f.id: scored_mentions(f, mentions=mentions[f.id], actors=name_of) for f in features}
     rows = []
     for outlet, group in by_outlet(features).items():
         per_article: dict[str, list[tuple[str, list[float]]]] = defaultdict(list)
