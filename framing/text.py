@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from framing import lazy_nltk
+
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
@@ -88,10 +90,8 @@ ABBREVIATIONS = {
 
 @lru_cache(maxsize=1)
 def _stemmer():  # noqa: ANN202 - nltk's stemmer
-    """NLTK is imported on first use: importing it costs over a second, which `framing --help` should not pay."""
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
+    """NLTK is imported on first use, and only the parts used (framing.lazy_nltk): all of it costs over a second."""
+    return lazy_nltk.snowball_stemmer()("english")
 
 
 @lru_cache(maxsize=200_000)
@@ -284,8 +284,7 @@ def count_words(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+    PunktParameters, PunktSentenceTokenizer = lazy_nltk.punkt()  # noqa: N806 - NLTK's class names
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
