@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics.pairwise import cosine_similarity
 
 from framing.errors import UsageError
 from framing.extract.features import ArticleFeatures
@@ -316,6 +315,8 @@ def group_similarity(features: list[ArticleFeatures], a: list[str], b: list[str]
     vectorizer = tfidf_vectorizer().fit(list(outlet_documents(features).values()))
     docs = ["\n\n".join(f.text for f in features if f.outlet in group) for group in (a, b)]
     matrix = vectorizer.transform(docs)
+    from sklearn.metrics.pairwise import cosine_similarity  # here: importing scikit-learn is slow
+
     tfidf = float(cosine_similarity(matrix[0], matrix[1])[0, 0])
     profiles = outlet_profiles(features, n_boot=0)
     return {"tfidf": tfidf, "profile": profile_cosine(profiles, [group_estimates(features, g) for g in (a, b)])}
@@ -337,6 +338,8 @@ def profile_cosine(profiles: pd.DataFrame, points: list[pd.Series]) -> float:
     if z_all.shape[1] == 0 or not all(np.any(v) for v in vectors):
         profile = float("nan")
     else:
+        from sklearn.metrics.pairwise import cosine_similarity
+
         profile = float(cosine_similarity(vectors[0].reshape(1, -1), vectors[1].reshape(1, -1))[0, 0])
     return profile
 

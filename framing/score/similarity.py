@@ -7,15 +7,20 @@ across outlets so that a score measured in larger units does not dominate.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from sklearn.decomposition import PCA
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from framing.extract.features import ArticleFeatures
 from framing.score.profile import ORIGIN_SCORES, SCORE_NAMES, by_outlet, outlet_profiles
 from framing.text import build_analyzer
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+# scikit-learn is imported where it is used: the feature store imports this module for the analyzer of
+# its word counts (tfidf_unigrams), and importing scikit-learn costs more CPU than a small corpus's rows.
 
 
 def outlet_documents(features: list[ArticleFeatures]) -> dict[str, str]:
@@ -28,6 +33,8 @@ TFIDF_WORDS = {"stop_words": "english"}  # the analyzer settings of the TF-IDF v
 
 def tfidf_vectorizer() -> TfidfVectorizer:
     """Words of :func:`framing.text.build_analyzer` (so "so-called" stays whole), English stop words removed."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     analyzer = build_analyzer(stop_words=TFIDF_WORDS["stop_words"], ngram_range=(1, 2))
     return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
 
@@ -47,6 +54,8 @@ def tfidf_of_documents(docs: dict[str, str]) -> pd.DataFrame:
     """Outlet x outlet TF-IDF cosine of one document per outlet (see :func:`tfidf_similarity`)."""
     matrix = tfidf_vectorizer().fit_transform(list(docs.values()))
     names = list(docs)
+    from sklearn.metrics.pairwise import cosine_similarity
+
     return pd.DataFrame(cosine_similarity(matrix), index=names, columns=names)
 
 
@@ -69,6 +78,8 @@ def profile_similarity(profiles: pd.DataFrame) -> pd.DataFrame:
     names = list(profiles["outlet"])
     if z.shape[1] == 0:
         return pd.DataFrame(np.eye(len(names)), index=names, columns=names)
+    from sklearn.metrics.pairwise import cosine_similarity
+
     sim = cosine_similarity(z.to_numpy())
     np.fill_diagonal(sim, 1.0)
     return pd.DataFrame(sim, index=names, columns=names)
@@ -96,6 +107,8 @@ def outlet_map(features: list[ArticleFeatures], profiles: pd.DataFrame | None = 
     explained = 0.0
     k = min(2, len(names) - 1, z.shape[1])
     if k > 0:
+        from sklearn.decomposition import PCA
+
         pca = PCA(n_components=k)
         coords[:, :k] = pca.fit_transform(z.to_numpy())
         explained = float(pca.explained_variance_ratio_.sum())
