@@ -323,3 +323,41 @@ def _env() -> dict[str, str]:
     import os
 
     return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+
+def test_buffered_writes_read_and_replace_like_single_row_writes(tmp_path, seed_features):
+    """Analyses and articles are written in bulk at commit; before that the store still answers
+    for them, a second analysis of the same text replaces the first, and an article stored
+    again keeps its first place in the store's order with its new metadata."""
+    from dataclasses import replace
+
+    from framing.store.records import to_stored
+    from framing.store.rows import finding_rows
+
+    one, two = sorted(seed_features.values(), key=lambda f: f.id)[:2]
+    path = tmp_path / "store.db"
+    with FeatureStore(path) as store:
+        store.start_run("test", "v1", "local:1")
+        store.put_analysis("h1", "v1", to_stored(one), {"quotes": "q1"})
+        assert store.has_analysis("h1", "v1") and not store.has_analysis("h1", "v2")
+        store.put_article(one.meta, "h1")
+        store.put_article(two.meta, "h2")
+        store.put_analysis("h2", "v1", to_stored(two), {})
+        store.commit()
+        store.put_analysis("h1", "v1", to_stored(two), {"quotes": "q2"})  # h1 re-analysed: replaces the first
+        previous, shared = store.previous_analysis("h1", {"quotes": "q2"})
+        assert shared == ("quotes",) and previous.text == two.text
+        store.put_article(replace(one.meta, title="New title"), "h2")
+        store.commit()
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        analyses = conn.execute("SELECT content_hash, text FROM analyses ORDER BY analysis").fetchall()
+        findings = conn.execute(
+            "SELECT count(*) FROM findings JOIN analyses USING (analysis) WHERE content_hash = 'h1'"
+        ).fetchone()
+        articles = conn.execute("SELECT id, title, content_hash FROM articles ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+    assert analyses == [("h2", two.text), ("h1", two.text)]
+    assert findings == (len(finding_rows(two)),)
+    assert articles == [(one.id, "New title", "h2"), (two.id, two.meta.title, "h2")]
