@@ -90,3 +90,36 @@ def test_group_nouns_are_group_actors():
         ("dockworkers", "dockworkers"),
         ("residents", "residents"),
     ]
+
+
+def pronouns(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.actor) for m in discover_mentions(text) if m.link == "pronoun"]
+
+
+def test_a_pronoun_after_a_role_resolves_to_that_role():
+    assert pronouns("The senator said he would vote against the bill.") == [("he", "the senator")]
+    assert pronouns("The governor thanked her staff.") == [("her", "the governor")]
+
+
+def test_a_contracted_pronoun_is_a_pronoun_not_a_name():
+    mentions = discover_mentions("Mayor Ana Ruiz said she's ready, and he'd agree. He's tired, Bell said.")
+    assert [m.text for m in mentions if m.link == "pronoun"] == ["she", "he", "He"]  # "He's": the sentence before
+    assert {m.actor for m in mentions if m.link == "pronoun"} == {"Ana Ruiz"}
+    assert not any(m.actor.startswith(("He", "It", "We", "I")) for m in mentions)
+    assert not discover_mentions("It's late, and I’ve heard we're done.")
+
+
+def test_a_pronoun_in_a_fronted_clause_names_the_subject_after_it():
+    assert pronouns("After he won the primary, Tom Bell thanked his supporters.") == [
+        ("he", "Tom Bell"),
+        ("his", "Tom Bell"),
+    ]
+    assert pronouns("In her first year, Ms Ruiz closed two depots.") == [("her", "Ruiz")]
+    assert pronouns("But by 2020, after she had left the union, Ruiz ran for mayor.") == [("she", "Ruiz")]
+
+
+def test_a_pronoun_with_no_safe_antecedent_stays_unresolved():
+    assert pronouns("He said, after the vote, Ruiz would resign.") == []  # the subject is the pronoun
+    assert pronouns("After his defeat, Ruiz's aides left.") == []  # a possessive is not the subject
+    assert pronouns("In 2019, he accused Ruiz of lying.") == []  # the pronoun is the main subject
+    assert pronouns('"After he left, Ruiz cried," Bell said.') == []  # inside a quotation

@@ -89,6 +89,36 @@ _ABBREVIATED_TITLES = {
     "rev",
 }
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
+# A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
+_FRONTING = {
+    "after",
+    "before",
+    "when",
+    "whenever",
+    "while",
+    "although",
+    "though",
+    "since",
+    "because",
+    "if",
+    "until",
+    "once",
+    "in",
+    "during",
+    "with",
+    "despite",
+    "by",
+    "upon",
+    "on",
+    "unlike",
+    "like",
+    "without",
+    "throughout",
+    "following",
+    "having",
+}
+_LEADING = {"and", "but", "yet", "so", "still", "even"}  # before a fronted clause: "Yet by 2008, ..."
 _PLACE_CUES = {"in", "near", "across", "throughout", "outside", "inside"}
 _CALENDAR = {*WEEKDAYS, *MONTH_NAMES}
 _PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|bin|ibn|abu)-[A-Z]")  # "el-Sissi", "al-Bashir"
@@ -240,7 +270,7 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
         i = j
     cleaned = []
     for run in runs:
-        while run and (run[0].initial or run[0].text == "The") and run[0].text.lower() in lexicon.common:
+        while run and (run[0].initial or run[0].text == "The") and _unclitic(run[0].text) in lexicon.common:
             run = run[1:]
             if run:
                 run[0].initial = True
@@ -259,11 +289,17 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
         else:
             pieces = [run]
         for piece in pieces:
-            lone = piece[0].text.lower() if len(piece) == 1 else ""
+            lone = _unclitic(piece[0].text) if len(piece) == 1 else ""
             if lone in _CALENDAR or lone == "i" or lone.rstrip(".") in _ABBREVIATED_TITLES:
                 continue  # "Monday", "I", a title with no name ("Mr.")
             cleaned.append(piece)
     return cleaned
+
+
+def _unclitic(word: str) -> str:
+    """ "It's" -> "it", "I’ve" -> "i": a contraction that starts a sentence is no more a name than its first word."""
+    lower = word.lower()
+    return _CLITIC_RE.sub("", lower) if "'" in lower or "’" in lower else lower
 
 
 def _split_and(run: list[_Word], lexicon: Words) -> list[list[_Word]]:
@@ -474,6 +510,7 @@ def _back_references(
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and ordered[i].start <= pos < ordered[i].end
 
+    last_out: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
     for k, w in enumerate(words):
         lower = w.text.lower()
         if lower in lexicon.groups and not covered(w.start):
@@ -481,21 +518,20 @@ def _back_references(
                 DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
             )
             continue
-        if lower not in _PRONOUNS and not (k > 0 and words[k - 1].text.lower() == "the" and not w.capital):
+        pronoun = _unclitic(w.text)
+        if pronoun not in _PRONOUNS and not (k > 0 and words[k - 1].text.lower() == "the" and not w.capital):
             continue
         earlier = by_end[: bisect.bisect_right(ends, w.start)]  # mentions that end before this word
-        if lower in _PRONOUNS:
+        if pronoun in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
-            people = []
-            for m in reversed(earlier):  # the nearest person, in this sentence or the one before
-                if m.sentence < sentence - 1:
-                    break
-                if m.kind in ("person", "name"):
-                    people = [m]
-                    break
-            if people:
-                m = people[-1]
-                out.append(DiscoveredMention(w.start, w.end, w.text, m.actor, m.group, sentence, "person", "pronoun"))
+            m = _antecedent(earlier, last_out, sentence) or _cataphora(text, words, k, ordered, starts, doc)
+            if m is not None:
+                end = w.start + len(pronoun)
+                out.append(
+                    DiscoveredMention(
+                        w.start, end, text[w.start : end], m.actor, m.group, sentence, "person", "pronoun"
+                    )
+                )
         elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
             bare = w.bare.lower()
             if bare in lexicon.organisations:
@@ -518,7 +554,72 @@ def _back_references(
                 name = f"the {bare}"
                 kind = "organisation" if bare in lexicon.organisations else "person"
                 out.append(DiscoveredMention(start, end, text[start:end], name, name, sentence, kind, "role"))
+            if out[-1].kind == "person":
+                last_out = out[-1]
     return out
+
+
+def _antecedent(
+    earlier: Sequence[DiscoveredMention], last_out: DiscoveredMention | None, sentence: int
+) -> DiscoveredMention | None:
+    """The nearest person before a pronoun, in its sentence or the one before ("The president said he ...")."""
+    for m in reversed(earlier):
+        if m.sentence < sentence - 1:
+            break
+        if m.kind in ("person", "name"):
+            if last_out is not None and last_out.end > m.end:
+                return last_out
+            return m
+    if last_out is not None and last_out.sentence >= sentence - 1:
+        return last_out
+    return None
+
+
+def _cataphora(
+    text: str, words: list[_Word], k: int, ordered: Sequence[DiscoveredMention], starts: list[int], doc: Doc
+) -> DiscoveredMention | None:
+    """A pronoun in a clause put before the subject names that subject: "After he won, Trump ...".
+
+    Only where the sentence opens with that clause ("After", "In", "Despite" ..., perhaps after "But"), the
+    pronoun's own clause does too (after its comma: "Yet by 2008, after he ..."), nothing before the comma names
+    a person and no quotation is open, and a name follows the comma at once, not as a possessive ("After he
+    won, Trump's aides ..." stays unresolved).
+    """
+    w = words[k]
+    sentence_start = doc.sentences[doc.sentence_index(w.start)][0]
+    first = k
+    while first > 0 and words[first - 1].start >= sentence_start:
+        first -= 1
+        if k - first > 60:  # a fronted clause is short; a run-on "sentence" is not read back
+            return None
+    opening = first
+    while opening < k and words[opening].text.lower() in _LEADING:
+        opening += 1
+    if opening >= k or words[opening].text.lower() not in _FRONTING:
+        return None
+    clause = k  # the first word of the pronoun's clause: after the last comma before it
+    while clause > first and "," not in text[words[clause - 1].end : words[clause].start]:
+        clause -= 1
+    while clause < k and words[clause].text.lower() in _LEADING:
+        clause += 1
+    if clause >= k or words[clause].text.lower() not in _FRONTING:
+        return None
+    comma = text.find(",", w.end, w.end + 200)
+    if comma < 0 or any(c in text[sentence_start:comma] for c in '"“”'):
+        return None
+    if comma > doc.sentences[doc.sentence_index(w.start)][1]:
+        return None
+    i = bisect.bisect_left(starts, sentence_start)
+    while i < len(ordered) and ordered[i].start < comma:
+        if ordered[i].kind in ("person", "name"):
+            return None
+        i += 1
+    if i >= len(ordered) or text[comma + 1 : ordered[i].start].strip():
+        return None
+    subject = ordered[i]
+    if subject.kind not in ("person", "name") or text[subject.end : subject.end + 1] in ("'", "’"):
+        return None
+    return subject
 
 
 def _seed_mentions(doc: Doc, lex: Lexicons) -> list[ActorMention]:
