@@ -123,3 +123,16 @@ def test_a_pronoun_with_no_safe_antecedent_stays_unresolved():
     assert pronouns("After his defeat, Ruiz's aides left.") == []  # a possessive is not the subject
     assert pronouns("In 2019, he accused Ruiz of lying.") == []  # the pronoun is the main subject
     assert pronouns('"After he left, Ruiz cried," Bell said.') == []  # inside a quotation
+
+
+def test_they_resolves_to_a_group_named_before_it():
+    assert pronouns("When dockworkers voted, they rejected the offer.") == [("they", "dockworkers")]
+    assert pronouns("Tom Bell said they would strike.") == []  # no group before it: unresolved
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    assert pronouns("Tom Bell praised him on Monday.") == []
+    assert pronouns("Ms Ruiz told her on Monday.") == []
+    assert pronouns("Ms Ruiz thanked her staff.") == [("her", "Ruiz")]  # a possessive
+    assert pronouns("Ms Ruiz asked the union to back her.") == [("her", "Ruiz")]
+    assert pronouns("Ruiz's aides praised him.") == [("him", "Ruiz")]

@@ -89,7 +89,11 @@ _ABBREVIATED_TITLES = {
     "rev",
 }
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-_CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}  # of a group named before: "voters ... they"
+_OBJECT_NEXT = {"to", "for", "as", "of", "in", "on", "at", "with", "from", "and", "a", "an", "the", "that", "about"}
+# Between a name and a verb's object that cannot be that name ("Bell praised him"): no clause boundary.
+_CLAUSE_WORDS = {"that", "who", "whom", "which", "to", "and", "but", "because", "if", "when", "while", "as"}
+_CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
 # A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
 _FRONTING = {
     "after",
@@ -510,27 +514,37 @@ def _back_references(
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and ordered[i].start <= pos < ordered[i].end
 
-    last_out: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
+    last_person: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
+    last_group: DiscoveredMention | None = None  # the latest "voters"
     for k, w in enumerate(words):
         lower = w.text.lower()
         if lower in lexicon.groups and not covered(w.start):
             out.append(
                 DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
             )
+            last_group = out[-1]
             continue
         pronoun = _unclitic(w.text)
-        if pronoun not in _PRONOUNS and not (k > 0 and words[k - 1].text.lower() == "the" and not w.capital):
+        plural = pronoun in _PLURAL
+        if not (plural or pronoun in _PRONOUNS) and not (
+            k > 0 and words[k - 1].text.lower() == "the" and not w.capital
+        ):
             continue
         earlier = by_end[: bisect.bisect_right(ends, w.start)]  # mentions that end before this word
-        if pronoun in _PRONOUNS:
+        if plural or pronoun in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
-            m = _antecedent(earlier, last_out, sentence) or _cataphora(text, words, k, ordered, starts, doc)
+            if plural:
+                m = _antecedent(earlier, last_group, sentence, ("group",))
+            else:
+                m = _antecedent(earlier, last_person, sentence, ("person", "name"))
+                if m is not None and _co_argument(text, words, k, pronoun, m, sentence):
+                    m = None
+                m = m or _cataphora(text, words, k, ordered, starts, doc)
             if m is not None:
                 end = w.start + len(pronoun)
+                kind = "group" if plural else "person"
                 out.append(
-                    DiscoveredMention(
-                        w.start, end, text[w.start : end], m.actor, m.group, sentence, "person", "pronoun"
-                    )
+                    DiscoveredMention(w.start, end, text[w.start : end], m.actor, m.group, sentence, kind, "pronoun")
                 )
         elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
             bare = w.bare.lower()
@@ -555,24 +569,43 @@ def _back_references(
                 kind = "organisation" if bare in lexicon.organisations else "person"
                 out.append(DiscoveredMention(start, end, text[start:end], name, name, sentence, kind, "role"))
             if out[-1].kind == "person":
-                last_out = out[-1]
+                last_person = out[-1]
     return out
 
 
 def _antecedent(
-    earlier: Sequence[DiscoveredMention], last_out: DiscoveredMention | None, sentence: int
+    earlier: Sequence[DiscoveredMention], last_out: DiscoveredMention | None, sentence: int, kinds: tuple[str, ...]
 ) -> DiscoveredMention | None:
-    """The nearest person before a pronoun, in its sentence or the one before ("The president said he ...")."""
+    """The nearest actor of a kind before a pronoun, in its sentence or the one before ("The president said he").
+
+    ``last_out`` is the latest such actor found by :func:`_back_references` itself ("the president", "voters").
+    """
     for m in reversed(earlier):
         if m.sentence < sentence - 1:
             break
-        if m.kind in ("person", "name"):
+        if m.kind in kinds:
             if last_out is not None and last_out.end > m.end:
                 return last_out
             return m
     if last_out is not None and last_out.sentence >= sentence - 1:
         return last_out
     return None
+
+
+def _co_argument(text: str, words: list[_Word], k: int, pronoun: str, m: DiscoveredMention, sentence: int) -> bool:
+    """ "Bell praised him", "Ruiz told her": an object pronoun a few words after a name in the same clause is
+    someone else (a reflexive, "himself", would be the name); a possessive name is not the subject."""
+    if pronoun not in ("him", "her") or m.sentence != sentence or words[k].start - m.end > 40:
+        return False
+    if pronoun == "her":  # "her" is also a possessive: "Ruiz thanked her staff" is Ruiz's staff
+        after = text[words[k].end : words[k].end + 1]
+        if not (after in '.,;:!?)”"' or (k + 1 < len(words) and words[k + 1].text.lower() in _OBJECT_NEXT)):
+            return False
+    between = text[m.end : words[k].start]
+    if between[:1] in ("'", "’") or any(c in between for c in ',;:—–()"“”'):  # "Ruiz's aides praised her": Ruiz
+        return False
+    inside = [x.text.lower() for x in words[max(0, k - 4) : k] if x.start >= m.end]
+    return len(inside) <= 3 and not any(x in _CLAUSE_WORDS for x in inside)
 
 
 def _cataphora(
