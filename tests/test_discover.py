@@ -136,3 +136,10 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
     assert pronouns("Ms Ruiz thanked her staff.") == [("her", "Ruiz")]  # a possessive
     assert pronouns("Ms Ruiz asked the union to back her.") == [("her", "Ruiz")]
     assert pronouns("Ruiz's aides praised him.") == [("him", "Ruiz")]
+
+
+def test_a_relative_pronoun_right_after_a_person_is_that_person():
+    assert pronouns("Port Authority chair Ana Ruiz, who backs the strike, spoke.") == [("who", "Ana Ruiz")]
+    assert pronouns("The president, whose plan failed, left.") == [("whose", "the president")]
+    assert pronouns("Dockworkers who struck were fired.") == []  # a group, not a person
+    assert pronouns("Ms Ruiz's aide, who left, spoke.") == []  # the aide, not Ruiz

@@ -93,6 +93,7 @@ _PLURAL = {"they", "them", "their", "theirs", "themselves"}  # of a group named 
 _OBJECT_NEXT = {"to", "for", "as", "of", "in", "on", "at", "with", "from", "and", "a", "an", "the", "that", "about"}
 # Between a name and a verb's object that cannot be that name ("Bell praised him"): no clause boundary.
 _CLAUSE_WORDS = {"that", "who", "whom", "which", "to", "and", "but", "because", "if", "when", "while", "as"}
+_RELATIVE = {"who", "whom", "whose"}  # after a person's name: "Ana Ruiz, who chairs the authority"
 _CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
 # A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
 _FRONTING = {
@@ -524,6 +525,12 @@ def _back_references(
             )
             last_group = out[-1]
             continue
+        if lower in _RELATIVE and k > 0:
+            m = _relative_head(text, w, by_end, ends, last_person)
+            if m is not None:
+                sentence = doc.sentence_index(w.start)
+                out.append(DiscoveredMention(w.start, w.end, w.text, m.actor, m.group, sentence, m.kind, "pronoun"))
+            continue
         pronoun = _unclitic(w.text)
         plural = pronoun in _PLURAL
         if not (plural or pronoun in _PRONOUNS) and not (
@@ -589,6 +596,20 @@ def _antecedent(
             return m
     if last_out is not None and last_out.sentence >= sentence - 1:
         return last_out
+    return None
+
+
+def _relative_head(
+    text: str, w: _Word, by_end: Sequence[DiscoveredMention], ends: list[int], last_person: DiscoveredMention | None
+) -> DiscoveredMention | None:
+    """The person a relative pronoun follows at once ("Ruiz, who ...", "the president, whose ..."), if any."""
+    i = bisect.bisect_right(ends, w.start) - 1
+    candidates = [by_end[i]] if i >= 0 else []
+    if last_person is not None and last_person.end <= w.start:
+        candidates.append(last_person)
+    for m in candidates:
+        if m.kind in ("person", "name") and text[m.end : w.start] in (", ", " ", ","):
+            return m
     return None
 
 
