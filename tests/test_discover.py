@@ -116,6 +116,7 @@ def test_a_pronoun_in_a_fronted_clause_names_the_subject_after_it():
     ]
     assert pronouns("In her first year, Ms Ruiz closed two depots.") == [("her", "Ruiz")]
     assert pronouns("But by 2020, after she had left the union, Ruiz ran for mayor.") == [("she", "Ruiz")]
+    assert pronouns("Asked about his offer, Tom Bell smiled.") == [("his", "Tom Bell")]
 
 
 def test_a_pronoun_with_no_safe_antecedent_stays_unresolved():

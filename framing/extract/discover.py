@@ -122,6 +122,16 @@ _FRONTING = {
     "throughout",
     "following",
     "having",
+    "as",
+    "asked",
+    "rather",
+    "amid",
+    "unless",
+    "at",
+    "under",
+    "within",
+    "for",
+    "whatever",
 }
 _LEADING = {"and", "but", "yet", "so", "still", "even"}  # before a fronted clause: "Yet by 2008, ..."
 _PLACE_CUES = {"in", "near", "across", "throughout", "outside", "inside"}
