@@ -144,3 +144,9 @@ def test_a_relative_pronoun_right_after_a_person_is_that_person():
     assert pronouns("The president, whose plan failed, left.") == [("whose", "the president")]
     assert pronouns("Dockworkers who struck were fired.") == []  # a group, not a person
     assert pronouns("Ms Ruiz's aide, who left, spoke.") == []  # the aide, not Ruiz
+
+
+def test_a_pronoun_skips_a_person_of_the_other_title_gender_and_a_name_used_as_a_modifier():
+    assert pronouns("Ms Ruiz met Mr. Bell, and she left.") == [("she", "Ruiz")]
+    assert pronouns("Tom Bell said the Ruiz campaign had called him.") == [("him", "Tom Bell")]
+    assert pronouns("An African-American voter said he would stay.") == []

@@ -93,6 +93,12 @@ _PLURAL = {"they", "them", "their", "theirs", "themselves"}  # of a group named 
 _OBJECT_NEXT = {"to", "for", "as", "of", "in", "on", "at", "with", "from", "and", "a", "an", "the", "that", "about"}
 # Between a name and a verb's object that cannot be that name ("Bell praised him"): no clause boundary.
 _CLAUSE_WORDS = {"that", "who", "whom", "which", "to", "and", "but", "because", "if", "when", "while", "as"}
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman", "chairman"), "m"),
+    **dict.fromkeys(("spokesman", "brother", "duke", "baron", "mister"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "madam"), "f"),
+    **dict.fromkeys(("congresswoman", "councilwoman", "chairwoman", "spokeswoman", "duchess", "baroness"), "f"),
+}
 _RELATIVE = {"who", "whom", "whose"}  # after a person's name: "Ana Ruiz, who chairs the authority"
 _CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
 # A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
@@ -551,9 +557,10 @@ def _back_references(
         if plural or pronoun in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
             if plural:
-                m = _antecedent(earlier, last_group, sentence, ("group",))
+                m = _antecedent(text, earlier, last_group, sentence, ("group",))
             else:
-                m = _antecedent(earlier, last_person, sentence, ("person", "name"))
+                gender = "f" if pronoun.startswith(("she", "her")) else "m"
+                m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender)
                 if m is not None and _co_argument(text, words, k, pronoun, m, sentence):
                     m = None
                 m = m or _cataphora(text, words, k, ordered, starts, doc)
@@ -591,22 +598,48 @@ def _back_references(
 
 
 def _antecedent(
-    earlier: Sequence[DiscoveredMention], last_out: DiscoveredMention | None, sentence: int, kinds: tuple[str, ...]
+    text: str,
+    earlier: Sequence[DiscoveredMention],
+    last_out: DiscoveredMention | None,
+    sentence: int,
+    kinds: tuple[str, ...],
+    gender: str = "",
 ) -> DiscoveredMention | None:
-    """The nearest actor of a kind before a pronoun, in its sentence or the one before ("The president said he").
+    """The nearest actor that fits a pronoun, in its sentence or the one before ("The president said he").
 
     ``last_out`` is the latest such actor found by :func:`_back_references` itself ("the president", "voters").
     """
+    pending = last_out if last_out is not None and last_out.sentence >= sentence - 1 else None
     for m in reversed(earlier):
+        if pending is not None and pending.end > m.end:
+            if _fits(text, pending, kinds, gender):
+                return pending
+            pending = None
         if m.sentence < sentence - 1:
             break
-        if m.kind in kinds:
-            if last_out is not None and last_out.end > m.end:
-                return last_out
+        if _fits(text, m, kinds, gender):
             return m
-    if last_out is not None and last_out.sentence >= sentence - 1:
-        return last_out
-    return None
+    return pending if pending is not None and _fits(text, pending, kinds, gender) else None
+
+
+def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) -> bool:
+    """A person for "he" is not a "Ms", nor a name after an article ("the Oscar-nominee", "a Christian"), nor a
+    hyphenated modifier ("African-American", "Sanders-backed")."""
+    if m.kind not in kinds:
+        return False
+    if m.kind == "group":
+        return True
+    if gender and _gender(m) not in ("", gender):
+        return False
+    if m.link != "role" and re.search(r"(?:^|\W)(?:the|a|an)\s$", text[max(0, m.start - 4) : m.start], re.IGNORECASE):
+        return False
+    parts = m.text.split("-")[1:]
+    return not (m.kind == "name" and any(x[:1].islower() or x.startswith("American") for x in parts))
+
+
+def _gender(m: DiscoveredMention) -> str:
+    word = (m.title or (m.actor if m.link == "role" else "")).split()
+    return _TITLE_GENDER.get(word[-1].lower().rstrip("."), "") if word else ""
 
 
 def _relative_head(
