@@ -99,6 +99,8 @@ _TITLE_GENDER = {
     **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "madam"), "f"),
     **dict.fromkeys(("congresswoman", "councilwoman", "chairwoman", "spokeswoman", "duchess", "baroness"), "f"),
 }
+_QUOTE_OPENS = re.compile(r"[:,]\s*[\"“]\s*[A-Z]")  # 'Kaine: "He ...', '"He is ...'
+_ASIDE_OPENS = ("who ", "whose ", "whom ", "a ", "an ", "the ")  # "Portman, who played Obama, said he ..."
 _RELATIVE = {"who", "whom", "whose"}  # after a person's name: "Ana Ruiz, who chairs the authority"
 _CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
 # A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
@@ -561,6 +563,13 @@ def _back_references(
             else:
                 gender = "f" if pronoun.startswith(("she", "her")) else "m"
                 m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender)
+                if m is not None and k > 0 and words[k - 1].text.lower() == "whom":  # "Cohn, whom he": not Cohn
+                    rest = [x for x in earlier if x is not m]
+                    m = _antecedent(text, rest, None, sentence, ("person", "name"), gender)
+                if m is not None:
+                    m = _head_of_aside(text, m, w.start, by_end, ends, gender) or m
+                if m is not None and _QUOTE_OPENS.search(text, m.end, w.end):
+                    m = None  # 'Kaine: "He said it."': a quotation opened after the name speaks of someone else
                 if m is not None and _co_argument(text, words, k, pronoun, m, sentence):
                     m = None
                 m = m or _cataphora(text, words, k, ordered, starts, doc)
@@ -654,6 +663,25 @@ def _relative_head(
         if m.kind in ("person", "name") and text[m.end : w.start] in (", ", " ", ","):
             return m
     return None
+
+
+def _head_of_aside(
+    text: str, m: DiscoveredMention, pos: int, by_end: Sequence[DiscoveredMention], ends: list[int], gender: str
+) -> DiscoveredMention | None:
+    """ "Chaffetz, who criticized McCarthy's remarks, has his ...": a name inside an aside closed before the
+    pronoun is not its antecedent; the person the aside is about is."""
+    if "," not in text[m.end : pos]:
+        return None
+    opening = text.rfind(",", max(0, m.start - 150), m.start)
+    if opening < 0 or not text[opening + 1 : m.start].lstrip().startswith(_ASIDE_OPENS):
+        return None
+    if any(c in text[opening + 1 : m.start] for c in ".;:"):
+        return None
+    i = bisect.bisect_left(ends, opening)
+    head = by_end[i] if i < len(by_end) and ends[i] == opening else None
+    if head is None or head.sentence != m.sentence or not _fits(text, head, ("person", "name"), gender):
+        return None
+    return head
 
 
 def _co_argument(text: str, words: list[_Word], k: int, pronoun: str, m: DiscoveredMention, sentence: int) -> bool:
