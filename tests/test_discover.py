@@ -159,3 +159,9 @@ def test_an_aside_a_relative_object_and_a_quotation_change_the_antecedent():
     ]
     assert pronouns("Bell thanked Ana Ruiz, whom he called a friend.") == [("whom", "Ana Ruiz"), ("he", "Bell")]
     assert pronouns("Tom Bell said: “He never called us.”") == []
+
+
+def test_the_speaker_after_a_quotation_is_not_a_person_it_names():
+    assert pronouns("“Tom Bell must resign,” she said.") == []
+    assert pronouns("Ana Ruiz spoke. “We will win,” she said.") == [("she", "Ana Ruiz")]
+    assert pronouns('Ruiz said: "Bell is wrong," she added.') == [("she", "Ruiz")]

@@ -100,6 +100,8 @@ _TITLE_GENDER = {
     **dict.fromkeys(("congresswoman", "councilwoman", "chairwoman", "spokeswoman", "duchess", "baroness"), "f"),
 }
 _QUOTE_OPENS = re.compile(r"[:,]\s*[\"“]\s*[A-Z]")  # 'Kaine: "He ...', '"He is ...'
+_QUOTE_CLOSE = re.compile(r"”|(?<=\S)\"(?=[\s,.;:!?)]|$)")
+_QUOTE_OPEN = re.compile(r"“|(?:^|(?<=[\s(\[—–]))\"(?=\S)")
 _ASIDE_OPENS = ("who ", "whose ", "whom ", "a ", "an ", "the ")  # "Portman, who played Obama, said he ..."
 _RELATIVE = {"who", "whom", "whose"}  # after a person's name: "Ana Ruiz, who chairs the authority"
 _CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
@@ -562,13 +564,17 @@ def _back_references(
                 m = _antecedent(text, earlier, last_group, sentence, ("group",))
             else:
                 gender = "f" if pronoun.startswith(("she", "her")) else "m"
-                m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender)
+                floor = doc.sentences[max(0, sentence - 1)][0] if doc.sentences else 0
+                quoted = _quotation_before(text, floor, w.start)
+                m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender, quoted)
                 if m is not None and k > 0 and words[k - 1].text.lower() == "whom":  # "Cohn, whom he": not Cohn
                     rest = [x for x in earlier if x is not m]
-                    m = _antecedent(text, rest, None, sentence, ("person", "name"), gender)
+                    m = _antecedent(text, rest, None, sentence, ("person", "name"), gender, quoted)
                 if m is not None:
                     m = _head_of_aside(text, m, w.start, by_end, ends, gender) or m
-                if m is not None and _QUOTE_OPENS.search(text, m.end, w.end):
+                if m is not None and _QUOTE_OPENS.search(
+                    text, max(m.end, quoted[1] if quoted[0] < quoted[1] else 0), w.end
+                ):
                     m = None  # 'Kaine: "He said it."': a quotation opened after the name speaks of someone else
                 if m is not None and _co_argument(text, words, k, pronoun, m, sentence):
                     m = None
@@ -613,22 +619,42 @@ def _antecedent(
     sentence: int,
     kinds: tuple[str, ...],
     gender: str = "",
+    quoted: tuple[int, int] = (0, 0),
 ) -> DiscoveredMention | None:
-    """The nearest actor that fits a pronoun, in its sentence or the one before ("The president said he").
+    """The nearest actor that fits a pronoun, in its sentence or the one before ("The president said he"), and
+    not inside the ``quoted`` span.
 
     ``last_out`` is the latest such actor found by :func:`_back_references` itself ("the president", "voters").
     """
+    q_start, q_end = quoted
     pending = last_out if last_out is not None and last_out.sentence >= sentence - 1 else None
     for m in reversed(earlier):
         if pending is not None and pending.end > m.end:
-            if _fits(text, pending, kinds, gender):
+            if _fits(text, pending, kinds, gender) and not q_start <= pending.start < q_end:
                 return pending
             pending = None
         if m.sentence < sentence - 1:
             break
-        if _fits(text, m, kinds, gender):
+        if _fits(text, m, kinds, gender) and not q_start <= m.start < q_end:
             return m
-    return pending if pending is not None and _fits(text, pending, kinds, gender) else None
+    if pending is not None and _fits(text, pending, kinds, gender) and not q_start <= pending.start < q_end:
+        return pending
+    return None
+
+
+def _quotation_before(text: str, floor: int, pos: int) -> tuple[int, int]:
+    """The span of the last quotation closed between ``floor`` and ``pos`` ('"We will win," he said'), from
+    ``floor`` if it opened earlier; (pos, pos) if there is none or a new one is open at ``pos``.
+
+    The speaker after a quotation is not a person the quotation names ('"Snowden must return," she said').
+    """
+    window = text[floor:pos]
+    closes = [m.end() for m in _QUOTE_CLOSE.finditer(window)]
+    opens = [m.start() for m in _QUOTE_OPEN.finditer(window)]
+    if not closes or (opens and opens[-1] >= closes[-1]):
+        return pos, pos
+    before = [o for o in opens if o < closes[-1]]
+    return floor + (before[-1] if before else 0), floor + closes[-1]
 
 
 def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) -> bool:
