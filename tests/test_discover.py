@@ -150,6 +150,7 @@ def test_a_pronoun_skips_a_person_of_the_other_title_gender_and_a_name_used_as_a
     assert pronouns("Ms Ruiz met Mr. Bell, and she left.") == [("she", "Ruiz")]
     assert pronouns("Tom Bell said the Ruiz campaign had called him.") == [("him", "Tom Bell")]
     assert pronouns("An African-American voter said he would stay.") == []
+    assert pronouns("WASHINGTON -- He said the vote was close.") == []  # a dateline
 
 
 def test_an_aside_a_relative_object_and_a_quotation_change_the_antecedent():

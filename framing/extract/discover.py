@@ -659,7 +659,7 @@ def _quotation_before(text: str, floor: int, pos: int) -> tuple[int, int]:
 
 def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) -> bool:
     """A person for "he" is not a "Ms", nor a name after an article ("the Oscar-nominee", "a Christian"), nor a
-    hyphenated modifier ("African-American", "Sanders-backed")."""
+    hyphenated modifier ("African-American", "Sanders-backed"), nor a word in capitals ("WASHINGTON --")."""
     if m.kind not in kinds:
         return False
     if m.kind == "group":
@@ -667,6 +667,8 @@ def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) 
     if gender and _gender(m) not in ("", gender):
         return False
     if m.link != "role" and re.search(r"(?:^|\W)(?:the|a|an)\s$", text[max(0, m.start - 4) : m.start], re.IGNORECASE):
+        return False
+    if m.kind == "name" and m.text.isupper() and len(m.text) > 3:  # a dateline ("WASHINGTON --") or a heading
         return False
     parts = m.text.split("-")[1:]
     return not (m.kind == "name" and any(x[:1].islower() or x.startswith("American") for x in parts))
