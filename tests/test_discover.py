@@ -107,6 +107,7 @@ def test_a_contracted_pronoun_is_a_pronoun_not_a_name():
     assert {m.actor for m in mentions if m.link == "pronoun"} == {"Ana Ruiz"}
     assert not any(m.actor.startswith(("He", "It", "We", "I")) for m in mentions)
     assert not discover_mentions("It's late, and I’ve heard we're done.")
+    assert not discover_mentions("Don't forget the vote. (Photo) He left.")  # no "Don't", no "He" actor
 
 
 def test_a_pronoun_in_a_fronted_clause_names_the_subject_after_it():

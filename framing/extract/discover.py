@@ -89,6 +89,7 @@ _ABBREVIATED_TITLES = {
     "rev",
 }
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_NOT_NAMES = {"i", "we", "you", "it", "they", "he", "she", "him", "her", "his"}  # "(PHOTOS: ...) He added"
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}  # of a group named before: "voters ... they"
 _OBJECT_NEXT = {"to", "for", "as", "of", "in", "on", "at", "with", "from", "and", "a", "an", "the", "that", "about"}
 # Between a name and a verb's object that cannot be that name ("Bell praised him"): no clause boundary.
@@ -104,7 +105,8 @@ _QUOTE_CLOSE = re.compile(r"”|(?<=\S)\"(?=[\s,.;:!?)]|$)")
 _QUOTE_OPEN = re.compile(r"“|(?:^|(?<=[\s(\[—–]))\"(?=\S)")
 _ASIDE_OPENS = ("who ", "whose ", "whom ", "a ", "an ", "the ")  # "Portman, who played Obama, said he ..."
 _RELATIVE = {"who", "whom", "whose"}  # after a person's name: "Ana Ruiz, who chairs the authority"
-_CLITIC_RE = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.IGNORECASE)  # "he's", "she’d": the pronoun is the first part
+# "he's", "she’d": the pronoun is the first part; "Don't" is "do"
+_CLITIC_RE = re.compile(r"(?:n['’]t|['’](?:s|d|ll|re|ve|m))$", re.IGNORECASE)
 # A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
 _FRONTING = {
     "after",
@@ -315,7 +317,7 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
             pieces = [run]
         for piece in pieces:
             lone = _unclitic(piece[0].text) if len(piece) == 1 else ""
-            if lone in _CALENDAR or lone == "i" or lone.rstrip(".") in _ABBREVIATED_TITLES:
+            if lone in _CALENDAR or lone in _NOT_NAMES or lone.rstrip(".") in _ABBREVIATED_TITLES:
                 continue  # "Monday", "I", a title with no name ("Mr.")
             cleaned.append(piece)
     return cleaned
