@@ -167,3 +167,15 @@ def test_the_speaker_after_a_quotation_is_not_a_person_it_names():
     assert pronouns("“Tom Bell must resign,” she said.") == []
     assert pronouns("Ana Ruiz spoke. “We will win,” she said.") == [("she", "Ana Ruiz")]
     assert pronouns('Ruiz said: "Bell is wrong," she added.') == [("she", "Ruiz")]
+
+
+def test_a_role_of_several_words_after_the_is_one_role_actor():
+    mentions = discover_mentions("Vice President Ana Ruiz spoke. The vice president said she was tired.")
+    assert [(m.text, m.actor) for m in mentions] == [
+        ("Vice President Ana Ruiz", "Ana Ruiz"),
+        ("The vice president", "Ana Ruiz"),
+        ("she", "Ana Ruiz"),
+    ]
+    assert pronouns("The attorney general said he would act.") == [("he", "the attorney general")]
+    assert [m.actor for m in discover_mentions("The former governor's aides left.")] == ["the former governor"]
+    assert [m.actor for m in discover_mentions("Vice Media cut staff.")] == ["Vice Media"]

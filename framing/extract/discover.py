@@ -90,6 +90,8 @@ _ABBREVIATED_TITLES = {
 }
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _NOT_NAMES = {"i", "we", "you", "it", "they", "he", "she", "him", "her", "his"}  # "(PHOTOS: ...) He added"
+_ROLE_MODIFIERS = {"former", "vice", "prime", "foreign", "special", "deputy", "late", "next", "new", "then", "county"}
+_ROLE_MODIFIERS |= {"state", "district", "top", "senior", "assistant", "acting", "interim", "first", "general"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}  # of a group named before: "voters ... they"
 _OBJECT_NEXT = {"to", "for", "as", "of", "in", "on", "at", "with", "from", "and", "a", "an", "the", "that", "about"}
 # Between a name and a verb's object that cannot be that name ("Bell praised him"): no clause boundary.
@@ -349,6 +351,8 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
     """
     positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in lexicon.titles]
+    # "Vice" is a title only before another ("Vice President Joe Biden"), not in "Vice Media"
+    positions = [i for i in positions if run[i].text.lower() != "vice" or run[i + 1].text.lower() in lexicon.titles]
     if not positions:
         return [], [], run
     first, j = positions[0], positions[-1] + 1
@@ -589,6 +593,24 @@ def _back_references(
                 )
         elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
             bare = w.bare.lower()
+            phrase = _role_phrase(text, words, k, lexicon)
+            if phrase:  # "the vice president", "the attorney general", "the former governor"
+                head = " ".join([x.text.lower() for x in phrase[:-1]] + [phrase[-1].bare.lower()])
+                fits = [
+                    m for m in earlier if m.kind == "person" and (m.title.lower() == head or head in m.role.lower())
+                ]
+                start, end = words[k - 1].start, phrase[-1].start + len(phrase[-1].bare)
+                sentence = doc.sentence_index(w.start)
+                if fits:
+                    m = fits[-1]
+                    out.append(
+                        DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, "person", "short")
+                    )
+                else:
+                    name = f"the {head}"
+                    out.append(DiscoveredMention(start, end, text[start:end], name, name, sentence, "person", "role"))
+                last_person = out[-1]
+                continue
             if bare in lexicon.organisations:
                 fits = [m for m in earlier if m.kind == "organisation" and entities.get(m.actor) is not None]
                 fits = [m for m in fits if entities[m.actor].head == bare]
@@ -612,6 +634,24 @@ def _back_references(
             if out[-1].kind == "person":
                 last_person = out[-1]
     return out
+
+
+def _role_phrase(text: str, words: list[_Word], k: int, lexicon: Words) -> list[_Word]:
+    """The words of a role of two or three after "the" ("vice president", "attorney general", "former governor",
+    "county clerk"): modifiers or role words, the last a title or role; [] for one word ("the president")."""
+    phrase: list[_Word] = []
+    j = k
+    while j < len(words) and j < k + 3 and not words[j].capital and (not phrase or _joined(text, phrase[-1], words[j])):
+        lower = words[j].bare.lower()
+        if lower not in _ROLE_MODIFIERS and lower not in lexicon.titles and lower not in lexicon.roles:
+            break
+        phrase.append(words[j])
+        if words[j].bare != words[j].text:  # "the vice president's": the possessive ends it
+            break
+        j += 1
+    while phrase and phrase[-1].bare.lower() not in lexicon.titles and phrase[-1].bare.lower() not in lexicon.roles:
+        phrase.pop()
+    return phrase if len(phrase) > 1 else []
 
 
 def _antecedent(
