@@ -45,6 +45,9 @@ from framing.spans import ActorMention
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 
 MAX_CHARS = 200_000  # about 35,000 words
+QUOTE_WINDOW = (
+    600  # characters before a pronoun read for its antecedent or a quotation: a run-on "sentence" is not reread
+)
 WORD_KINDS = ("common", "title", "role", "organisation", "group")
 KINDS = ("person", "organisation", "place", "group", "name")
 # A word with its offsets: initials ("B.", "U.S.") keep their dots, possessives are split off later.
@@ -563,16 +566,20 @@ def _back_references(
             k > 0 and words[k - 1].text.lower() == "the" and not w.capital
         ):
             continue
-        earlier = by_end[: bisect.bisect_right(ends, w.start)]  # mentions that end before this word
+        before = bisect.bisect_right(ends, w.start)  # the mentions that end before this word: by_end[:before]
         if plural or pronoun in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
+            floor = max(doc.sentences[max(0, sentence - 1)][0] if doc.sentences else 0, w.start - QUOTE_WINDOW)
+            earlier = by_end[bisect.bisect_left(ends, floor) : before]  # an antecedent is near: no rescan of all
             if plural:
                 m = _antecedent(text, earlier, last_group, sentence, ("group",))
             else:
                 gender = "f" if pronoun.startswith(("she", "her")) else "m"
-                floor = doc.sentences[max(0, sentence - 1)][0] if doc.sentences else 0
-                quoted = _quotation_before(text, floor, w.start)
-                m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender, quoted)
+                m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender)
+                quoted = (w.start, w.start)
+                if m is not None and any(c in text[m.end : w.start] for c in '"”'):
+                    quoted = _quotation_before(text, floor, w.start)
+                    m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender, quoted)
                 if m is not None and k > 0 and words[k - 1].text.lower() == "whom":  # "Cohn, whom he": not Cohn
                     rest = [x for x in earlier if x is not m]
                     m = _antecedent(text, rest, None, sentence, ("person", "name"), gender, quoted)
@@ -592,6 +599,7 @@ def _back_references(
                     DiscoveredMention(w.start, end, text[w.start : end], m.actor, m.group, sentence, kind, "pronoun")
                 )
         elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
+            earlier = by_end[:before]
             bare = w.bare.lower()
             phrase = _role_phrase(text, words, k, lexicon)
             if phrase:  # "the vice president", "the attorney general", "the former governor"
