@@ -70,6 +70,7 @@ def _split_figures(
     name: str, sentences: Sequence[datasets.TargetSentence], lex: Lexicons, majority: str
 ) -> tuple[list[Figure], list[str]]:
     predicted = correct = found = named_found = 0
+    alone = 0  # pronoun targets left unlinked with no actor of any kind named before them in the sentence
     for s in sentences:
         mentions = discover_mentions(s.text, lex)
         predicted += len(mentions)
@@ -77,6 +78,13 @@ def _split_figures(
         linked = [t for t in s.targets if any(m.start < t.end and t.start < m.end for m in mentions)]
         found += len(linked)
         named_found += sum(1 for t in linked if t.mention.strip().lower() not in PRONOUNS)
+        alone += sum(
+            1
+            for t in s.targets
+            if t not in linked
+            and t.mention.strip().lower() in PRONOUNS
+            and not any(m.end <= t.start and m.link != "pronoun" for m in mentions)
+        )
     n_targets = sum(len(s.targets) for s in sentences)
     named = [t for s in sentences for t in s.targets if t.mention.strip().lower() not in PRONOUNS]
     figures = [Figure(f"{name}: targets linked", "framing actor discovery", predicted, correct, n_targets, found)]
@@ -84,7 +92,10 @@ def _split_figures(
         f"{name}: {len(sentences)} sentences, {n_targets} targets; {found} ({found / n_targets:.1%}) "
         "linked to a discovered actor mention; of the targets that are not pronouns "
         f"{named_found}/{len(named)} ({named_found / max(len(named), 1):.1%}) (a pronoun whose antecedent is in "
-        "another sentence cannot be linked in a one-sentence text)."
+        "another sentence cannot be linked in a one-sentence text). Of the "
+        f"{n_targets - len(named)} pronoun targets {found - named_found} are resolved to an actor in the sentence; "
+        f"{alone} of the rest have no actor named before them in the sentence (a pronoun counts only where it is "
+        "resolved: an unresolved one is no actor mention)."
     ]
     gold = [t.polarity for s in sentences for t in s.targets]
     for system, predict in predictors(majority).items():

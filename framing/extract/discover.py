@@ -45,6 +45,9 @@ from framing.spans import ActorMention
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc
 
 MAX_CHARS = 200_000  # about 35,000 words
+QUOTE_WINDOW = (
+    600  # characters before a pronoun read for its antecedent or a quotation: a run-on "sentence" is not reread
+)
 WORD_KINDS = ("common", "title", "role", "organisation", "group")
 KINDS = ("person", "organisation", "place", "group", "name")
 # A word with its offsets: initials ("B.", "U.S.") keep their dots, possessives are split off later.
@@ -89,6 +92,65 @@ _ABBREVIATED_TITLES = {
     "rev",
 }
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_NOT_NAMES = {"i", "we", "you", "it", "they", "he", "she", "him", "her", "his"}  # "(PHOTOS: ...) He added"
+_ROLE_MODIFIERS = {"former", "vice", "prime", "foreign", "special", "deputy", "late", "next", "new", "then", "county"}
+_ROLE_MODIFIERS |= {"state", "district", "top", "senior", "assistant", "acting", "interim", "first", "general"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}  # of a group named before: "voters ... they"
+_OBJECT_NEXT = {"to", "for", "as", "of", "in", "on", "at", "with", "from", "and", "a", "an", "the", "that", "about"}
+# Between a name and a verb's object that cannot be that name ("Bell praised him"): no clause boundary.
+_CLAUSE_WORDS = {"that", "who", "whom", "which", "to", "and", "but", "because", "if", "when", "while", "as"}
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman", "chairman"), "m"),
+    **dict.fromkeys(("spokesman", "brother", "duke", "baron", "mister"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "madam"), "f"),
+    **dict.fromkeys(("congresswoman", "councilwoman", "chairwoman", "spokeswoman", "duchess", "baroness"), "f"),
+}
+_QUOTE_OPENS = re.compile(r"[:,]\s*[\"“]\s*[A-Z]")  # 'Kaine: "He ...', '"He is ...'
+_QUOTE_CLOSE = re.compile(r"”|(?<=\S)\"(?=[\s,.;:!?)]|$)")
+_QUOTE_OPEN = re.compile(r"“|(?:^|(?<=[\s(\[—–]))\"(?=\S)")
+_ASIDE_OPENS = ("who ", "whose ", "whom ", "a ", "an ", "the ")  # "Portman, who played Obama, said he ..."
+_RELATIVE = {"who", "whom", "whose"}  # after a person's name: "Ana Ruiz, who chairs the authority"
+# "he's", "she’d": the pronoun is the first part; "Don't" is "do"
+_CLITIC_RE = re.compile(r"(?:n['’]t|['’](?:s|d|ll|re|ve|m))$", re.IGNORECASE)
+# A clause put before the main subject starts with one of these ("After he won, Trump ...", "In his speech, Obama ...").
+_FRONTING = {
+    "after",
+    "before",
+    "when",
+    "whenever",
+    "while",
+    "although",
+    "though",
+    "since",
+    "because",
+    "if",
+    "until",
+    "once",
+    "in",
+    "during",
+    "with",
+    "despite",
+    "by",
+    "upon",
+    "on",
+    "unlike",
+    "like",
+    "without",
+    "throughout",
+    "following",
+    "having",
+    "as",
+    "asked",
+    "rather",
+    "amid",
+    "unless",
+    "at",
+    "under",
+    "within",
+    "for",
+    "whatever",
+}
+_LEADING = {"and", "but", "yet", "so", "still", "even"}  # before a fronted clause: "Yet by 2008, ..."
 _PLACE_CUES = {"in", "near", "across", "throughout", "outside", "inside"}
 _CALENDAR = {*WEEKDAYS, *MONTH_NAMES}
 _PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|bin|ibn|abu)-[A-Z]")  # "el-Sissi", "al-Bashir"
@@ -240,7 +302,7 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
         i = j
     cleaned = []
     for run in runs:
-        while run and (run[0].initial or run[0].text == "The") and run[0].text.lower() in lexicon.common:
+        while run and (run[0].initial or run[0].text == "The") and _unclitic(run[0].text) in lexicon.common:
             run = run[1:]
             if run:
                 run[0].initial = True
@@ -259,11 +321,17 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
         else:
             pieces = [run]
         for piece in pieces:
-            lone = piece[0].text.lower() if len(piece) == 1 else ""
-            if lone in _CALENDAR or lone == "i" or lone.rstrip(".") in _ABBREVIATED_TITLES:
+            lone = _unclitic(piece[0].text) if len(piece) == 1 else ""
+            if lone in _CALENDAR or lone in _NOT_NAMES or lone.rstrip(".") in _ABBREVIATED_TITLES:
                 continue  # "Monday", "I", a title with no name ("Mr.")
             cleaned.append(piece)
     return cleaned
+
+
+def _unclitic(word: str) -> str:
+    """ "It's" -> "it", "I’ve" -> "i": a contraction that starts a sentence is no more a name than its first word."""
+    lower = word.lower()
+    return _CLITIC_RE.sub("", lower) if "'" in lower or "’" in lower else lower
 
 
 def _split_and(run: list[_Word], lexicon: Words) -> list[list[_Word]]:
@@ -286,6 +354,8 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
     """
     positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in lexicon.titles]
+    # "Vice" is a title only before another ("Vice President Joe Biden"), not in "Vice Media"
+    positions = [i for i in positions if run[i].text.lower() != "vice" or run[i + 1].text.lower() in lexicon.titles]
     if not positions:
         return [], [], run
     first, j = positions[0], positions[-1] + 1
@@ -474,30 +544,81 @@ def _back_references(
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and ordered[i].start <= pos < ordered[i].end
 
+    last_person: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
+    last_group: DiscoveredMention | None = None  # the latest "voters"
     for k, w in enumerate(words):
         lower = w.text.lower()
         if lower in lexicon.groups and not covered(w.start):
             out.append(
                 DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
             )
+            last_group = out[-1]
             continue
-        if lower not in _PRONOUNS and not (k > 0 and words[k - 1].text.lower() == "the" and not w.capital):
+        if lower in _RELATIVE and k > 0:
+            m = _relative_head(text, w, by_end, ends, last_person)
+            if m is not None:
+                sentence = doc.sentence_index(w.start)
+                out.append(DiscoveredMention(w.start, w.end, w.text, m.actor, m.group, sentence, m.kind, "pronoun"))
             continue
-        earlier = by_end[: bisect.bisect_right(ends, w.start)]  # mentions that end before this word
-        if lower in _PRONOUNS:
+        pronoun = _unclitic(w.text)
+        plural = pronoun in _PLURAL
+        if not (plural or pronoun in _PRONOUNS) and not (
+            k > 0 and words[k - 1].text.lower() == "the" and not w.capital
+        ):
+            continue
+        before = bisect.bisect_right(ends, w.start)  # the mentions that end before this word: by_end[:before]
+        if plural or pronoun in _PRONOUNS:
             sentence = doc.sentence_index(w.start)
-            people = []
-            for m in reversed(earlier):  # the nearest person, in this sentence or the one before
-                if m.sentence < sentence - 1:
-                    break
-                if m.kind in ("person", "name"):
-                    people = [m]
-                    break
-            if people:
-                m = people[-1]
-                out.append(DiscoveredMention(w.start, w.end, w.text, m.actor, m.group, sentence, "person", "pronoun"))
+            floor = max(doc.sentences[max(0, sentence - 1)][0] if doc.sentences else 0, w.start - QUOTE_WINDOW)
+            earlier = by_end[bisect.bisect_left(ends, floor) : before]  # an antecedent is near: no rescan of all
+            if plural:
+                m = _antecedent(text, earlier, last_group, sentence, ("group",))
+            else:
+                gender = "f" if pronoun.startswith(("she", "her")) else "m"
+                m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender)
+                quoted = (w.start, w.start)
+                if m is not None and any(c in text[m.end : w.start] for c in '"”'):
+                    quoted = _quotation_before(text, floor, w.start)
+                    m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender, quoted)
+                if m is not None and k > 0 and words[k - 1].text.lower() == "whom":  # "Cohn, whom he": not Cohn
+                    rest = [x for x in earlier if x is not m]
+                    m = _antecedent(text, rest, None, sentence, ("person", "name"), gender, quoted)
+                if m is not None:
+                    m = _head_of_aside(text, m, w.start, by_end, ends, gender) or m
+                if m is not None and _QUOTE_OPENS.search(
+                    text, max(m.end, quoted[1] if quoted[0] < quoted[1] else 0), w.end
+                ):
+                    m = None  # 'Kaine: "He said it."': a quotation opened after the name speaks of someone else
+                if m is not None and _co_argument(text, words, k, pronoun, m, sentence):
+                    m = None
+                m = m or _cataphora(text, words, k, ordered, starts, doc)
+            if m is not None:
+                end = w.start + len(pronoun)
+                kind = "group" if plural else "person"
+                out.append(
+                    DiscoveredMention(w.start, end, text[w.start : end], m.actor, m.group, sentence, kind, "pronoun")
+                )
         elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
+            earlier = by_end[:before]
             bare = w.bare.lower()
+            phrase = _role_phrase(text, words, k, lexicon)
+            if phrase:  # "the vice president", "the attorney general", "the former governor"
+                head = " ".join([x.text.lower() for x in phrase[:-1]] + [phrase[-1].bare.lower()])
+                fits = [
+                    m for m in earlier if m.kind == "person" and (m.title.lower() == head or head in m.role.lower())
+                ]
+                start, end = words[k - 1].start, phrase[-1].start + len(phrase[-1].bare)
+                sentence = doc.sentence_index(w.start)
+                if fits:
+                    m = fits[-1]
+                    out.append(
+                        DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, "person", "short")
+                    )
+                else:
+                    name = f"the {head}"
+                    out.append(DiscoveredMention(start, end, text[start:end], name, name, sentence, "person", "role"))
+                last_person = out[-1]
+                continue
             if bare in lexicon.organisations:
                 fits = [m for m in earlier if m.kind == "organisation" and entities.get(m.actor) is not None]
                 fits = [m for m in fits if entities[m.actor].head == bare]
@@ -518,7 +639,190 @@ def _back_references(
                 name = f"the {bare}"
                 kind = "organisation" if bare in lexicon.organisations else "person"
                 out.append(DiscoveredMention(start, end, text[start:end], name, name, sentence, kind, "role"))
+            if out[-1].kind == "person":
+                last_person = out[-1]
     return out
+
+
+def _role_phrase(text: str, words: list[_Word], k: int, lexicon: Words) -> list[_Word]:
+    """The words of a role of two or three after "the" ("vice president", "attorney general", "former governor",
+    "county clerk"): modifiers or role words, the last a title or role; [] for one word ("the president")."""
+    phrase: list[_Word] = []
+    j = k
+    while j < len(words) and j < k + 3 and not words[j].capital and (not phrase or _joined(text, phrase[-1], words[j])):
+        lower = words[j].bare.lower()
+        if lower not in _ROLE_MODIFIERS and lower not in lexicon.titles and lower not in lexicon.roles:
+            break
+        phrase.append(words[j])
+        if words[j].bare != words[j].text:  # "the vice president's": the possessive ends it
+            break
+        j += 1
+    while phrase and phrase[-1].bare.lower() not in lexicon.titles and phrase[-1].bare.lower() not in lexicon.roles:
+        phrase.pop()
+    return phrase if len(phrase) > 1 else []
+
+
+def _antecedent(
+    text: str,
+    earlier: Sequence[DiscoveredMention],
+    last_out: DiscoveredMention | None,
+    sentence: int,
+    kinds: tuple[str, ...],
+    gender: str = "",
+    quoted: tuple[int, int] = (0, 0),
+) -> DiscoveredMention | None:
+    """The nearest actor that fits a pronoun, in its sentence or the one before ("The president said he"), and
+    not inside the ``quoted`` span.
+
+    ``last_out`` is the latest such actor found by :func:`_back_references` itself ("the president", "voters").
+    """
+    q_start, q_end = quoted
+    pending = last_out if last_out is not None and last_out.sentence >= sentence - 1 else None
+    for m in reversed(earlier):
+        if pending is not None and pending.end > m.end:
+            if _fits(text, pending, kinds, gender) and not q_start <= pending.start < q_end:
+                return pending
+            pending = None
+        if m.sentence < sentence - 1:
+            break
+        if _fits(text, m, kinds, gender) and not q_start <= m.start < q_end:
+            return m
+    if pending is not None and _fits(text, pending, kinds, gender) and not q_start <= pending.start < q_end:
+        return pending
+    return None
+
+
+def _quotation_before(text: str, floor: int, pos: int) -> tuple[int, int]:
+    """The span of the last quotation closed between ``floor`` and ``pos`` ('"We will win," he said'), from
+    ``floor`` if it opened earlier; (pos, pos) if there is none or a new one is open at ``pos``.
+
+    The speaker after a quotation is not a person the quotation names ('"Snowden must return," she said').
+    """
+    window = text[floor:pos]
+    closes = [m.end() for m in _QUOTE_CLOSE.finditer(window)]
+    opens = [m.start() for m in _QUOTE_OPEN.finditer(window)]
+    if not closes or (opens and opens[-1] >= closes[-1]):
+        return pos, pos
+    before = [o for o in opens if o < closes[-1]]
+    return floor + (before[-1] if before else 0), floor + closes[-1]
+
+
+def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) -> bool:
+    """A person for "he" is not a "Ms", nor a name after an article ("the Oscar-nominee", "a Christian"), nor a
+    hyphenated modifier ("African-American", "Sanders-backed"), nor a word in capitals ("WASHINGTON --")."""
+    if m.kind not in kinds:
+        return False
+    if m.kind == "group":
+        return True
+    if gender and _gender(m) not in ("", gender):
+        return False
+    if m.link != "role" and re.search(r"(?:^|\W)(?:the|a|an)\s$", text[max(0, m.start - 4) : m.start], re.IGNORECASE):
+        return False
+    if m.kind == "name" and m.text.isupper() and len(m.text) > 3:  # a dateline ("WASHINGTON --") or a heading
+        return False
+    parts = m.text.split("-")[1:]
+    return not (m.kind == "name" and any(x[:1].islower() or x.startswith("American") for x in parts))
+
+
+def _gender(m: DiscoveredMention) -> str:
+    word = (m.title or (m.actor if m.link == "role" else "")).split()
+    return _TITLE_GENDER.get(word[-1].lower().rstrip("."), "") if word else ""
+
+
+def _relative_head(
+    text: str, w: _Word, by_end: Sequence[DiscoveredMention], ends: list[int], last_person: DiscoveredMention | None
+) -> DiscoveredMention | None:
+    """The person a relative pronoun follows at once ("Ruiz, who ...", "the president, whose ..."), if any."""
+    i = bisect.bisect_right(ends, w.start) - 1
+    candidates = [by_end[i]] if i >= 0 else []
+    if last_person is not None and last_person.end <= w.start:
+        candidates.append(last_person)
+    for m in candidates:
+        if m.kind in ("person", "name") and text[m.end : w.start] in (", ", " ", ","):
+            return m
+    return None
+
+
+def _head_of_aside(
+    text: str, m: DiscoveredMention, pos: int, by_end: Sequence[DiscoveredMention], ends: list[int], gender: str
+) -> DiscoveredMention | None:
+    """ "Chaffetz, who criticized McCarthy's remarks, has his ...": a name inside an aside closed before the
+    pronoun is not its antecedent; the person the aside is about is."""
+    if "," not in text[m.end : pos]:
+        return None
+    opening = text.rfind(",", max(0, m.start - 150), m.start)
+    if opening < 0 or not text[opening + 1 : m.start].lstrip().startswith(_ASIDE_OPENS):
+        return None
+    if any(c in text[opening + 1 : m.start] for c in ".;:"):
+        return None
+    i = bisect.bisect_left(ends, opening)
+    head = by_end[i] if i < len(by_end) and ends[i] == opening else None
+    if head is None or head.sentence != m.sentence or not _fits(text, head, ("person", "name"), gender):
+        return None
+    return head
+
+
+def _co_argument(text: str, words: list[_Word], k: int, pronoun: str, m: DiscoveredMention, sentence: int) -> bool:
+    """ "Bell praised him", "Ruiz told her": an object pronoun a few words after a name in the same clause is
+    someone else (a reflexive, "himself", would be the name); a possessive name is not the subject."""
+    if pronoun not in ("him", "her") or m.sentence != sentence or words[k].start - m.end > 40:
+        return False
+    if pronoun == "her":  # "her" is also a possessive: "Ruiz thanked her staff" is Ruiz's staff
+        after = text[words[k].end : words[k].end + 1]
+        if not (after in '.,;:!?)”"' or (k + 1 < len(words) and words[k + 1].text.lower() in _OBJECT_NEXT)):
+            return False
+    between = text[m.end : words[k].start]
+    if between[:1] in ("'", "’") or any(c in between for c in ',;:—–()"“”'):  # "Ruiz's aides praised her": Ruiz
+        return False
+    inside = [x.text.lower() for x in words[max(0, k - 4) : k] if x.start >= m.end]
+    return len(inside) <= 3 and not any(x in _CLAUSE_WORDS for x in inside)
+
+
+def _cataphora(
+    text: str, words: list[_Word], k: int, ordered: Sequence[DiscoveredMention], starts: list[int], doc: Doc
+) -> DiscoveredMention | None:
+    """A pronoun in a clause put before the subject names that subject: "After he won, Trump ...".
+
+    Only where the sentence opens with that clause ("After", "In", "Despite" ..., perhaps after "But"), the
+    pronoun's own clause does too (after its comma: "Yet by 2008, after he ..."), nothing before the comma names
+    a person and no quotation is open, and a name follows the comma at once, not as a possessive ("After he
+    won, Trump's aides ..." stays unresolved).
+    """
+    w = words[k]
+    sentence_start = doc.sentences[doc.sentence_index(w.start)][0]
+    first = k
+    while first > 0 and words[first - 1].start >= sentence_start:
+        first -= 1
+        if k - first > 60:  # a fronted clause is short; a run-on "sentence" is not read back
+            return None
+    opening = first
+    while opening < k and words[opening].text.lower() in _LEADING:
+        opening += 1
+    if opening >= k or words[opening].text.lower() not in _FRONTING:
+        return None
+    clause = k  # the first word of the pronoun's clause: after the last comma before it
+    while clause > first and "," not in text[words[clause - 1].end : words[clause].start]:
+        clause -= 1
+    while clause < k and words[clause].text.lower() in _LEADING:
+        clause += 1
+    if clause >= k or words[clause].text.lower() not in _FRONTING:
+        return None
+    comma = text.find(",", w.end, w.end + 200)
+    if comma < 0 or any(c in text[sentence_start:comma] for c in '"“”'):
+        return None
+    if comma > doc.sentences[doc.sentence_index(w.start)][1]:
+        return None
+    i = bisect.bisect_left(starts, sentence_start)
+    while i < len(ordered) and ordered[i].start < comma:
+        if ordered[i].kind in ("person", "name"):
+            return None
+        i += 1
+    if i >= len(ordered) or text[comma + 1 : ordered[i].start].strip():
+        return None
+    subject = ordered[i]
+    if subject.kind not in ("person", "name") or text[subject.end : subject.end + 1] in ("'", "’"):
+        return None
+    return subject
 
 
 def _seed_mentions(doc: Doc, lex: Lexicons) -> list[ActorMention]:
