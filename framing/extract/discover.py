@@ -30,6 +30,7 @@ capitalised headline word for a name.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -251,6 +252,9 @@ class _Phrase:
         return " ".join([w.text for w in self.words[:-1]] + [self.words[-1].bare])
 
 
+_BREAK_RE = re.compile('[\n"“‘:—–•(]')  # in the gap before a word: it starts a line, quotation or list item
+
+
 def _words(text: str, doc: Doc) -> list[_Word]:
     starts = sorted(start for start, _ in doc.sentences)
     words: list[_Word] = []
@@ -258,7 +262,7 @@ def _words(text: str, doc: Doc) -> list[_Word]:
     for m in _WORD_RE.finditer(text):
         gap = text[previous_end : m.start()]
         i = bisect.bisect_left(starts, previous_end)  # a sentence starts between the last word and this one
-        initial = not words or (i < len(starts) and starts[i] <= m.start()) or any(c in gap for c in '\n"“‘:—–•(')
+        initial = not words or (i < len(starts) and starts[i] <= m.start()) or bool(_BREAK_RE.search(gap))
         words.append(_Word(m.start(), m.end(), m.group(), initial))
         previous_end = m.end()
     return words
@@ -839,12 +843,12 @@ def _with_seeds(mentions: list[DiscoveredMention], seeds: Sequence[ActorMention]
         return mentions
     seeded: dict[str, tuple[str, str]] = {}
     out: list[DiscoveredMention] = []
-    covered: list[tuple[int, int]] = []
+    seed_starts = [s.start for s in seeds]  # seeds are sorted and do not overlap (longest_non_overlapping)
     for m in mentions:
         head = m.end - 1  # the seed must cover the name's last word: "Russian" does not make Lavrov Russia
-        hit = next((s for s in seeds if s.start <= head < s.end), None)
-        if hit is not None:
-            seeded[m.actor] = (hit.actor, hit.group)
+        k = bisect.bisect_right(seed_starts, head) - 1
+        if k >= 0 and head < seeds[k].end:
+            seeded[m.actor] = (seeds[k].actor, seeds[k].group)
     for m in mentions:
         if m.actor in seeded:
             actor, group = seeded[m.actor]
@@ -854,9 +858,14 @@ def _with_seeds(mentions: list[DiscoveredMention], seeds: Sequence[ActorMention]
                 m.start, m.end, m.text, actor, group, m.sentence, kind, link, m.title, m.role, m.affiliation
             )
         out.append(m)
-        covered.append((m.start, m.end))
+    # A seed no discovered mention overlaps is added: with the mentions sorted by start, the furthest
+    # end among those starting before the seed ends tells whether any of them reaches into it.
+    spans = sorted((m.start, m.end) for m in out)
+    span_starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for s in seeds:
-        if not any(a < s.end and s.start < b for a, b in covered):
+        k = bisect.bisect_left(span_starts, s.end) - 1
+        if k < 0 or reach[k] <= s.start:
             kind = _seed_kind(s)
             out.append(DiscoveredMention(s.start, s.end, s.text, s.actor, s.group, s.sentence, kind, "seed"))
     out.sort(key=lambda m: (m.start, m.end))
