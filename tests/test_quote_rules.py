@@ -390,3 +390,28 @@ def test_adverbs_or_a_verb_chain_before_a_later_verb_share_the_subject_of_the_se
     ):
         quotes = [q for q in quotes_of(analyse(text)) if "ferry" in q.text]
         assert quotes and all(q.speaker == "The harbour master" for q in quotes), [(q.speaker, q.cue) for q in quotes]
+
+
+def test_a_pronoun_reporting_after_and_or_but_is_a_report_of_its_own(analyse):
+    f = analyse("Mayor Lena Brandt said the ferry would keep running, and she added that the pier would reopen in May.")
+    said, added = [q for q in quotes_of(f) if q.cue in {"said", "added"}]
+    assert said.text == "the ferry would keep running"
+    assert added.speaker_text == "she" and added.speaker == "Lena Brandt"
+    assert added.text == "the pier would reopen in May"
+    f = analyse("Tom Hale said the strike was over, but he warned that the dockers could walk out again.")
+    warned = next(q for q in quotes_of(f) if q.cue == "warned")
+    assert warned.speaker_text == "he" and warned.text == "the dockers could walk out again"
+    # a belief after the pronoun may still be part of what the first speaker said
+    f = analyse("Tom Hale said the plan could bring voters back, and he wants the union to back it.")
+    said = next(q for q in quotes_of(f) if q.cue == "said")
+    assert "wants" in said.text
+
+
+def test_a_participle_after_a_comma_and_adverb_or_after_by_has_the_subject_of_its_clause(analyse):
+    for text in (
+        "“We will not close the pier,” Lena Brandt told reporters, before insisting that the ferry was safe.",
+        "Lena Brandt stayed away from the ceremony, later explaining that she had been ill.",
+        "Lena Brandt won over the dockers by promising that the pier would stay open.",
+    ):
+        quotes = [q for q in quotes_of(analyse(text)) if q.cue.endswith("ing")]
+        assert quotes and all(q.speaker == "Lena Brandt" for q in quotes), (text, [(q.speaker, q.cue) for q in quotes])

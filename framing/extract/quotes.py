@@ -380,11 +380,18 @@ _AUX_ONLY = re.compile(
 )
 # A participle right after a comma, before "by": "The plan, first reported by X, ...".
 _REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later|\w+ly)\s+)?$", re.IGNORECASE)
+# Before a participle, what links it to the clause it hangs on: a comma and perhaps a conjunction or adverbs
+# ("..., before insisting", "..., often citing", "..., while adding"), or a preposition ("... by suggesting"):
+# the participle has the subject of that clause.
+_ING_LINK = re.compile(
+    r"(?:,\s+(?:(?:before|after|while|when|then|also|often|even|again|later|and|but|\w+ly)\s+)*"
+    r"|\s(?:by|while|before|after)\s+)$"
+)
 # A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
 _SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
-# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted".
+# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted", ", and he added".
 _CONTRAST_BEFORE = re.compile(
-    r"[,;]\s+(?:but|while|whereas|and)\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}\s+$"
+    r"[,;]\s+(?:but|while|whereas|and)\s+(?P<who>[A-Z][\w.'’-]*|the|a|an|he|she|they|we)(?:\s+[\w.'’-]+){0,4}\s+$"
 )
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
@@ -801,8 +808,9 @@ class _Extractor:
             main = self._main_clause_subject(cue.end, s_end)
             if main is not None:  # "In describing ...", "Having announced ...", "Continuing to argue ..., X said"
                 return main, cue.start
-        if cue.text.lower().endswith("ing") and before.rstrip().rstrip("”\"’'").rstrip().endswith(","):
-            return self._subject_of_sentence(s_start, cue.start), cue.start  # "..., adding" / "“...,” adding"
+        if cue.text.lower().endswith("ing") and _ING_LINK.search(before.rstrip().rstrip("”\"’'").rstrip() + " "):
+            # "..., adding" / "“...,” adding" / "..., before insisting" / "..., often citing" / "... by suggesting"
+            return self._subject_of_sentence(s_start, cue.start), cue.start
         if not before.strip() and cue.text[:1].isupper() and not self._closing_mark_before(s_start):
             return None, cue.start  # "Asked about the plan, she said ...": an opening participle has no speaker
         window_start = s_start
@@ -1228,7 +1236,9 @@ class _Extractor:
         for c in self._cue_index.starting_in(max(start, cue.end), end):
             contrast = _CONTRAST_BEFORE.search(self.text, start, c.start)
             if c.kind == "verb" and contrast and not self.resolver.inside_quote(contrast.start()):
-                end = contrast.start()  # "X said ..., but Y insisted ...": Y's report is not part of X's
+                if contrast.group("who").lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | {"we"} and c.cls != "speech":
+                    continue  # "X said ..., and he wants ...": a pronoun's belief may still be part of what X said
+                end = contrast.start()  # "X said ..., but Y insisted ...", ", and he added": Y's report is not X's
                 break
         for q in self._mark_index.starting_in(start, end):  # a quotation in the clause is reported already
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
