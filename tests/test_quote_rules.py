@@ -415,3 +415,12 @@ def test_a_participle_after_a_comma_and_adverb_or_after_by_has_the_subject_of_it
     ):
         quotes = [q for q in quotes_of(analyse(text)) if q.cue.endswith("ing")]
         assert quotes and all(q.speaker == "Lena Brandt" for q in quotes), (text, [(q.speaker, q.cue) for q in quotes])
+
+
+def test_names_before_a_role_noun_are_the_people_of_that_name_not_the_name(analyse):
+    f = analyse("After the talks, NATO leaders promised the Soviet president that the alliance would not expand.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "NATO leaders"
+    f = analyse("Harbour Authority officials said the ferry would not run on Sunday.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Harbour Authority officials"

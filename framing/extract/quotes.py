@@ -190,6 +190,8 @@ _ROLE_NOUNS = {
 }
 # A sentence-initial capital on a plural common noun phrase: "Housing campaigners", "Industry analysts".
 _COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
+# Capitalised words before a common-noun head: "NATO leaders", "Trump campaign aides", "Kremlin officials".
+_NAMED_GROUP = re.compile(r"^(?:[A-Z][\w.'’&-]*\s+){1,3}(?:[a-z][a-z-]+\s+)?(?P<head>[a-z]+)$")
 # Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
 # A stretch ending in "and"/"but" before a verb coordinates that verb with an earlier one ("arrived and said").
 _COORDINATED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
@@ -576,7 +578,10 @@ class _Resolver:
         common = _COMMON_HEAD.match(phrase) and not re.search(r"(?:ed|ly)\b", phrase)
         if common and (self._all.within(a, b) or phrase.split()[0] in self.registry.by_surname):
             common = False
-        if not (group_of or common):
+        named = _NAMED_GROUP.match(phrase)  # "NATO leaders", "Trump aides": the people of a name, not the name
+        if named and (named.group("head").removesuffix("s") not in _ROLE_NOUNS or self._within(self.titles, a, b)):
+            named = None
+        if not (group_of or common or named):
             return None
         if _PERSON_NAME.match(phrase) or phrase.split()[0] in _NOT_NAMES:
             return None
