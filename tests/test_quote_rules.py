@@ -424,3 +424,17 @@ def test_names_before_a_role_noun_are_the_people_of_that_name_not_the_name(analy
     f = analyse("Harbour Authority officials said the ferry would not run on Sunday.")
     (quote,) = quotes_of(f)
     assert quote.speaker == "Harbour Authority officials"
+
+
+def test_a_quotation_closed_with_a_mark_of_the_other_style_ends_there(analyse):
+    f = analyse('“We were clear about the pier on a number of occasions," Lena Brandt continued. The ferry left.')
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt" and quote.text.endswith('occasions,"')
+    f = analyse('"The strike is over for now,” Tom Hale said. “The dockers will be back on Monday.”')
+    first, second = quotes_of(f)
+    assert first.text == '"The strike is over for now,”' and first.speaker == "Tom Hale"
+    assert second.text == "“The dockers will be back on Monday.”" and second.speaker == "Tom Hale"
+    # a curly quotation inside a straight one keeps the straight closer
+    f = analyse('"I read “we will win,” and I believed it," Tom Hale said.')
+    (quote,) = quotes_of(f)
+    assert quote.text == '"I read “we will win,” and I believed it,"' and quote.speaker == "Tom Hale"
