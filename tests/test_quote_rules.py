@@ -438,3 +438,15 @@ def test_a_quotation_closed_with_a_mark_of_the_other_style_ends_there(analyse):
     f = analyse('"I read “we will win,” and I believed it," Tom Hale said.')
     (quote,) = quotes_of(f)
     assert quote.text == '"I read “we will win,” and I believed it,"' and quote.speaker == "Tom Hale"
+
+
+def test_a_verb_outside_the_lexicon_next_to_a_quotation_names_its_speaker(analyse):
+    f = analyse("During the first debate, Lena Brandt cracked, “I'm a moderate who likes to get the ferry running.”")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt" and quote.cue == "cracked"
+    f = analyse("''Silly boys acting like they own the pier,'' scoffed Ana Ruiz, 22, who founded the group in 2014.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Ana Ruiz" and quote.cue == "scoffed"
+    f = analyse("“Is the ferry safe? Nobody knows,” reacted Tom Hale.\n\nEarlier Sunday, Tom Hale visited the pier.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Tom Hale"

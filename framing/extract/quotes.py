@@ -277,6 +277,16 @@ _SPEAKER_VERB_TAIL = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
     r"\s+(?P<verb>(?:[a-z]+(?:ed|es|s)|said|told|wrote|went|spoke)(?:\s+on)?)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
 )
+# A subject and one verb, then a comma or colon, right before a quotation: "Ana Ruiz cracked, “...”".
+_VERB_LEAD = re.compile(
+    r"\s*(?P<who>(?:[A-Z][\w.'’-]*|the|a|an|he|she|they)(?:\s+[\w.'’-]+){0,4}?)\s+(?:(?:also|then|later|again|"
+    r"[a-z]+ly)\s+)?(?P<verb>[a-z]{3,}(?:ed|es)|said|says|wrote|told|sang|sings|spoke|shot\s+back|put\s+it)\s*[,:]\s*"
+)
+# After a quotation closing with a comma, ? or !, a verb then a name: "“...,” scoffed Ana Ruiz, 22, ...".
+_VERB_SPEAKER_TAIL = re.compile(
+    r"[ \t]*(?P<verb>[a-z]{3,}ed|said|wrote|told)[ \t]+"
+    r"(?P<who>(?:(?:[A-Z]\.|[A-Z][a-z]{1,3}\.|[A-Z][\w'’-]*)[ \t]+){0,4}[A-Z][\w'’-]+)(?=[ \t]*[,.;(]|[ \t]*$)"
+)
 # A dash and a name signing a quotation: "“...” ― Ana Ruiz." or "- Ana Ruiz." on the next line.
 _DASH_SIGNATURE = re.compile(
     r"[ \t]*(?:\n\s*)?[-―—–]+[ \t]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*\.?[ \t]*(?=\n|$)"
@@ -1071,6 +1081,8 @@ class _Extractor:
             speaker, cue_text = self._dash_signature(mark), "—"
             if speaker is None:
                 speaker, cue_text = self._colon_lead(mark), ":"
+            if speaker is None:
+                speaker, cue_text = self._verb_next_to(mark)
         if cue is None and speaker is None:
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = self._carried_speaker(before) if before else None
@@ -1093,6 +1105,25 @@ class _Extractor:
         if quote.speaker or quote.speaker_text:  # an unresolved "he" still speaks on in the next quotation
             previous[para] = quote
         return quote
+
+    def _verb_next_to(self, mark: QuoteMark) -> tuple[_Mention | None, str]:
+        """A verb outside the lexicon right next to a quotation, with its subject: "Ana Ruiz cracked, “...”" before
+        it, or "“...,” scoffed Ana Ruiz." after it. The shape says who spoke, whatever the verb."""
+        s_start = self.doc.sentences[self.doc.sentence_index(mark.start)][0] if self.doc.sentences else 0
+        start = max(s_start, mark.start - CLAUSE_WINDOW)
+        while opening := _OPENING_ADVERBIAL.match(self.text, start, mark.start):
+            start = opening.end()
+        lead = _VERB_LEAD.fullmatch(self.text, start, mark.start)
+        if lead is not None and not self.resolver.inside_quote(start):
+            found = self.resolver.resolve(lead.start("who"), lead.end("who"), prefer_right=False)
+            if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
+                return found, lead.group("verb")
+        tail = _VERB_SPEAKER_TAIL.match(self.text, mark.end)
+        if tail is not None and mark.closed and self.text[mark.inner_end - 1 : mark.inner_end] in ",?!":
+            found = self.resolver.resolve(tail.start("who"), tail.end("who"), prefer_right=False)
+            if found is not None and found.kind in {"speaker", "title", "actor", "name"}:
+                return found, tail.group("verb")
+        return None, ""
 
     def _dash_signature(self, mark: QuoteMark) -> _Mention | None:
         """A quotation signed with a dash and a name ("“...” ― Ana Ruiz."), on its line or the next."""
