@@ -450,3 +450,20 @@ def test_a_verb_outside_the_lexicon_next_to_a_quotation_names_its_speaker(analys
     f = analyse("“Is the ferry safe? Nobody knows,” reacted Tom Hale.\n\nEarlier Sunday, Tom Hale visited the pier.")
     (quote,) = quotes_of(f)
     assert quote.speaker == "Tom Hale"
+
+
+def test_a_perfect_auxiliary_between_the_subject_and_the_verb_is_not_part_of_the_speaker(analyse):
+    f = analyse("Rabbi Tom Hale, the founder of the Harbour Centre in Dunmore, has said that the ferry must run.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Rabbi Tom Hale" and quote.text == "the ferry must run"
+    f = analyse("Sen. Ana Ruiz (D-Ore.) has long argued that the pier must stay open.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Sen. Ana Ruiz"
+    f = analyse("Some dockers have suggested that the strike could end in May.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Some dockers" and quote.text == "the strike could end in May"
+
+
+def test_an_accusation_of_a_noun_phrase_is_a_charge_not_a_statement(analyse):
+    f = analyse("Both unions have frequently accused each other of provocative tactics at the pier.")
+    assert quotes_of(f) == []

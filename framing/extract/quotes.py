@@ -137,7 +137,7 @@ _REFUSED_SPEECH = re.compile(
 # What follows "wrote about" or "spoke of" names a topic ("said about 2,000" is a number), and "accused them of
 # doing" a charge: neither is what was said.
 _TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
-_CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\s+\w+ing\b", re.IGNORECASE)
+_CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\s+(?![“\"‘'])")
 # A common-noun head with a prepositional complement ("officials in Brussels", "a lawyer for the tenants").
 _GROUP_OF = re.compile(
@@ -335,6 +335,10 @@ _TRAILING_ADVERBIAL = re.compile(
     r"(?:\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|night|weekend|spring|summer|fall|autumn|winter)"
     r"|(?:on\s+)?(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
     r"|also|even|again|then|later|recently|yesterday|today|once|repeatedly|publicly|privately|previously))+\s*$"
+)
+# A perfect auxiliary and adverbs between a subject and its verb ("has said", "have long argued").
+_AUX_BEFORE_VERB = re.compile(
+    r"\s+(?:has|have|had)(?:\s+(?:also|long|since|repeatedly|previously|already|never|not|often|\w+ly))*\s*$"
 )
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -832,6 +836,8 @@ class _Extractor:
         last_boundary = ""
         trailing = _TRAILING_ADVERBIAL.search(before)  # "Tom Hale (D-Ore.) last month joked": not the name
         core = before[: trailing.start()] if trailing and before[: trailing.start()].strip() else before
+        aux = _AUX_BEFORE_VERB.search(core)  # "Ana Ruiz (D-Ore.) has said", "Ana Ruiz, a steward, has long argued"
+        core = core[: aux.start()] if aux and core[: aux.start()].strip() else core
         aside = _SHORT_ASIDE.search(core)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
         aside = aside or _DASH_ASIDE.search(core)  # "Ana Ruiz — who ... — told": the aside is not the speaker
         scan = core[: aside.start()] if aside else core
@@ -879,7 +885,8 @@ class _Extractor:
         if left and (_SHARED_SUBJECT.match(left) or _SHARED_CHAIN.fullmatch(left)) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
         if not left or left.lower() in {"also", "has", "have", "had"}:
-            appositive = self._appositive_subject(s_start, cue.start) if before.rstrip().endswith(",") else None
+            closes = before.rstrip().endswith(",") or (aux is not None and core.rstrip().endswith(","))
+            appositive = self._appositive_subject(s_start, s_start + len(core.rstrip())) if closes else None
             if appositive and appositive[0].kind in {"speaker", "title", "name"}:
                 return appositive  # "His campaign manager, Jeff Weaver, said Sanders believes ..."
             inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
