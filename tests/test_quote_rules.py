@@ -467,3 +467,14 @@ def test_a_perfect_auxiliary_between_the_subject_and_the_verb_is_not_part_of_the
 def test_an_accusation_of_a_noun_phrase_is_a_charge_not_a_statement(analyse):
     f = analyse("Both unions have frequently accused each other of provocative tactics at the pier.")
     assert quotes_of(f) == []
+
+
+def test_a_modal_or_progressive_auxiliary_before_the_verb_is_not_part_of_the_speaker(analyse):
+    f = analyse("Lena Brandt, the harbour master, would only say that the ferry was safe.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt" and quote.text == "the ferry was safe"
+    f = analyse("Many dockers are now insisting that the pier stay open.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Many dockers"
+    # a passive with an adverb in it still reports nothing
+    assert quotes_of(analyse("An effort to win the dockers over is also expected to begin soon.")) == []

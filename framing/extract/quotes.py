@@ -126,7 +126,9 @@ _THAT = re.compile(
     r"(?:(?!\b(?:he|she|they|we|i|it|was|is|were|are|would|will|had|has)\b)[^,.;:“”\"]){0,40}?\bthat\b\s*|\s*,?\s*",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:not\s+|n[o']t\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:not\s+|n[o']t\s+)?(?:(?:also|still|now|\w+ly)\s+)?$", re.IGNORECASE
+)
 # A refusal reports a voice only when what was refused is speaking ("declined to comment"), not an act
 # ("refused to comply", "declined to publish the response").
 _REFUSED_SPEECH = re.compile(
@@ -336,9 +338,11 @@ _TRAILING_ADVERBIAL = re.compile(
     r"|(?:on\s+)?(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
     r"|also|even|again|then|later|recently|yesterday|today|once|repeatedly|publicly|privately|previously))+\s*$"
 )
-# A perfect auxiliary and adverbs between a subject and its verb ("has said", "have long argued").
+# An auxiliary and adverbs between a subject and its verb ("has said", "have long argued", "would not say",
+# "is calling").
 _AUX_BEFORE_VERB = re.compile(
-    r"\s+(?:has|have|had)(?:\s+(?:also|long|since|repeatedly|previously|already|never|not|often|\w+ly))*\s*$"
+    r"\s+(has|have|had|will|would|could|can|may|might|should|must|is|are|was|were|did|does|do)"
+    r"(?:\s+(?:also|long|since|repeatedly|previously|already|never|not|often|still|now|only|just|\w+ly))*\s*$"
 )
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -837,6 +841,8 @@ class _Extractor:
         trailing = _TRAILING_ADVERBIAL.search(before)  # "Tom Hale (D-Ore.) last month joked": not the name
         core = before[: trailing.start()] if trailing and before[: trailing.start()].strip() else before
         aux = _AUX_BEFORE_VERB.search(core)  # "Ana Ruiz (D-Ore.) has said", "Ana Ruiz, a steward, has long argued"
+        if aux and aux.group(1).lower() in {"is", "are", "was", "were"} and not progressive:
+            aux = None
         core = core[: aux.start()] if aux and core[: aux.start()].strip() else core
         aside = _SHORT_ASIDE.search(core)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
         aside = aside or _DASH_ASIDE.search(core)  # "Ana Ruiz — who ... — told": the aside is not the speaker
@@ -884,7 +890,8 @@ class _Extractor:
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and (_SHARED_SUBJECT.match(left) or _SHARED_CHAIN.fullmatch(left)) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
-        if not left or left.lower() in {"also", "has", "have", "had"}:
+        only_aux = aux is not None and window_start >= s_start + len(core.rstrip())  # "X, a steward, would say"
+        if not left or left.lower() in {"also", "has", "have", "had"} or only_aux:
             closes = before.rstrip().endswith(",") or (aux is not None and core.rstrip().endswith(","))
             appositive = self._appositive_subject(s_start, s_start + len(core.rstrip())) if closes else None
             if appositive and appositive[0].kind in {"speaker", "title", "name"}:
