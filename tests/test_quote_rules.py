@@ -478,3 +478,15 @@ def test_a_modal_or_progressive_auxiliary_before_the_verb_is_not_part_of_the_spe
     assert quote.speaker == "Many dockers"
     # a passive with an adverb in it still reports nothing
     assert quotes_of(analyse("An effort to win the dockers over is also expected to begin soon.")) == []
+
+
+def test_a_bracket_and_comma_or_an_aside_and_adverb_before_the_verb_leave_the_subject_the_speaker(analyse):
+    f = analyse("After winning the port vote on Tuesday, Gov. Lena Brandt (D-Ore.), said the ferry would run again.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Gov. Lena Brandt"
+    f = analyse("Tom Hale and the dockers, in fact, even insist that the pier will reopen in May.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker != "even" and "Tom Hale" in quote.speaker
+    f = analyse("Lena Brandt spoke for an hour on Friday, not once suggesting that the ferry had been sold.")
+    (quote,) = [q for q in quotes_of(f) if q.cue == "suggesting"]
+    assert quote.speaker == "Lena Brandt"

@@ -197,7 +197,11 @@ _NAMED_GROUP = re.compile(r"^(?:[A-Z][\w.'’&-]*\s+){1,3}(?:[a-z][a-z-]+\s+)?(?
 # Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
 # A stretch ending in "and"/"but" before a verb coordinates that verb with an earlier one ("arrived and said").
 _COORDINATED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
-_SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
+_SHARED_SUBJECT = re.compile(
+    r"^(?:and|but|then|also|later|even|still|often|never|always|already|again|\w+ly)"
+    r"(?:\s+(?:also|then|later|even|still|often|never|always|already|again|\w+ly))*$",
+    re.IGNORECASE,
+)
 # Adverbs or a verb chain before the cue with no subject of their own ("..., and continued to insist", "but now
 # said", "stopped short of calling"): the verb shares the subject of the sentence.
 _SHARED_ADVERB = r"(?:now|once|earlier|later|then|[a-z]+ly|on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + "))"
@@ -345,7 +349,7 @@ _AUX_BEFORE_VERB = re.compile(
     r"(?:\s+(?:also|long|since|repeatedly|previously|already|never|not|often|still|now|only|just|\w+ly))*\s*$"
 )
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
-_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*$")
 # An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
@@ -404,7 +408,7 @@ _REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later
 # ("..., before insisting", "..., often citing", "..., while adding"), or a preposition ("... by suggesting"):
 # the participle has the subject of that clause.
 _ING_LINK = re.compile(
-    r"(?:,\s+(?:(?:before|after|while|when|then|also|often|even|again|later|and|but|\w+ly)\s+)*"
+    r"(?:,\s+(?:(?:before|after|while|when|then|also|often|even|again|later|and|but|not|once|never|\w+ly)\s+)*"
     r"|\s(?:by|while|before|after)\s+)$"
 )
 # A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
