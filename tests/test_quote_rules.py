@@ -490,3 +490,14 @@ def test_a_bracket_and_comma_or_an_aside_and_adverb_before_the_verb_leave_the_su
     f = analyse("Lena Brandt spoke for an hour on Friday, not once suggesting that the ferry had been sold.")
     (quote,) = [q for q in quotes_of(f) if q.cue == "suggesting"]
     assert quote.speaker == "Lena Brandt"
+
+
+def test_a_contrasting_clause_with_a_common_noun_subject_is_a_report_of_its_own(analyse):
+    f = analyse("Harbour officials deny any link to the strike, but critics point to the pay cuts of last spring.")
+    deny, point = [q for q in quotes_of(f) if q.cue in {"deny", "point to"}]
+    assert deny.text == "any link to the strike" and deny.speaker == "Harbour officials"
+    assert point.speaker == "critics"
+    # a verb with no subject of its own after "but" continues the same report
+    f = analyse("Lena Brandt said the port was ready to keep talking with the union, but would respond to any strike.")
+    (said,) = quotes_of(f)
+    assert said.text.endswith("would respond to any strike")

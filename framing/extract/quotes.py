@@ -413,9 +413,13 @@ _ING_LINK = re.compile(
 )
 # A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
 _SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
-# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted", ", and he added".
+# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted", ", and he added",
+# ", but critics point to" (an auxiliary, adverb or "that" there continues the same clause: ", but would respond").
 _CONTRAST_BEFORE = re.compile(
-    r"[,;]\s+(?:but|while|whereas|and)\s+(?P<who>[A-Z][\w.'’-]*|the|a|an|he|she|they|we)(?:\s+[\w.'’-]+){0,4}\s+$"
+    r"[,;]\s+(?:but|while|whereas|and)\s+"
+    r"(?P<who>(?!(?:that|to|would|will|could|can|may|might|should|must|do|does|did|has|have|had|is|are|was|"
+    r"were|not|also|then|later|now|still|even|most|who|which|whose|[a-z]+ly|[a-z]+ed)\b)[A-Za-z][\w.'’-]*)"
+    r"(?:\s+[\w.'’-]+){0,4}\s+$"
 )
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
