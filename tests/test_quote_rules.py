@@ -390,3 +390,114 @@ def test_adverbs_or_a_verb_chain_before_a_later_verb_share_the_subject_of_the_se
     ):
         quotes = [q for q in quotes_of(analyse(text)) if "ferry" in q.text]
         assert quotes and all(q.speaker == "The harbour master" for q in quotes), [(q.speaker, q.cue) for q in quotes]
+
+
+def test_a_pronoun_reporting_after_and_or_but_is_a_report_of_its_own(analyse):
+    f = analyse("Mayor Lena Brandt said the ferry would keep running, and she added that the pier would reopen in May.")
+    said, added = [q for q in quotes_of(f) if q.cue in {"said", "added"}]
+    assert said.text == "the ferry would keep running"
+    assert added.speaker_text == "she" and added.speaker == "Lena Brandt"
+    assert added.text == "the pier would reopen in May"
+    f = analyse("Tom Hale said the strike was over, but he warned that the dockers could walk out again.")
+    warned = next(q for q in quotes_of(f) if q.cue == "warned")
+    assert warned.speaker_text == "he" and warned.text == "the dockers could walk out again"
+    # a belief after the pronoun may still be part of what the first speaker said
+    f = analyse("Tom Hale said the plan could bring voters back, and he wants the union to back it.")
+    said = next(q for q in quotes_of(f) if q.cue == "said")
+    assert "wants" in said.text
+
+
+def test_a_participle_after_a_comma_and_adverb_or_after_by_has_the_subject_of_its_clause(analyse):
+    for text in (
+        "“We will not close the pier,” Lena Brandt told reporters, before insisting that the ferry was safe.",
+        "Lena Brandt stayed away from the ceremony, later explaining that she had been ill.",
+        "Lena Brandt won over the dockers by promising that the pier would stay open.",
+    ):
+        quotes = [q for q in quotes_of(analyse(text)) if q.cue.endswith("ing")]
+        assert quotes and all(q.speaker == "Lena Brandt" for q in quotes), (text, [(q.speaker, q.cue) for q in quotes])
+
+
+def test_names_before_a_role_noun_are_the_people_of_that_name_not_the_name(analyse):
+    f = analyse("After the talks, NATO leaders promised the Soviet president that the alliance would not expand.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "NATO leaders"
+    f = analyse("Harbour Authority officials said the ferry would not run on Sunday.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Harbour Authority officials"
+
+
+def test_a_quotation_closed_with_a_mark_of_the_other_style_ends_there(analyse):
+    f = analyse('“We were clear about the pier on a number of occasions," Lena Brandt continued. The ferry left.')
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt" and quote.text.endswith('occasions,"')
+    f = analyse('"The strike is over for now,” Tom Hale said. “The dockers will be back on Monday.”')
+    first, second = quotes_of(f)
+    assert first.text == '"The strike is over for now,”' and first.speaker == "Tom Hale"
+    assert second.text == "“The dockers will be back on Monday.”" and second.speaker == "Tom Hale"
+    # a curly quotation inside a straight one keeps the straight closer
+    f = analyse('"I read “we will win,” and I believed it," Tom Hale said.')
+    (quote,) = quotes_of(f)
+    assert quote.text == '"I read “we will win,” and I believed it,"' and quote.speaker == "Tom Hale"
+
+
+def test_a_verb_outside_the_lexicon_next_to_a_quotation_names_its_speaker(analyse):
+    f = analyse("During the first debate, Lena Brandt cracked, “I'm a moderate who likes to get the ferry running.”")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt" and quote.cue == "cracked"
+    f = analyse("''Silly boys acting like they own the pier,'' scoffed Ana Ruiz, 22, who founded the group in 2014.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Ana Ruiz" and quote.cue == "scoffed"
+    f = analyse("“Is the ferry safe? Nobody knows,” reacted Tom Hale.\n\nEarlier Sunday, Tom Hale visited the pier.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Tom Hale"
+
+
+def test_a_perfect_auxiliary_between_the_subject_and_the_verb_is_not_part_of_the_speaker(analyse):
+    f = analyse("Rabbi Tom Hale, the founder of the Harbour Centre in Dunmore, has said that the ferry must run.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Rabbi Tom Hale" and quote.text == "the ferry must run"
+    f = analyse("Sen. Ana Ruiz (D-Ore.) has long argued that the pier must stay open.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Sen. Ana Ruiz"
+    f = analyse("Some dockers have suggested that the strike could end in May.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Some dockers" and quote.text == "the strike could end in May"
+
+
+def test_an_accusation_of_a_noun_phrase_is_a_charge_not_a_statement(analyse):
+    f = analyse("Both unions have frequently accused each other of provocative tactics at the pier.")
+    assert quotes_of(f) == []
+
+
+def test_a_modal_or_progressive_auxiliary_before_the_verb_is_not_part_of_the_speaker(analyse):
+    f = analyse("Lena Brandt, the harbour master, would only say that the ferry was safe.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Lena Brandt" and quote.text == "the ferry was safe"
+    f = analyse("Many dockers are now insisting that the pier stay open.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Many dockers"
+    # a passive with an adverb in it still reports nothing
+    assert quotes_of(analyse("An effort to win the dockers over is also expected to begin soon.")) == []
+
+
+def test_a_bracket_and_comma_or_an_aside_and_adverb_before_the_verb_leave_the_subject_the_speaker(analyse):
+    f = analyse("After winning the port vote on Tuesday, Gov. Lena Brandt (D-Ore.), said the ferry would run again.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker == "Gov. Lena Brandt"
+    f = analyse("Tom Hale and the dockers, in fact, even insist that the pier will reopen in May.")
+    (quote,) = quotes_of(f)
+    assert quote.speaker != "even" and "Tom Hale" in quote.speaker
+    f = analyse("Lena Brandt spoke for an hour on Friday, not once suggesting that the ferry had been sold.")
+    (quote,) = [q for q in quotes_of(f) if q.cue == "suggesting"]
+    assert quote.speaker == "Lena Brandt"
+
+
+def test_a_contrasting_clause_with_a_common_noun_subject_is_a_report_of_its_own(analyse):
+    f = analyse("Harbour officials deny any link to the strike, but critics point to the pay cuts of last spring.")
+    deny, point = [q for q in quotes_of(f) if q.cue in {"deny", "point to"}]
+    assert deny.text == "any link to the strike" and deny.speaker == "Harbour officials"
+    assert point.speaker == "critics"
+    # a verb with no subject of its own after "but" continues the same report
+    f = analyse("Lena Brandt said the port was ready to keep talking with the union, but would respond to any strike.")
+    (said,) = quotes_of(f)
+    assert said.text.endswith("would respond to any strike")

@@ -59,6 +59,8 @@ def _double_quotes(text: str, base: int) -> list[QuoteMark]:
             j = text.find(closer, i + 1)
             if ch == "„" and j < 0:
                 j = text.find("”", i + 1)
+            if ch in '"“':
+                j = _mixed_closer(text, i, j, "”" if ch == '"' else '"')
             if j < 0:
                 marks.append(QuoteMark(base + i, base + len(text), base + i + 1, base + len(text), False))
                 break
@@ -67,6 +69,27 @@ def _double_quotes(text: str, base: int) -> list[QuoteMark]:
         else:
             i += 1
     return marks
+
+
+# A closing mark of the other style after the punctuation that ends a quotation, before the expected closer:
+# copy that mixes styles ("“We will win," he said.", "\"We will win,” he said.") still closes the quotation there.
+_MIXED_CLOSE = re.compile(r"[,.?!]$")
+
+
+def _mixed_closer(text: str, i: int, j: int, other: str) -> int:
+    """Where the quotation opened at `i` closes, given `j`, the next closer of its own style."""
+    k = text.find(other, i + 1)
+    if k < 0 or (0 <= j < k) or not _MIXED_CLOSE.search(text, i + 1, k):
+        return j
+    if k + 1 < len(text) and not (text[k + 1].isspace() or text[k + 1] in ".,;:)—–-"):
+        return j  # an opening mark of the other style ('said,"We ...'), not a closing one
+    if other == "”" and "“" in text[i:k]:
+        return j  # that ” closes a curly quotation inside
+    if other == '"' and j >= 0 and "“" not in text[k:j]:
+        return j  # the ” expected closes a later stretch with no other opening: the quotation runs on to it
+    if other == "”" and j >= 0 and not (text[j - 1].isspace() and text[j + 1 : j + 2].isalnum()):
+        return j  # the next straight mark closes something: pairing straight marks from here would shift
+    return k
 
 
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)(?P<inner>[^\n]*?[\w.,!?])[’'](?!\w)")

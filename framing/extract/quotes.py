@@ -126,7 +126,9 @@ _THAT = re.compile(
     r"(?:(?!\b(?:he|she|they|we|i|it|was|is|were|are|would|will|had|has)\b)[^,.;:“”\"]){0,40}?\bthat\b\s*|\s*,?\s*",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:not\s+|n[o']t\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:not\s+|n[o']t\s+)?(?:(?:also|still|now|\w+ly)\s+)?$", re.IGNORECASE
+)
 # A refusal reports a voice only when what was refused is speaking ("declined to comment"), not an act
 # ("refused to comply", "declined to publish the response").
 _REFUSED_SPEECH = re.compile(
@@ -137,7 +139,7 @@ _REFUSED_SPEECH = re.compile(
 # What follows "wrote about" or "spoke of" names a topic ("said about 2,000" is a number), and "accused them of
 # doing" a charge: neither is what was said.
 _TOPIC_NOT_CONTENT = re.compile(r"(?:about(?!\s+\d)|of)\b", re.IGNORECASE)
-_CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\s+\w+ing\b", re.IGNORECASE)
+_CHARGE = re.compile(r"(?:[\w'’-]+\s+){1,3}?of\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\s+(?![“\"‘'])")
 # A common-noun head with a prepositional complement ("officials in Brussels", "a lawyer for the tenants").
 _GROUP_OF = re.compile(
@@ -190,10 +192,16 @@ _ROLE_NOUNS = {
 }
 # A sentence-initial capital on a plural common noun phrase: "Housing campaigners", "Industry analysts".
 _COMMON_HEAD = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z][a-z-]+){1,2}s$")
+# Capitalised words before a common-noun head: "NATO leaders", "Trump campaign aides", "Kremlin officials".
+_NAMED_GROUP = re.compile(r"^(?:[A-Z][\w.'’&-]*\s+){1,3}(?:[a-z][a-z-]+\s+)?(?P<head>[a-z]+)$")
 # Before a verb, only a conjunction or adverbs: the verb shares the sentence's subject ("X said ... and added").
 # A stretch ending in "and"/"but" before a verb coordinates that verb with an earlier one ("arrived and said").
 _COORDINATED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
-_SHARED_SUBJECT = re.compile(r"^(?:and|but|then|also|later|\w+ly)(?:\s+(?:also|then|later|\w+ly))*$", re.IGNORECASE)
+_SHARED_SUBJECT = re.compile(
+    r"^(?:and|but|then|also|later|even|still|often|never|always|already|again|\w+ly)"
+    r"(?:\s+(?:also|then|later|even|still|often|never|always|already|again|\w+ly))*$",
+    re.IGNORECASE,
+)
 # Adverbs or a verb chain before the cue with no subject of their own ("..., and continued to insist", "but now
 # said", "stopped short of calling"): the verb shares the subject of the sentence.
 _SHARED_ADVERB = r"(?:now|once|earlier|later|then|[a-z]+ly|on\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + "))"
@@ -275,6 +283,16 @@ _SPEAKER_VERB_TAIL = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}|he|she|they|(?:one|a|an|the|another)\s+[a-z]+)"
     r"\s+(?P<verb>(?:[a-z]+(?:ed|es|s)|said|told|wrote|went|spoke)(?:\s+on)?)\b(?=\s*[.,;]|\s+(?:on|in|at|during|after|before|as|from|with)\b)"
 )
+# A subject and one verb, then a comma or colon, right before a quotation: "Ana Ruiz cracked, “...”".
+_VERB_LEAD = re.compile(
+    r"\s*(?P<who>(?:[A-Z][\w.'’-]*|the|a|an|he|she|they)(?:\s+[\w.'’-]+){0,4}?)\s+(?:(?:also|then|later|again|"
+    r"[a-z]+ly)\s+)?(?P<verb>[a-z]{3,}(?:ed|es)|said|says|wrote|told|sang|sings|spoke|shot\s+back|put\s+it)\s*[,:]\s*"
+)
+# After a quotation closing with a comma, ? or !, a verb then a name: "“...,” scoffed Ana Ruiz, 22, ...".
+_VERB_SPEAKER_TAIL = re.compile(
+    r"[ \t]*(?P<verb>[a-z]{3,}ed|said|wrote|told)[ \t]+"
+    r"(?P<who>(?:(?:[A-Z]\.|[A-Z][a-z]{1,3}\.|[A-Z][\w'’-]*)[ \t]+){0,4}[A-Z][\w'’-]+)(?=[ \t]*[,.;(]|[ \t]*$)"
+)
 # A dash and a name signing a quotation: "“...” ― Ana Ruiz." or "- Ana Ruiz." on the next line.
 _DASH_SIGNATURE = re.compile(
     r"[ \t]*(?:\n\s*)?[-―—–]+[ \t]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*\.?[ \t]*(?=\n|$)"
@@ -324,8 +342,14 @@ _TRAILING_ADVERBIAL = re.compile(
     r"|(?:on\s+)?(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
     r"|also|even|again|then|later|recently|yesterday|today|once|repeatedly|publicly|privately|previously))+\s*$"
 )
+# An auxiliary and adverbs between a subject and its verb ("has said", "have long argued", "would not say",
+# "is calling").
+_AUX_BEFORE_VERB = re.compile(
+    r"\s+(has|have|had|will|would|could|can|may|might|should|must|is|are|was|were|did|does|do)"
+    r"(?:\s+(?:also|long|since|repeatedly|previously|already|never|not|often|still|now|only|just|\w+ly))*\s*$"
+)
 _AFFILIATION_LINK = re.compile(r"\s*,?\s*(?:of|at|for|from|with|in)(?:\s+the)?\s*")
-_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*$")
 # An apposition or relative clause after a name: "a union steward", "who chairs ...", "the port's chief".
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|who|whose|which|his|her|its|their|one|now|then|also|former|then-|[A-Z][\w.'’-]*|\w+(?:'s|’s))\b"
@@ -380,11 +404,22 @@ _AUX_ONLY = re.compile(
 )
 # A participle right after a comma, before "by": "The plan, first reported by X, ...".
 _REDUCED_PASSIVE = re.compile(r",\s*(?:(?:first|also|originally|previously|later|\w+ly)\s+)?$", re.IGNORECASE)
+# Before a participle, what links it to the clause it hangs on: a comma and perhaps a conjunction or adverbs
+# ("..., before insisting", "..., often citing", "..., while adding"), or a preposition ("... by suggesting"):
+# the participle has the subject of that clause.
+_ING_LINK = re.compile(
+    r"(?:,\s+(?:(?:before|after|while|when|then|also|often|even|again|later|and|but|not|once|never|\w+ly)\s+)*"
+    r"|\s(?:by|while|before|after)\s+)$"
+)
 # A sentence opening with a subordinate clause: "While X pledged ..., Y insisted ...".
 _SUBORDINATE_OPEN = re.compile(r"\s*[“\"]?(?:While|As|When|Although|Though|Whereas|Because|Since|If|After|Before)\s")
-# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted".
+# A contrasting clause with a subject of its own right before a verb: ", but Tom Hale insisted", ", and he added",
+# ", but critics point to" (an auxiliary, adverb or "that" there continues the same clause: ", but would respond").
 _CONTRAST_BEFORE = re.compile(
-    r"[,;]\s+(?:but|while|whereas|and)\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,4}\s+$"
+    r"[,;]\s+(?:but|while|whereas|and)\s+"
+    r"(?P<who>(?!(?:that|to|would|will|could|can|may|might|should|must|do|does|did|has|have|had|is|are|was|"
+    r"were|not|also|then|later|now|still|even|most|who|which|whose|[a-z]+ly|[a-z]+ed)\b)[A-Za-z][\w.'’-]*)"
+    r"(?:\s+[\w.'’-]+){0,4}\s+$"
 )
 _HEAD_DETERMINER = re.compile(r"\b(?:the|a|an|those|these|its|their|his|her)\s", re.IGNORECASE)
 _FIRST_VERB = re.compile(
@@ -569,7 +604,10 @@ class _Resolver:
         common = _COMMON_HEAD.match(phrase) and not re.search(r"(?:ed|ly)\b", phrase)
         if common and (self._all.within(a, b) or phrase.split()[0] in self.registry.by_surname):
             common = False
-        if not (group_of or common):
+        named = _NAMED_GROUP.match(phrase)  # "NATO leaders", "Trump aides": the people of a name, not the name
+        if named and (named.group("head").removesuffix("s") not in _ROLE_NOUNS or self._within(self.titles, a, b)):
+            named = None
+        if not (group_of or common or named):
             return None
         if _PERSON_NAME.match(phrase) or phrase.split()[0] in _NOT_NAMES:
             return None
@@ -801,14 +839,19 @@ class _Extractor:
             main = self._main_clause_subject(cue.end, s_end)
             if main is not None:  # "In describing ...", "Having announced ...", "Continuing to argue ..., X said"
                 return main, cue.start
-        if cue.text.lower().endswith("ing") and before.rstrip().rstrip("”\"’'").rstrip().endswith(","):
-            return self._subject_of_sentence(s_start, cue.start), cue.start  # "..., adding" / "“...,” adding"
+        if cue.text.lower().endswith("ing") and _ING_LINK.search(before.rstrip().rstrip("”\"’'").rstrip() + " "):
+            # "..., adding" / "“...,” adding" / "..., before insisting" / "..., often citing" / "... by suggesting"
+            return self._subject_of_sentence(s_start, cue.start), cue.start
         if not before.strip() and cue.text[:1].isupper() and not self._closing_mark_before(s_start):
             return None, cue.start  # "Asked about the plan, she said ...": an opening participle has no speaker
         window_start = s_start
         last_boundary = ""
         trailing = _TRAILING_ADVERBIAL.search(before)  # "Tom Hale (D-Ore.) last month joked": not the name
         core = before[: trailing.start()] if trailing and before[: trailing.start()].strip() else before
+        aux = _AUX_BEFORE_VERB.search(core)  # "Ana Ruiz (D-Ore.) has said", "Ana Ruiz, a steward, has long argued"
+        if aux and aux.group(1).lower() in {"is", "are", "was", "were"} and not progressive:
+            aux = None
+        core = core[: aux.start()] if aux and core[: aux.start()].strip() else core
         aside = _SHORT_ASIDE.search(core)  # "Sen. Rand Paul (R-Ky.) said": the bracket is part of the name
         aside = aside or _DASH_ASIDE.search(core)  # "Ana Ruiz — who ... — told": the aside is not the speaker
         scan = core[: aside.start()] if aside else core
@@ -855,8 +898,10 @@ class _Extractor:
             return self._subject_of_sentence(s_start, window_start), window_start
         if left and (_SHARED_SUBJECT.match(left) or _SHARED_CHAIN.fullmatch(left)) and left.lower() != "also":
             return self._subject_of_sentence(s_start, window_start), window_start
-        if not left or left.lower() in {"also", "has", "have", "had"}:
-            appositive = self._appositive_subject(s_start, cue.start) if before.rstrip().endswith(",") else None
+        only_aux = aux is not None and window_start >= s_start + len(core.rstrip())  # "X, a steward, would say"
+        if not left or left.lower() in {"also", "has", "have", "had"} or only_aux:
+            closes = before.rstrip().endswith(",") or (aux is not None and core.rstrip().endswith(","))
+            appositive = self._appositive_subject(s_start, s_start + len(core.rstrip())) if closes else None
             if appositive and appositive[0].kind in {"speaker", "title", "name"}:
                 return appositive  # "His campaign manager, Jeff Weaver, said Sanders believes ..."
             inverts = cue.text.split()[0].lower() in _INVERTING_VERBS  # "..., said X" but not "..., praised X"
@@ -1058,6 +1103,8 @@ class _Extractor:
             speaker, cue_text = self._dash_signature(mark), "—"
             if speaker is None:
                 speaker, cue_text = self._colon_lead(mark), ":"
+            if speaker is None:
+                speaker, cue_text = self._verb_next_to(mark)
         if cue is None and speaker is None:
             before = previous.get(para) or self._previous_paragraph_quote(para, previous)
             speaker = self._carried_speaker(before) if before else None
@@ -1080,6 +1127,25 @@ class _Extractor:
         if quote.speaker or quote.speaker_text:  # an unresolved "he" still speaks on in the next quotation
             previous[para] = quote
         return quote
+
+    def _verb_next_to(self, mark: QuoteMark) -> tuple[_Mention | None, str]:
+        """A verb outside the lexicon right next to a quotation, with its subject: "Ana Ruiz cracked, “...”" before
+        it, or "“...,” scoffed Ana Ruiz." after it. The shape says who spoke, whatever the verb."""
+        s_start = self.doc.sentences[self.doc.sentence_index(mark.start)][0] if self.doc.sentences else 0
+        start = max(s_start, mark.start - CLAUSE_WINDOW)
+        while opening := _OPENING_ADVERBIAL.match(self.text, start, mark.start):
+            start = opening.end()
+        lead = _VERB_LEAD.fullmatch(self.text, start, mark.start)
+        if lead is not None and not self.resolver.inside_quote(start):
+            found = self.resolver.resolve(lead.start("who"), lead.end("who"), prefer_right=False)
+            if found is not None and (found.kind != "phrase" or word_count(found.name) <= 5):
+                return found, lead.group("verb")
+        tail = _VERB_SPEAKER_TAIL.match(self.text, mark.end)
+        if tail is not None and mark.closed and self.text[mark.inner_end - 1 : mark.inner_end] in ",?!":
+            found = self.resolver.resolve(tail.start("who"), tail.end("who"), prefer_right=False)
+            if found is not None and found.kind in {"speaker", "title", "actor", "name"}:
+                return found, tail.group("verb")
+        return None, ""
 
     def _dash_signature(self, mark: QuoteMark) -> _Mention | None:
         """A quotation signed with a dash and a name ("“...” ― Ana Ruiz."), on its line or the next."""
@@ -1228,7 +1294,9 @@ class _Extractor:
         for c in self._cue_index.starting_in(max(start, cue.end), end):
             contrast = _CONTRAST_BEFORE.search(self.text, start, c.start)
             if c.kind == "verb" and contrast and not self.resolver.inside_quote(contrast.start()):
-                end = contrast.start()  # "X said ..., but Y insisted ...": Y's report is not part of X's
+                if contrast.group("who").lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | {"we"} and c.cls != "speech":
+                    continue  # "X said ..., and he wants ...": a pronoun's belief may still be part of what X said
+                end = contrast.start()  # "X said ..., but Y insisted ...", ", and he added": Y's report is not X's
                 break
         for q in self._mark_index.starting_in(start, end):  # a quotation in the clause is reported already
             if start <= q.start < end and q.end - q.start > 0.5 * (end - start):
