@@ -271,3 +271,41 @@ def test_a_word_the_article_keeps_using_counts_less_after_its_first_use():
     two = Doc("The corrupt mayor met the builders. Critics called the deal corrupt.")
     lay2, probs2 = shipped().score(two, lex)
     assert damp_repeats(lay2.tokens, probs2) == probs2
+
+
+def test_a_title_case_headline_is_read_as_lower_case_words_not_names():
+    from framing.model.features import is_titled
+
+    lex = api.lexicons()
+    doc = Doc("Mayor Slams Reckless Plan To Close Libraries\n\nThe mayor met Ms Hale on Monday.")
+    rows = doc_features(doc, lex, vader_lexicon())
+    reckless = _row(rows, "Reckless")
+    assert reckless.features["shape=x"] == 1.0 and "name-like" not in reckless.features
+    assert _row(rows, "Hale").features["name-like"] == 1.0  # an ordinary sentence keeps its names
+    def words(text: str) -> list[str]:
+        return [t.text for t in Doc(text).tokens]
+
+    assert is_titled(words("Muslim Killer Opened the Door to Destruction"))
+    assert not is_titled(words("Senate leader Mitch McConnell said on Tuesday that the bill would pass"))
+    # the fast scorer adds up the same features as the rows
+    lay, fast = shipped().score(doc, lex)
+    slow = shipped().token_probabilities(rows)
+    assert [round(p, 9) for p in fast] == [round(p, 9) for p in slow]
+
+
+def test_an_unstemmed_mpqa_noun_lends_its_clue_to_its_plural(tmp_path):
+    from framing.model.train import plural, read_priors
+
+    path = tmp_path / "clues.tff"
+    path.write_text(
+        "type=strongsubj len=1 word1=tyrant pos1=noun stemmed1=n priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=bully pos1=noun stemmed1=n priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=mess pos1=noun stemmed1=n priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=messes pos1=verb stemmed1=n priorpolarity=positive\n",
+        encoding="utf-8",
+    )
+    priors = read_priors(path)
+    assert priors.features("tyrants") == priors.features("tyrant") != frozenset()
+    assert "mpqa=weaksubj:negative" in priors.features("bullies")
+    assert "mpqa=weaksubj:positive" in priors.features("messes")  # a listed word keeps its own entry
+    assert plural("crash") == "crashes" and plural("day") == "days"

@@ -223,23 +223,25 @@ class Detector:
         cache, word_score, exp = self._word_scores, self._word_score, math.exp
         lay = layout(doc, lex)
         words, tokens, group_of, firsts, lasts = lay.words, lay.tokens, lay.group_of, lay.first, lay.last
-        q_starts, q_ends, hits = lay.q_starts, lay.q_ends, lay.hits
+        q_starts, q_ends, hits, titled = lay.q_starts, lay.q_ends, lay.hits, lay.titled
         probs: list[float] = []
         append = probs.append
         q, n_quotes = 0, len(q_starts)
         for i, token in enumerate(tokens):
             # the same sum as Layout.context(i).features() weighted, without building the context
             text = token.text
+            g = group_of[i]
+            if titled[g] and shape(text) == "Xx":
+                text = lay.word(i)
             x = cache.get(text)
             if x is None:
                 x = word_score(text)
-            g = group_of[i]
             first, last = firsts[g], lasts[g]
             k = i - first
             x += base + prev_w.get(words[i - 1] if k else "<s>", 0.0)
             x += next_w.get(words[i + 1] if i + 1 < last else "</s>", 0.0)
             x += pos_w.get(position(k, last - first), 0.0)
-            if k and text[:1].isupper() and shape(text) == "Xx":
+            if k and not titled[g] and text[:1].isupper() and shape(text) == "Xx":
                 x += name_w
             if n_quotes:  # tokens come in text order: walk the merged quotation spans alongside
                 start = token.start
@@ -279,7 +281,7 @@ class Detector:
             valence = vader_lexicon()
 
             def full(k: int) -> TokenRow:
-                features = {**word_features(tokens[k].text, valence), **lay.context(k).features()}
+                features = {**word_features(lay.word(k), valence), **lay.context(k).features()}
                 return TokenRow(tokens[k], sentence_of[k], features)
         else:
             probs = self.token_probabilities(rows)

@@ -81,6 +81,7 @@ def read_priors(path: Path) -> Priors:
     exact: dict[str, set[str]] = {}
     stems: dict[str, set[str]] = {}
     pos: dict[str, str] = {}
+    plurals: dict[str, set[str]] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         f = dict(part.split("=", 1) for part in line.split() if "=" in part)
         if "word1" not in f or "type" not in f:
@@ -88,12 +89,25 @@ def read_priors(path: Path) -> Priors:
         word = f["word1"].lower()
         names = {f"mpqa={f['type']}", f"mpqa={f['type']}:{f.get('priorpolarity', '')}", f"mpqa_pos={f.get('pos1')}"}
         exact.setdefault(word, set()).update(names)
+        if f.get("pos1") in ("noun", "anypos") and f.get("stemmed1") != "y":
+            plurals.setdefault(plural(word), set()).update(names)
         if f.get("pos1") in ("adj", "noun", "verb", "adverb", "anypos"):
             pos.setdefault(word, f["pos1"])
         if f.get("stemmed1") == "y":
             stems.setdefault(stem(word), set()).update(names)
+    for word, names in plurals.items():  # an unstemmed noun's plural ("tyrants") shares its clue, unless listed
+        exact.setdefault(word, names)
     frozen_exact = {k: frozenset(v) for k, v in exact.items()}
     return Priors(frozen_exact, {k: frozenset(v) for k, v in stems.items()}, dict(sorted(pos.items())))
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun ("tyrant" -> "tyrants", "bully" -> "bullies", "crash" -> "crashes")."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def sha256(path: Path) -> str:
