@@ -27,11 +27,12 @@ FORMAT = "framing-loaded-terms/1"
 MODEL_FILE = "loaded_terms.json"
 MAX_PHRASE_TOKENS = 4
 EVIDENCE_FEATURES = 3
-# A word used this often in one article is usually its topic ("plague" in a story about the
-# plague), not a verdict: from its second use on, each use halves its probability again.
-# Chosen on a development half of PTC's articles (models/README.md), where from the second use
-# on 12% of the model's finds were annotated loaded, against 27% of first uses.
-TOPIC_USES = 4
+# A word an article keeps using is usually its topic ("plague" in a story about the plague) or an
+# echo of its own first verdict, not a new one: in an article that uses a stem TOPIC_USES times or
+# more, each use from the second on halves its probability again. Chosen on a development half of
+# PTC's articles (models/README.md): there 33% of the model's finds of a stem used once were
+# annotated loaded, 26% of those used twice, 16% three times and 11% four times or more; 2 beat 3 and 4.
+TOPIC_USES = 2
 REPEAT_DECAY = 0.5
 
 
