@@ -267,7 +267,63 @@ def test_a_word_the_article_keeps_using_counts_less_after_its_first_use():
     assert all(probs[k] > 0.175 for k in uses)  # undamped, every use would be found
     found = [t.start for t in model_terms(doc, lex, 0.175) if t.text == "corrupt"]
     assert lay.tokens[uses[0]].start in found and lay.tokens[uses[-1]].start not in found
-    # used fewer than TOPIC_USES times, a word keeps its full probability
+    # used once, a word keeps its full probability; used twice, its second use is halved
+    once = Doc("The corrupt mayor met the builders. Critics called the deal a scandal.")
+    lay1, probs1 = shipped().score(once, lex)
+    only = next(k for k, t in enumerate(lay1.tokens) if t.text == "corrupt")
+    assert damp_repeats(lay1.tokens, probs1)[only] == probs1[only]
     two = Doc("The corrupt mayor met the builders. Critics called the deal corrupt.")
     lay2, probs2 = shipped().score(two, lex)
-    assert damp_repeats(lay2.tokens, probs2) == probs2
+    second = [k for k, t in enumerate(lay2.tokens) if t.text == "corrupt"][1]
+    assert TOPIC_USES == 2 and damp_repeats(lay2.tokens, probs2)[second] == probs2[second] / 2
+
+
+def test_a_title_case_headline_is_read_as_lower_case_words_not_names():
+    from framing.model.features import is_titled
+
+    lex = api.lexicons()
+    doc = Doc("Mayor Slams Reckless Plan To Close Libraries\n\nThe mayor met Ms Hale on Monday.")
+    rows = doc_features(doc, lex, vader_lexicon())
+    reckless = _row(rows, "Reckless")
+    assert reckless.features["shape=x"] == 1.0 and "name-like" not in reckless.features
+    assert _row(rows, "Hale").features["name-like"] == 1.0  # an ordinary sentence keeps its names
+    def words(text: str) -> list[str]:
+        return [t.text for t in Doc(text).tokens]
+
+    assert is_titled(words("Muslim Killer Opened the Door to Destruction"))
+    assert not is_titled(words("Senate leader Mitch McConnell said on Tuesday that the bill would pass"))
+    # the fast scorer adds up the same features as the rows
+    lay, fast = shipped().score(doc, lex)
+    slow = shipped().token_probabilities(rows)
+    assert [round(p, 9) for p in fast] == [round(p, 9) for p in slow]
+
+
+def test_an_unstemmed_mpqa_noun_lends_its_clue_to_its_plural(tmp_path):
+    from framing.model.train import plural, read_priors
+
+    path = tmp_path / "clues.tff"
+    path.write_text(
+        "type=strongsubj len=1 word1=tyrant pos1=noun stemmed1=n priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=bully pos1=noun stemmed1=n priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=mess pos1=noun stemmed1=n priorpolarity=negative\n"
+        "type=weaksubj len=1 word1=messes pos1=verb stemmed1=n priorpolarity=positive\n",
+        encoding="utf-8",
+    )
+    priors = read_priors(path)
+    assert priors.features("tyrants") == priors.features("tyrant") != frozenset()
+    assert "mpqa=weaksubj:negative" in priors.features("bullies")
+    assert "mpqa=weaksubj:positive" in priors.features("messes")  # a listed word keeps its own entry
+    assert plural("crash") == "crashes" and plural("day") == "days"
+
+
+def test_a_quotation_does_not_lower_a_words_probability():
+    # BABE left quotations unmarked; framing reports a quoted speaker's loaded words too (marked as quoted)
+    detector, lex = shipped(), api.lexicons()
+    assert "quoted" in detector.provenance["settings"]["unapplied"] and "quoted" not in detector.token.weights
+    plain = Doc("Critics called the plan idiotic and the council met.")
+    quoted = Doc('Critics called the plan "idiotic" and the council met.')
+    p_plain = dict(zip([t.text for t in plain.tokens], detector.score(plain, lex)[1], strict=True))
+    rows = doc_features(quoted, lex, vader_lexicon())
+    assert _row(rows, "idiotic").features["quoted"] == 1.0  # still a feature: learned, then left out
+    p_quoted = dict(zip([t.text for t in quoted.tokens], detector.score(quoted, lex)[1], strict=True))
+    assert p_quoted["idiotic"] == p_plain["idiotic"] > 0.5

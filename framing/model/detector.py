@@ -27,11 +27,12 @@ FORMAT = "framing-loaded-terms/1"
 MODEL_FILE = "loaded_terms.json"
 MAX_PHRASE_TOKENS = 4
 EVIDENCE_FEATURES = 3
-# A word used this often in one article is usually its topic ("plague" in a story about the
-# plague), not a verdict: from its second use on, each use halves its probability again.
-# Chosen on a development half of PTC's articles (models/README.md), where from the second use
-# on 12% of the model's finds were annotated loaded, against 27% of first uses.
-TOPIC_USES = 4
+# A word an article keeps using is usually its topic ("plague" in a story about the plague) or an
+# echo of its own first verdict, not a new one: in an article that uses a stem TOPIC_USES times or
+# more, each use from the second on halves its probability again. Chosen on a development half of
+# PTC's articles (models/README.md): there 33% of the model's finds of a stem used once were
+# annotated loaded, 26% of those used twice, 16% three times and 11% four times or more; 2 beat 3 and 4.
+TOPIC_USES = 2
 REPEAT_DECAY = 0.5
 
 
@@ -223,23 +224,25 @@ class Detector:
         cache, word_score, exp = self._word_scores, self._word_score, math.exp
         lay = layout(doc, lex)
         words, tokens, group_of, firsts, lasts = lay.words, lay.tokens, lay.group_of, lay.first, lay.last
-        q_starts, q_ends, hits = lay.q_starts, lay.q_ends, lay.hits
+        q_starts, q_ends, hits, titled = lay.q_starts, lay.q_ends, lay.hits, lay.titled
         probs: list[float] = []
         append = probs.append
         q, n_quotes = 0, len(q_starts)
         for i, token in enumerate(tokens):
             # the same sum as Layout.context(i).features() weighted, without building the context
             text = token.text
+            g = group_of[i]
+            if titled[g] and shape(text) == "Xx":
+                text = lay.word(i)
             x = cache.get(text)
             if x is None:
                 x = word_score(text)
-            g = group_of[i]
             first, last = firsts[g], lasts[g]
             k = i - first
             x += base + prev_w.get(words[i - 1] if k else "<s>", 0.0)
             x += next_w.get(words[i + 1] if i + 1 < last else "</s>", 0.0)
             x += pos_w.get(position(k, last - first), 0.0)
-            if k and text[:1].isupper() and shape(text) == "Xx":
+            if k and not titled[g] and text[:1].isupper() and shape(text) == "Xx":
                 x += name_w
             if n_quotes:  # tokens come in text order: walk the merged quotation spans alongside
                 start = token.start
@@ -279,7 +282,7 @@ class Detector:
             valence = vader_lexicon()
 
             def full(k: int) -> TokenRow:
-                features = {**word_features(tokens[k].text, valence), **lay.context(k).features()}
+                features = {**word_features(lay.word(k), valence), **lay.context(k).features()}
                 return TokenRow(tokens[k], sentence_of[k], features)
         else:
             probs = self.token_probabilities(rows)

@@ -142,6 +142,12 @@ class Layout:
     q_starts: list[int]  # quotation insides, merged, for bisection
     q_ends: list[int]
     hits: dict[int, str]  # token index -> lexicon category
+    titled: list[bool]  # per such sentence: written in title case (a headline), see is_titled
+
+    def word(self, i: int) -> str:
+        """The token's text as its word features read it: lower-cased where title case only marks a headline."""
+        text = self.tokens[i].text
+        return text.lower() if self.titled[self.group_of[i]] and shape(text) == "Xx" else text
 
     def context(self, i: int) -> Context:
         g = self.group_of[i]
@@ -152,10 +158,21 @@ class Layout:
             self.words[i - 1] if k else "<s>",
             self.words[i + 1] if i + 1 < last else "</s>",
             position(k, last - first),
-            k > 0 and text[:1].isupper() and shape(text) == "Xx",
+            k > 0 and not self.titled[g] and text[:1].isupper() and shape(text) == "Xx",
             q >= 0 and self.tokens[i].start < self.q_ends[q],
             self.hits.get(i, "") if self.hits else "",
         )
+
+
+TITLE_MIN_WORDS = 3
+TITLE_SHARE = 0.8
+
+
+def is_titled(words: list[str]) -> bool:
+    """Whether a sentence is in title case ("Mayor Slams Reckless Plan"): most of its words of four letters
+    or more capitalised. There a capital says nothing about names, so it is not read as one."""
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= TITLE_MIN_WORDS and sum(1 for w in long if w[:1].isupper()) >= TITLE_SHARE * len(long)
 
 
 def layout(doc: Doc, lex: Lexicons | None) -> Layout:
@@ -183,7 +200,9 @@ def layout(doc: Doc, lex: Lexicons | None) -> Layout:
         sentence_of.append(sentence)
         group_of.append(len(first) - 1)
     words = [t.text.lower() for t in tokens]
-    return Layout(tokens, words, sentence_of, group_of, first, last, q_starts, q_ends, _lexicon_hits(doc, lex))
+    titled = [is_titled([t.text for t in tokens[a:b]]) for a, b in zip(first, last, strict=True)]
+    hits = _lexicon_hits(doc, lex)
+    return Layout(tokens, words, sentence_of, group_of, first, last, q_starts, q_ends, hits, titled)
 
 
 def contexts(doc: Doc, lex: Lexicons | None) -> list[Placed]:
@@ -198,7 +217,8 @@ def doc_features(doc: Doc, lex: Lexicons | None, valence: Mapping[str, float]) -
     `valence` is VADER's lexicon (word -> mean valence, -4..4); `lex` the project's
     lexicons (None leaves their features out).
     """
+    lay = layout(doc, lex)
     return [
-        TokenRow(token, sentence, {**word_features(token.text, valence), **context.features()})
-        for token, sentence, context in contexts(doc, lex)
+        TokenRow(token, lay.sentence_of[i], {**word_features(lay.word(i), valence), **lay.context(i).features()})
+        for i, token in enumerate(lay.tokens)
     ]

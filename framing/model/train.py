@@ -59,6 +59,10 @@ class Settings:
     inner_folds: int = 3
     seed: int = 13
     min_weight: float = 0.005  # smaller weights are left out of the file: they change no decision
+    # Learned, so that BABE's convention does not bend the other weights, but not applied: BABE's annotators
+    # marked the outlet's own words and left quotations unmarked, while framing reports a quoted speaker's
+    # loaded words too (marked as quoted). Zeroed in the cross-validated predictions and the written model.
+    unapplied: tuple[str, ...] = ("quoted",)
 
 
 @dataclass
@@ -81,6 +85,7 @@ def read_priors(path: Path) -> Priors:
     exact: dict[str, set[str]] = {}
     stems: dict[str, set[str]] = {}
     pos: dict[str, str] = {}
+    plurals: dict[str, set[str]] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         f = dict(part.split("=", 1) for part in line.split() if "=" in part)
         if "word1" not in f or "type" not in f:
@@ -88,12 +93,25 @@ def read_priors(path: Path) -> Priors:
         word = f["word1"].lower()
         names = {f"mpqa={f['type']}", f"mpqa={f['type']}:{f.get('priorpolarity', '')}", f"mpqa_pos={f.get('pos1')}"}
         exact.setdefault(word, set()).update(names)
+        if f.get("pos1") in ("noun", "anypos") and f.get("stemmed1") != "y":
+            plurals.setdefault(plural(word), set()).update(names)
         if f.get("pos1") in ("adj", "noun", "verb", "adverb", "anypos"):
             pos.setdefault(word, f["pos1"])
         if f.get("stemmed1") == "y":
             stems.setdefault(stem(word), set()).update(names)
+    for word, names in plurals.items():  # an unstemmed noun's plural ("tyrants") shares its clue, unless listed
+        exact.setdefault(word, names)
     frozen_exact = {k: frozenset(v) for k, v in exact.items()}
     return Priors(frozen_exact, {k: frozenset(v) for k, v in stems.items()}, dict(sorted(pos.items())))
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun ("tyrant" -> "tyrants", "bully" -> "bullies", "crash" -> "crashes")."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def sha256(path: Path) -> str:
@@ -148,15 +166,17 @@ def _int32(part):  # noqa: ANN001, ANN202 - scipy sparse
 
 
 def _token_probs(
-    enc: Encoded, matrix, y, train: list[int], test: list[int], settings: Settings
+    enc: Encoded, matrix, y, train: list[int], test: list[int], settings: Settings, drop: Sequence[int] = ()
 ) -> dict[int, list[float]]:
-    """Token probabilities for the `test` examples from a model fitted on the `train` examples."""
+    """Token probabilities for the `test` examples from a model fitted on the `train` examples,
+    with the weights of the feature columns `drop` (Settings.unapplied) zeroed after fitting."""
     import numpy as np
 
     owner = np.asarray(enc.owner)
     train_mask = np.isin(owner, train)
     test_mask = np.isin(owner, test)
     model = _logistic(settings.token_c, settings.seed).fit(_rows(matrix, train_mask), y[train_mask])
+    model.coef_[0, list(drop)] = 0.0
     probs = model.predict_proba(_rows(matrix, test_mask))[:, 1]
     out: dict[int, list[float]] = {}
     for example, p in zip(owner[test_mask], probs, strict=True):
@@ -168,14 +188,16 @@ def _groups(enc: Encoded) -> list[str]:
     return [e.group for e in enc.examples]
 
 
-def _oof(enc: Encoded, matrix, y, indices: list[int], folds: int, settings: Settings) -> dict[int, list[float]]:
+def _oof(
+    enc: Encoded, matrix, y, indices: list[int], folds: int, settings: Settings, drop: Sequence[int] = ()
+) -> dict[int, list[float]]:
     """Out-of-fold token probabilities for the examples `indices`, grouped by article."""
     from sklearn.model_selection import GroupKFold
 
     groups = [enc.examples[i].group for i in indices]
     out: dict[int, list[float]] = {}
     for tr, te in GroupKFold(n_splits=folds).split(indices, groups=groups):
-        out.update(_token_probs(enc, matrix, y, [indices[i] for i in tr], [indices[i] for i in te], settings))
+        out.update(_token_probs(enc, matrix, y, [indices[i] for i in tr], [indices[i] for i in te], settings, drop))
     return out
 
 
@@ -217,6 +239,7 @@ def cross_validate(
 
     vec = DictVectorizer()
     matrix = vec.fit_transform(enc.dicts).tocsr()
+    drop = [vec.vocabulary_[name] for name in settings.unapplied if name in vec.vocabulary_]
     y = np.asarray([label for labels in enc.labels for label in labels])
     n = len(enc.examples)
     token_probs: dict[int, list[float]] = {}
@@ -224,8 +247,8 @@ def cross_validate(
     biased = np.asarray([e.label == "Biased" for e in enc.examples])
     for fold, (train, test) in enumerate(GroupKFold(n_splits=settings.folds).split(range(n), groups=_groups(enc))):
         train, test = [int(i) for i in train], [int(i) for i in test]
-        token_probs.update(_token_probs(enc, matrix, y, train, test, settings))
-        inner = _oof(enc, matrix, y, train, settings.inner_folds, settings)
+        token_probs.update(_token_probs(enc, matrix, y, train, test, settings, drop))
+        inner = _oof(enc, matrix, y, train, settings.inner_folds, settings, drop)
         svec = DictVectorizer()
         strain = _int32(svec.fit_transform(_sentence_dicts(enc, inner, train)))
         smodel = _logistic(settings.sentence_c, settings.seed).fit(strain, biased[train])
@@ -251,9 +274,11 @@ def cross_validate(
     return CrossValidation(token_probs, sentence_probs, best, figures, macro_f1(label, flagged), base_macro)
 
 
-def _bake(names: list[str], coef, priors: Priors, min_weight: float) -> dict[str, Any]:
-    """Feature weights with the MPQA prior features folded into per-word and per-stem sums."""
-    weights = {name: float(w) for name, w in zip(names, coef, strict=True)}
+def _bake(
+    names: list[str], coef, priors: Priors, min_weight: float, unapplied: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Feature weights with the MPQA prior features folded into per-word and per-stem sums (`unapplied` left out)."""
+    weights = {name: float(w) for name, w in zip(names, coef, strict=True) if name not in unapplied}
     prior_names = {name for name in weights if name.startswith("mpqa")}
 
     def total(features: frozenset[str]) -> float:
@@ -277,7 +302,8 @@ def fit_final(enc: Encoded, cv: CrossValidation, priors: Priors, settings: Setti
     y = np.asarray([label for labels in enc.labels for label in labels])
     token = _logistic(settings.token_c, settings.seed).fit(matrix, y)
     token_part = {"intercept": round(float(token.intercept_[0]), 4)}
-    token_part.update(_bake(list(vec.get_feature_names_out()), token.coef_[0], priors, settings.min_weight))
+    names = list(vec.get_feature_names_out())
+    token_part.update(_bake(names, token.coef_[0], priors, settings.min_weight, settings.unapplied))
     # the sentence model learns from out-of-fold token probabilities, as it will meet unseen text
     svec = DictVectorizer()
     smatrix = _int32(svec.fit_transform(_sentence_dicts(enc, cv.token_probs, range(len(enc.examples)))))
