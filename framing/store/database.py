@@ -261,7 +261,7 @@ class FeatureStore:
         """Write the buffered sources, analyses with their finding and count rows, and articles, one bulk
         statement per table. Ids come from the sequences in the order things were put, as one by one."""
         if self._pending_sources:
-            self._insert("sources", SOURCE_COLUMNS, list(self._pending_sources.values()), "INSERT OR REPLACE")
+            self._insert("sources", SOURCE_COLUMNS, list(self._pending_sources.values()), verb="INSERT OR REPLACE")
             self._pending_sources.clear()
         if self._pending_analyses:
             self._flush_analyses()
@@ -269,7 +269,8 @@ class FeatureStore:
             rows = list(self._pending_articles.values())
             seqs = self._next_ids("article_seq", len(rows))
             columns = ("seq", *META_FIELDS, "content_hash")
-            self._insert("articles", columns, [(seq, *row) for seq, row in zip(seqs, rows, strict=True)], "INSERT")
+            rows = [(seq, *row) for seq, row in zip(seqs, rows, strict=True)]
+            self._insert("articles", columns, rows, on_conflict=_ARTICLE_CONFLICT)
             self._pending_articles.clear()
 
     def _flush_analyses(self) -> None:
@@ -297,23 +298,23 @@ class FeatureStore:
             rows_by_table["sentence_counts"] += [(analysis_id, *c) for c in rows.sentence_counts]
             rows_by_table["article_counts"] += [(analysis_id, *c) for c in rows.article_counts]
             rows_by_table["term_counts"] += [(analysis_id, *t) for t in rows.terms]
-        self._insert("analyses", ANALYSIS_COLUMNS, analyses, "INSERT")
+        self._insert("analyses", ANALYSIS_COLUMNS, analyses)
         for table, columns in ROW_TABLES.items():
             if rows_by_table[table]:
-                self._insert(table, columns, rows_by_table[table], "INSERT")
+                self._insert(table, columns, rows_by_table[table])
         pending.clear()
 
     def _next_ids(self, sequence: str, n: int) -> list[int]:
         """The next ``n`` values of a sequence, in order."""
         return sorted(r[0] for r in self.db.execute(f"SELECT nextval('{sequence}') FROM range(?)", (n,)).fetchall())
 
-    def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple], verb: str) -> None:
-        """One bulk insert of ``rows`` through a registered frame; articles are upserted by (outlet, id)."""
+    def _insert(
+        self, table: str, columns: tuple[str, ...], rows: list[tuple], verb: str = "INSERT", on_conflict: str = ""
+    ) -> None:
+        """One bulk insert of ``rows`` through a registered frame (``on_conflict``: an upsert clause)."""
         frame = pd.DataFrame(rows, columns=list(columns))
         quoted = ", ".join(f'"{c}"' for c in columns)
-        statement = f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM pending_rows"
-        if table == "articles":
-            statement += " " + _ARTICLE_CONFLICT
+        statement = f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM pending_rows {on_conflict}"
         self.db.register("pending_rows", frame)
         try:
             self.db.execute(statement)
