@@ -501,3 +501,13 @@ def test_a_contrasting_clause_with_a_common_noun_subject_is_a_report_of_its_own(
     f = analyse("Lena Brandt said the port was ready to keep talking with the union, but would respond to any strike.")
     (said,) = quotes_of(f)
     assert said.text.endswith("would respond to any strike")
+
+
+def test_a_participle_after_a_determiner_describes_a_noun_and_reports_nothing(analyse):
+    f = analyse(
+        "The observers noted irregularities in several districts, including the alleged presence of party "
+        "officials in polling booths. The union criticised its proposed merger with the port authority."
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(f)] == [("The observers", "noted"), ("The union", "criticised")]
+    verb = analyse("The observers alleged that party officials were present in polling booths.")
+    assert [(q.speaker, q.cue) for q in quotes_of(verb)] == [("The observers", "alleged")]

@@ -440,6 +440,8 @@ _OPENING_ADVERBIAL = re.compile(
 # Before a noun, not a verb: an article or demonstrative right before the word ("the plan", "a show"). After a
 # possessive the noun still has a holder ("Trump's support for the bill", "his plan to"), so it still reports.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|no|any|every|each)\s+$", re.IGNORECASE)
+# A participle right after a determiner or possessive is an adjective: "the alleged presence", "its stated aim".
+_ADJECTIVAL_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|no|any)\s+$", re.IGNORECASE)
 _AUX_AFTER = re.compile(r"\s+(?:is|was|are|were|would|will|has|had|could|might|may)\b", re.IGNORECASE)
 _AFTER_VERB_SKIP = re.compile(r"\s*(?:also\s+|again\s+|later\s+|then\s+)?", re.IGNORECASE)
 
@@ -775,6 +777,7 @@ class _Extractor:
             for m in find_attribution_verbs(self.doc, lex)
         ]
         cues = [c for c in cues if c.cls == "speech" or not self._noun_use(c)]
+        cues = [c for c in cues if not self._adjectival(c)]
         refused = [(c, _REFUSED_SPEECH.match(self.text, c.end)) for c in cues if c.cls == "refusal"]
         # "refused to say when ...": the refusal is the report, and the verb refused reports nothing of its own
         inside = {c.start for r, m in refused if m for c in cues if r.end < c.start < m.end()}
@@ -782,6 +785,13 @@ class _Extractor:
         cues = [c for c in cues if c.start not in dropped]
         cues += [_Cue(m.start(), m.end(), m.group(), "according") for m in _ACCORDING_TO.finditer(self.text)]
         return sorted((c for c in cues if not self.resolver.inside_quote(c.start)), key=lambda c: c.start)
+
+    def _adjectival(self, cue: _Cue) -> bool:
+        """ "including the alleged presence of ...", "the reported deal": a past participle after a determiner
+        describes a noun and reports nothing, whatever its class."""
+        return cue.text.lower().endswith("ed") and bool(
+            _ADJECTIVAL_BEFORE.search(self.text, max(0, cue.start - 40), cue.start)
+        )
 
     def _noun_use(self, cue: _Cue) -> bool:
         """ "his plan", "the Cosby Show", "Trump's support", "the plan, an aide said": a belief or stance word used
