@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from framing.errors import DataError
@@ -47,3 +49,14 @@ def test_size_limit_and_empty_file(tmp_path):
     empty.write_bytes(b"")
     with pytest.raises(DataError, match="empty.txt: file is empty"):
         read_text_file(empty)
+
+
+def test_control_characters_refuse_a_file_only_beyond_one_percent():
+    seed = sorted(Path("seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    text = seed.replace("\n", "\r\n").replace(" ", "\t", 50) + "\f"  # layout controls are ordinary text
+    assert decode_bytes(text.encode("utf-8"), "a.txt") == text
+    n = len(text) // 100
+    assert decode_bytes((text + "\x1b" * (n // 2)).encode("utf-8"), "b.txt")  # under 1%: kept
+    for control in ("\x07", "\x0b", "\x1b", "\x7f", "\x85"):  # C0, vertical tab, DEL and C1 controls
+        with pytest.raises(DataError, match=r"binary file \(control characters\)"):
+            decode_bytes((text + control * (2 * n)).encode("utf-8"), "c.txt")

@@ -144,11 +144,17 @@ def _main_script(lines: Sequence[str]) -> str:
             if letters:
                 counts["LATIN"] = counts.get("LATIN", 0) + letters
             continue
-        for ch in line:
-            if ch.isalpha():
-                script = _script(ch)
+        for run in _LETTER_RUNS.findall(line):  # text order kept, so ties break as before
+            if run.isascii():
+                counts["LATIN"] = counts.get("LATIN", 0) + len(run)
+            elif run.isalpha():
+                script = _script(run)
                 counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else "LATIN"
+
+
+# A run of ASCII letters (all LATIN), or one other character that may be a letter of any script.
+_LETTER_RUNS = re.compile(r"[A-Za-z]+|[^\x00-\x7f]")
 
 
 def _share_in_script(line: str, script: str) -> float:
