@@ -68,6 +68,13 @@ def _floats(table: Mapping[str, Any]) -> dict[str, float]:
     return {str(k): float(v) for k, v in table.items()}
 
 
+def _strings(table: Mapping[str, Any]) -> dict[str, str]:
+    """A JSON object of words as a dict of strings: the parsed one itself when it already is one (no copy)."""
+    if isinstance(table, dict) and all(type(v) is str for v in table.values()):
+        return table
+    return {str(k): str(v) for k, v in table.items()}
+
+
 @dataclass
 class Linear:
     """Weights of one logistic regression: named features, an intercept and baked prior tables."""
@@ -207,7 +214,7 @@ class Detector:
         self.token = Linear.from_dict(data["token_model"])
         self.sentence = Linear.from_dict(data["sentence_model"])
         self.threshold = float(data["threshold"])
-        self.prior_pos: dict[str, str] = {str(k): str(v) for k, v in data.get("prior_pos", {}).items()}
+        self.prior_pos: dict[str, str] = _strings(data.get("prior_pos", {}))
         self.provenance: dict[str, Any] = dict(data.get("provenance", {}))
         self.sha256 = sha256
         # The same sum as Linear.probability, with what depends on a token's text alone kept per text.

@@ -134,7 +134,7 @@ class Layout:
     """Per-document facts every token's context is read from, computed once per document."""
 
     tokens: list[Token]
-    words: list[str]  # lower-cased token texts
+    texts: list[str]  # the token texts as written
     sentence_of: list[int]  # index in doc.sentences of each token's sentence
     group_of: list[int]  # index of each token's sentence among the sentences that have tokens
     first: list[int]  # per such sentence: index of its first token and one past its last
@@ -143,7 +143,6 @@ class Layout:
     q_ends: list[int]
     hits: dict[int, str]  # token index -> lexicon category
     titled: list[bool]  # per such sentence: written in title case (a headline), see is_titled
-    texts: list[str]  # the token texts as written
 
     def word(self, i: int) -> str:
         """The token's text as its word features read it: lower-cased where title case only marks a headline."""
@@ -156,8 +155,8 @@ class Layout:
         k, text = i - first, self.tokens[i].text
         q = bisect.bisect_right(self.q_starts, self.tokens[i].start) - 1 if self.q_starts else -1
         return Context(
-            self.words[i - 1] if k else "<s>",
-            self.words[i + 1] if i + 1 < last else "</s>",
+            self.texts[i - 1].lower() if k else "<s>",
+            self.texts[i + 1].lower() if i + 1 < last else "</s>",
             position(k, last - first),
             k > 0 and not self.titled[g] and text[:1].isupper() and shape(text) == "Xx",
             q >= 0 and self.tokens[i].start < self.q_ends[q],
@@ -234,11 +233,10 @@ def layout(doc: Doc, lex: Lexicons | None) -> Layout:
             group_of += [len(first)] * (b - a)
             first.append(a)
             last.append(b)
-    words = list(map(str.lower, texts))
     classes = _title_classes(texts)
     titled = [_titled(classes[a:b]) for a, b in zip(first, last, strict=True)]
     hits = _lexicon_hits(doc, lex, token_starts)
-    return Layout(tokens, words, sentence_of, group_of, first, last, q_starts, q_ends, hits, titled, texts)
+    return Layout(tokens, texts, sentence_of, group_of, first, last, q_starts, q_ends, hits, titled)
 
 
 def contexts(doc: Doc, lex: Lexicons | None) -> list[Placed]:
