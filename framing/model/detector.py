@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
@@ -295,7 +295,7 @@ class Detector:
         xs = self._scorer.logits(lay)
         if 0 < min_confidence < 1:
             cut = math.log(min_confidence / (1 - min_confidence)) - 1e-6
-            candidates: Any = compress(count(), map(cut.__le__, xs))
+            candidates: Iterable[int] = compress(count(), map(cut.__le__, xs))
         else:
             candidates = range(len(xs))
         exp = math.exp
