@@ -182,13 +182,15 @@ _MAX_CLASSES = 500_000
 def _title_classes(words: list[str]) -> list[int]:
     """Each word's class for is_titled (a per-word table: layout asks for every token of every article)."""
     table = _TITLE_CLASS
-    missing = set(words).difference(table)
-    if missing:
-        if len(table) + len(missing) > _MAX_CLASSES:
-            table.clear()
-            missing = set(words)
-        for w in missing:
-            table[w] = SHORT if len(w) < 4 or not w[:1].isalpha() else LONG_CAPITAL if w[:1].isupper() else LONG
+    try:  # every word seen before (the usual case): no set of them to build
+        return list(map(table.__getitem__, words))
+    except KeyError:
+        missing = set(words).difference(table)
+    if len(table) + len(missing) > _MAX_CLASSES:
+        table.clear()
+        missing = set(words)
+    for w in missing:
+        table[w] = SHORT if len(w) < 4 or not w[:1].isalpha() else LONG_CAPITAL if w[:1].isupper() else LONG
     return list(map(table.__getitem__, words))
 
 

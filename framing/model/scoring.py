@@ -97,12 +97,16 @@ class TokenScorer:
         texts = lay.texts
         if not texts:
             return []
-        self._learn(texts)
+        try:  # every text seen before (the usual case): no set of the article's words to build
+            prev = list(map(self._prev_base.__getitem__, texts))
+        except KeyError:
+            self._learn(texts)
+            prev = list(map(self._prev_base.__getitem__, texts))
         first, last, titled = lay.first, lay.last, lay.titled
         start, end = self._base + self._start, self._end
         own = list(map(self._own.__getitem__, texts))
         # what each token's left neighbour adds, with the intercept (as the plain sum adds them: base + prev)
-        before = [start, *map(self._prev_base.__getitem__, texts[:-1])]
+        before = [start, *prev[:-1]]
         after = [*map(self._next.__getitem__, texts[1:]), end]
         places: list[float] = []
         for g, (a, b) in enumerate(zip(first, last, strict=True)):
