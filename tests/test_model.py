@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from helpers import framing
 
@@ -20,6 +21,7 @@ from framing.model.features import doc_features, shape
 from framing.spans import LoadedTerm
 from framing.text import Doc
 
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 LOADED = "Critics ripped the idiotic plan, calling it a dangerous stunt by the council."
 
 
@@ -287,6 +289,7 @@ def test_a_title_case_headline_is_read_as_lower_case_words_not_names():
     reckless = _row(rows, "Reckless")
     assert reckless.features["shape=x"] == 1.0 and "name-like" not in reckless.features
     assert _row(rows, "Hale").features["name-like"] == 1.0  # an ordinary sentence keeps its names
+
     def words(text: str) -> list[str]:
         return [t.text for t in Doc(text).tokens]
 
@@ -327,3 +330,69 @@ def test_a_quotation_does_not_lower_a_words_probability():
     assert _row(rows, "idiotic").features["quoted"] == 1.0  # still a feature: learned, then left out
     p_quoted = dict(zip([t.text for t in quoted.tokens], detector.score(quoted, lex)[1], strict=True))
     assert p_quoted["idiotic"] == p_plain["idiotic"] > 0.5
+
+
+def _seed_text() -> str:
+    return sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+
+
+def test_the_fast_scorer_adds_up_every_kind_of_feature_the_rows_have():
+    # the shipped model leaves `quoted` out; a copy with a quoted weight checks that term of the fast sum too
+    from framing.model.detector import model_path
+
+    data = json.loads(model_path().read_text(encoding="utf-8"))
+    data["token_model"]["weights"]["quoted"] = 0.9
+    detector = Detector(data)
+    texts = [
+        _seed_text(),
+        'Mayor Slams Reckless Plan\n\nMs Hale called it "a disastrous idea" and left.',
+        "Critics ripped the idiotic plan. It failed.",
+    ]
+    for lex in (api.lexicons(), None):
+        for text in texts:
+            doc = Doc(text)
+            fast = detector.score(doc, lex)[1]
+            slow = detector.token_probabilities(detector.rows(doc, lex))
+            assert [round(p, 12) for p in fast] == [round(p, 12) for p in slow]
+    quoted = Doc('Ms Hale called it "a disastrous idea" and left.')
+    p = dict(zip([t.text for t in quoted.tokens], detector.score(quoted, None)[1], strict=True))
+    plain = Doc("Ms Hale called it a disastrous idea and left.")
+    q = dict(zip([t.text for t in plain.tokens], detector.score(plain, None)[1], strict=True))
+    assert p["disastrous"] > q["disastrous"] and p["left"] == q["left"]
+
+
+def test_what_the_scorer_keeps_per_word_is_the_same_whichever_lexicons_or_text_filled_it(monkeypatch):
+    from framing.model import scoring
+    from framing.model.detector import model_path
+
+    lex = api.lexicons()
+    text = _seed_text()
+    fresh_with, fresh_without = Detector.load(model_path()), Detector.load(model_path())
+    expected_with = fresh_with.score(Doc(text), lex)[1]
+    expected_without = fresh_without.score(Doc(text), None)[1]
+    assert expected_with != expected_without  # the lexicons' hits are a feature: the check can fail
+    warm = Detector.load(model_path())
+    for _ in range(2):  # the tables filled with one bundle, then read with the other
+        assert warm.score(Doc(text), None)[1] == expected_without
+        assert warm.score(Doc(text), lex)[1] == expected_with
+    monkeypatch.setattr(scoring, "MAX_TEXTS", 50)  # tables emptied and refilled on every article
+    small = Detector.load(model_path())
+    small.score(Doc(LOADED), lex)
+    assert small.score(Doc(text), lex)[1] == expected_with
+
+
+def test_fast_finds_are_the_feature_rows_finds():
+    # the fast path computes probabilities, damping and suppression only for tokens above the threshold
+    detector, lex = shipped(), api.lexicons()
+    found = {detector.threshold: 0, DEFAULT_MIN_CONFIDENCE: 0}
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = Doc(path.read_text(encoding="utf-8"))
+        rows = detector.rows(doc, lex)
+        for threshold in found:
+            fast = detector.find(doc, lex, threshold)
+            assert fast == detector.find(doc, lex, threshold, rows)
+            found[threshold] += len(fast)
+            suppress = [(f.start, f.end) for f in fast[::2]]  # as hedge cues are: never found
+            kept = detector.find(doc, lex, threshold, suppress=suppress)
+            assert kept == detector.find(doc, lex, threshold, rows, suppress=suppress) == fast[1::2]
+    assert found[detector.threshold] > found[DEFAULT_MIN_CONFIDENCE] > 0

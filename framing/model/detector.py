@@ -12,15 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
 from typing import Any
 
 from framing.errors import DataError
 from framing.lexicon.bundle import Lexicons
-from framing.model.features import Layout, TokenRow, doc_features, layout, position, shape, word_features
+from framing.model.features import Layout, TokenRow, doc_features, layout, word_features
+from framing.model.scoring import TokenScorer
 from framing.text import Doc, Token, stem
 
 FORMAT = "framing-loaded-terms/1"
@@ -34,6 +36,9 @@ EVIDENCE_FEATURES = 3
 # annotated loaded, 26% of those used twice, 16% three times and 11% four times or more; 2 beat 3 and 4.
 TOPIC_USES = 2
 REPEAT_DECAY = 0.5
+# Up to this many confident tokens, an article's repeats are counted per token (a few scans in C);
+# past it, in one pass over the article.
+FEW_CONFIDENT = 8
 
 
 def _sigmoid(x: float) -> float:
@@ -56,6 +61,20 @@ class ModelFind:
     sentence: int
 
 
+def _floats(table: Mapping[str, Any]) -> dict[str, float]:
+    """A JSON object of weights as a dict of floats: the parsed one itself when it already is one (no copy)."""
+    if isinstance(table, dict) and all(type(v) is float for v in table.values()):
+        return table
+    return {str(k): float(v) for k, v in table.items()}
+
+
+def _strings(table: Mapping[str, Any]) -> dict[str, str]:
+    """A JSON object of words as a dict of strings: the parsed one itself when it already is one (no copy)."""
+    if isinstance(table, dict) and all(type(v) is str for v in table.values()):
+        return table
+    return {str(k): str(v) for k, v in table.items()}
+
+
 @dataclass
 class Linear:
     """Weights of one logistic regression: named features, an intercept and baked prior tables."""
@@ -69,9 +88,9 @@ class Linear:
     def from_dict(cls, data: Mapping[str, Any]) -> Linear:
         return cls(
             float(data["intercept"]),
-            {str(k): float(v) for k, v in data["weights"].items()},
-            {str(k): float(v) for k, v in data.get("prior_words", {}).items()},
-            {str(k): float(v) for k, v in data.get("prior_stems", {}).items()},
+            _floats(data["weights"]),
+            _floats(data.get("prior_words", {})),
+            _floats(data.get("prior_stems", {})),
         )
 
     def prior(self, word: str) -> float:
@@ -115,47 +134,62 @@ def sentence_features(probabilities: list[float], words: list[str]) -> dict[str,
 def phrases(
     tokens: Sequence[Token], sentence_of: Sequence[int], probs: list[float], text: str, threshold: float
 ) -> list[tuple[int, int]]:
-    """(first, past-last) token indices of runs of adjacent flagged tokens in one sentence.
+    """(first, past-last) token indices of runs of adjacent tokens of one sentence reaching `threshold`."""
+    return runs(tokens, sentence_of, {i: p for i, p in enumerate(probs) if p >= threshold}, text)
+
+
+def runs(
+    tokens: Sequence[Token], sentence_of: Sequence[int], flagged: Mapping[int, float], text: str
+) -> list[tuple[int, int]]:
+    """(first, past-last) token indices of runs of adjacent `flagged` tokens in one sentence.
 
     Adjacent means separated by nothing but spaces or a hyphen, so "radical left" is one
     finding and "cruel, reckless" two; a run stops after MAX_PHRASE_TOKENS tokens.
     """
-    runs = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        if probs[i] < threshold:
-            i += 1
+    found = []
+    end = 0  # past the last run: a run's tokens start no other
+    for i in sorted(flagged):
+        if i < end:
             continue
         j = i + 1
         while (
-            j < n
+            j in flagged
             and j - i < MAX_PHRASE_TOKENS
-            and probs[j] >= threshold
             and sentence_of[j] == sentence_of[i]
             and text[tokens[j - 1].end : tokens[j].start].strip() in ("", "-")
         ):
             j += 1
-        runs.append((i, j))
-        i = j
-    return runs
+        found.append((i, j))
+        end = j
+    return found
 
 
 def damp_repeats(tokens: Sequence[Token], probs: list[float]) -> list[float]:
     """`probs` with every use after the first of a word stem used TOPIC_USES times or more scaled down."""
     stems = [stem(t.text.lower()) for t in tokens]
+    damped = _damped(stems, dict(enumerate(probs)))
+    return [damped[k] for k in range(len(probs))]
+
+
+def _damped(stems: list[str], probs: Mapping[int, float]) -> dict[int, float]:
+    """The probabilities of `probs` (token index -> probability) damped as :func:`damp_repeats` says;
+    `stems` has every token of the article, `probs` only those that matter."""
+    damped = dict(probs)
+    if len(probs) <= FEW_CONFIDENT:
+        for k, p in probs.items():
+            s = stems[k]
+            if stems.count(s) >= TOPIC_USES:
+                damped[k] = p * REPEAT_DECAY ** (stems[: k + 1].count(s) - 1)
+        return damped
     uses: dict[str, int] = {}
     for s in stems:
         uses[s] = uses.get(s, 0) + 1
-    topic = {s for s, n in uses.items() if n >= TOPIC_USES}
-    if not topic:
-        return probs
-    damped = list(probs)
     seen: dict[str, int] = {}
     for k, s in enumerate(stems):
-        if s in topic:
+        if uses[s] >= TOPIC_USES:
             n = seen[s] = seen.get(s, 0) + 1
-            damped[k] *= REPEAT_DECAY ** (n - 1)
+            if k in damped:
+                damped[k] *= REPEAT_DECAY ** (n - 1)
     return damped
 
 
@@ -163,8 +197,12 @@ def suppressed(tokens: Sequence[Token], probs: list[float], spans: Sequence[tupl
     """`probs` with 0 for every token that lies inside one of `spans`."""
     if not spans:
         return probs
-    inside = [any(a <= t.start and t.end <= b for a, b in spans) for t in tokens]
+    inside = [_inside(t, spans) for t in tokens]
     return [0.0 if out else p for p, out in zip(probs, inside, strict=True)]
+
+
+def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= token.start and token.end <= b for a, b in spans)
 
 
 class Detector:
@@ -176,20 +214,11 @@ class Detector:
         self.token = Linear.from_dict(data["token_model"])
         self.sentence = Linear.from_dict(data["sentence_model"])
         self.threshold = float(data["threshold"])
-        self.prior_pos: dict[str, str] = {str(k): str(v) for k, v in data.get("prior_pos", {}).items()}
+        self.prior_pos: dict[str, str] = _strings(data.get("prior_pos", {}))
         self.provenance: dict[str, Any] = dict(data.get("provenance", {}))
         self.sha256 = sha256
-        # The same sum as Linear.probability, split so that a word's own features are added up
-        # once per distinct word and its context costs a few lookups (see score()).
-        w = self.token.weights
-        self._word_scores: dict[str, float] = {}
-        self._by_prefix = {
-            prefix: {k[len(prefix) :]: v for k, v in w.items() if k.startswith(prefix)}
-            for prefix in ("prev=", "next=", "pos=", "lex=")
-        }
-        self._base = self.token.intercept + w.get("bias", 0.0)
-        self._name_like = w.get("name-like", 0.0)
-        self._quoted = w.get("quoted", 0.0)
+        # The same sum as Linear.probability, with what depends on a token's text alone kept per text.
+        self._scorer = TokenScorer(self.token.intercept, self.token.weights, self.token.prior, vader_lexicon)
 
     @classmethod
     def load(cls, path: Path) -> Detector:
@@ -204,56 +233,11 @@ class Detector:
     def rows(self, doc: Doc, lex: Lexicons | None) -> list[TokenRow]:
         return doc_features(doc, lex, vader_lexicon())
 
-    def _word_score(self, text: str) -> float:
-        score = self._word_scores.get(text)
-        if score is None:
-            weights = self.token.weights
-            features = word_features(text, vader_lexicon())
-            score = sum(weights.get(name, 0.0) * value for name, value in features.items())
-            score = self._word_scores[text] = score + self.token.prior(text.lower())
-        return score
-
     def score(self, doc: Doc, lex: Lexicons | None) -> tuple[Layout, list[float]]:
-        """Every token's probability, fast (:meth:`rows` and :meth:`token_probabilities` give the same, slowly).
-
-        This loop runs on every token of every article, so it is written for speed: the
-        word's own features come from a per-word cache and the context costs four lookups."""
-        t = self._by_prefix
-        prev_w, next_w, pos_w, lex_w = t["prev="], t["next="], t["pos="], t["lex="]
-        base, name_w, quoted_w = self._base, self._name_like, self._quoted
-        cache, word_score, exp = self._word_scores, self._word_score, math.exp
+        """Every token's probability, fast (:meth:`rows` and :meth:`token_probabilities` give the same, slowly)."""
         lay = layout(doc, lex)
-        words, tokens, group_of, firsts, lasts = lay.words, lay.tokens, lay.group_of, lay.first, lay.last
-        q_starts, q_ends, hits, titled = lay.q_starts, lay.q_ends, lay.hits, lay.titled
-        probs: list[float] = []
-        append = probs.append
-        q, n_quotes = 0, len(q_starts)
-        for i, token in enumerate(tokens):
-            # the same sum as Layout.context(i).features() weighted, without building the context
-            text = token.text
-            g = group_of[i]
-            if titled[g] and shape(text) == "Xx":
-                text = lay.word(i)
-            x = cache.get(text)
-            if x is None:
-                x = word_score(text)
-            first, last = firsts[g], lasts[g]
-            k = i - first
-            x += base + prev_w.get(words[i - 1] if k else "<s>", 0.0)
-            x += next_w.get(words[i + 1] if i + 1 < last else "</s>", 0.0)
-            x += pos_w.get(position(k, last - first), 0.0)
-            if k and not titled[g] and text[:1].isupper() and shape(text) == "Xx":
-                x += name_w
-            if n_quotes:  # tokens come in text order: walk the merged quotation spans alongside
-                start = token.start
-                while q < n_quotes and q_ends[q] <= start:
-                    q += 1
-                if q < n_quotes and q_starts[q] <= start:
-                    x += quoted_w
-            if hits and i in hits:
-                x += lex_w.get(hits[i], 0.0)
-            append(1.0 / (1.0 + exp(-x)) if x > -30 else 0.0)
-        return lay, probs
+        exp = math.exp
+        return lay, [1.0 / (1.0 + exp(-x)) if x > -30 else 0.0 for x in self._scorer.logits(lay)]
 
     def token_probabilities(self, rows: list[TokenRow]) -> list[float]:
         return [self.token.probability(r.features, r.token.text.lower()) for r in rows]
@@ -277,8 +261,9 @@ class Detector:
         A word's later uses count less when the article keeps using it (:func:`damp_repeats`);
         tokens inside a `suppress` span (words another extractor reports) are never found."""
         if rows is None:
-            lay, probs = self.score(doc, lex)
+            lay = layout(doc, lex)
             tokens, sentence_of = lay.tokens, lay.sentence_of
+            flagged = self._confident(lay, min_confidence, suppress)
             valence = vader_lexicon()
 
             def full(k: int) -> TokenRow:
@@ -287,18 +272,45 @@ class Detector:
         else:
             probs = self.token_probabilities(rows)
             tokens, sentence_of = [r.token for r in rows], [r.sentence for r in rows]
+            probs = suppressed(tokens, damp_repeats(tokens, probs), suppress)
+            flagged = {k: p for k, p in enumerate(probs) if p >= min_confidence}
 
             def full(k: int) -> TokenRow:
                 return rows[k]
 
-        probs = suppressed(tokens, damp_repeats(tokens, probs), suppress)
         finds = []
-        for i, j in phrases(tokens, sentence_of, probs, doc.text, min_confidence):
-            best = max(range(i, j), key=lambda k: probs[k])
+        for i, j in runs(tokens, sentence_of, flagged, doc.text):
+            best = max(range(i, j), key=flagged.__getitem__)
             start, end = tokens[i].start, tokens[j - 1].end
             evidence = self.evidence(full(best))
-            finds.append(ModelFind(start, end, doc.text[start:end], round(probs[best], 4), evidence, sentence_of[i]))
+            finds.append(ModelFind(start, end, doc.text[start:end], round(flagged[best], 4), evidence, sentence_of[i]))
         return finds
+
+    def _confident(self, lay: Layout, min_confidence: float, suppress: Sequence[tuple[int, int]]) -> dict[int, float]:
+        """Token index -> probability, damped and suppressed as in :meth:`find`, of the tokens reaching the threshold.
+
+        Damping and suppressing only lower a probability, so only tokens whose own probability reaches
+        the threshold can be found: for a threshold inside (0, 1) the logistic, the stems and the spans
+        are computed for those few alone (the cut in logit space has a margin far above rounding)."""
+        xs = self._scorer.logits(lay)
+        if 0 < min_confidence < 1:
+            cut = math.log(min_confidence / (1 - min_confidence)) - 1e-6
+            candidates: Iterable[int] = compress(count(), map(cut.__le__, xs))
+        else:
+            candidates = range(len(xs))
+        exp = math.exp
+        raw = {}
+        for k in candidates:
+            x = xs[k]
+            p = 1.0 / (1.0 + exp(-x)) if x > -30 else 0.0
+            if p >= min_confidence:
+                raw[k] = p
+        if not raw:
+            return raw
+        damped = _damped(self._scorer.stems(lay.texts), raw)
+        tokens = lay.tokens
+        final = {k: 0.0 if suppress and _inside(tokens[k], suppress) else p for k, p in damped.items()}
+        return {k: p for k, p in final.items() if p >= min_confidence}
 
     def sentence_probabilities(self, doc: Doc, rows: list[TokenRow], probs: list[float]) -> list[float]:
         """Probability that each sentence of `doc` uses loaded language (BABE's Biased label)."""

@@ -16,6 +16,7 @@ thing when learned and another when applied.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -109,12 +110,11 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _lexicon_hits(doc: Doc, lex: Lexicons | None) -> dict[int, str]:
+def _lexicon_hits(doc: Doc, lex: Lexicons | None, token_starts: list[int]) -> dict[int, str]:
     """Token index -> category of the project lexicon entry that covers the token."""
     hits: dict[int, str] = {}
     if lex is None:
         return hits
-    token_starts = [t.start for t in doc.tokens]
     for m in longest_non_overlapping(lex.loaded.find(doc)):
         for i in range(bisect.bisect_left(token_starts, m.start), bisect.bisect_left(token_starts, m.end)):
             hits[i] = m.entry.payload.category
@@ -134,7 +134,7 @@ class Layout:
     """Per-document facts every token's context is read from, computed once per document."""
 
     tokens: list[Token]
-    words: list[str]  # lower-cased token texts
+    texts: list[str]  # the token texts as written
     sentence_of: list[int]  # index in doc.sentences of each token's sentence
     group_of: list[int]  # index of each token's sentence among the sentences that have tokens
     first: list[int]  # per such sentence: index of its first token and one past its last
@@ -155,8 +155,8 @@ class Layout:
         k, text = i - first, self.tokens[i].text
         q = bisect.bisect_right(self.q_starts, self.tokens[i].start) - 1 if self.q_starts else -1
         return Context(
-            self.words[i - 1] if k else "<s>",
-            self.words[i + 1] if i + 1 < last else "</s>",
+            self.texts[i - 1].lower() if k else "<s>",
+            self.texts[i + 1].lower() if i + 1 < last else "</s>",
             position(k, last - first),
             k > 0 and not self.titled[g] and text[:1].isupper() and shape(text) == "Xx",
             q >= 0 and self.tokens[i].start < self.q_ends[q],
@@ -171,8 +171,49 @@ TITLE_SHARE = 0.8
 def is_titled(words: list[str]) -> bool:
     """Whether a sentence is in title case ("Mayor Slams Reckless Plan"): most of its words of four letters
     or more capitalised. There a capital says nothing about names, so it is not read as one."""
-    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
-    return len(long) >= TITLE_MIN_WORDS and sum(1 for w in long if w[:1].isupper()) >= TITLE_SHARE * len(long)
+    return _titled(_title_classes(words))
+
+
+SHORT, LONG, LONG_CAPITAL = 0, 1, 2  # what a word counts as for is_titled
+_TITLE_CLASS: dict[str, int] = {}  # word -> its class; a function of the word alone, so kept per process
+_MAX_CLASSES = 500_000
+
+
+def _title_classes(words: list[str]) -> list[int]:
+    """Each word's class for is_titled (a per-word table: layout asks for every token of every article)."""
+    table = _TITLE_CLASS
+    try:  # every word seen before (the usual case): no set of them to build
+        return list(map(table.__getitem__, words))
+    except KeyError:
+        missing = set(words).difference(table)
+    if len(table) + len(missing) > _MAX_CLASSES:
+        table.clear()
+        missing = set(words)
+    for w in missing:
+        table[w] = SHORT if len(w) < 4 or not w[:1].isalpha() else LONG_CAPITAL if w[:1].isupper() else LONG
+    return list(map(table.__getitem__, words))
+
+
+def _titled(classes: list[int]) -> bool:
+    long = len(classes) - classes.count(SHORT)
+    return long >= TITLE_MIN_WORDS and classes.count(LONG_CAPITAL) >= TITLE_SHARE * long
+
+
+def _sentence_bounds(token_starts: list[int], starts: list[int]) -> list[int]:
+    """Index of the first token of each sentence, then the number of tokens: sentence j holds the tokens
+    bounds[j]:bounds[j + 1] (a token before the first sentence's start counts in it)."""
+    n = len(token_starts)
+    if all(a <= b for a, b in zip(starts, starts[1:], strict=False)):
+        return [0, *(bisect.bisect_left(token_starts, s) for s in starts[1:]), n]
+    bounds, sentence = [0], 0  # sentences out of order (given by a caller): walk as the tokens come
+    for i, start in enumerate(token_starts):
+        while sentence + 1 < len(starts) and start >= starts[sentence + 1]:
+            sentence += 1
+            bounds.append(i)
+    return bounds + [n] * (len(starts) + 1 - len(bounds))
+
+
+_TEXT, _START = operator.attrgetter("text"), operator.attrgetter("start")
 
 
 def layout(doc: Doc, lex: Lexicons | None) -> Layout:
@@ -181,28 +222,23 @@ def layout(doc: Doc, lex: Lexicons | None) -> Layout:
     marks = extracted.marks if extracted is not None else find_quote_marks(doc.text)
     q_starts, q_ends = _union([(m.inner_start, m.inner_end) for m in marks])
     tokens = doc.tokens
-    starts = [s for s, _ in doc.sentences] or [0]
+    texts = list(map(_TEXT, tokens))
+    token_starts = list(map(_START, tokens))
+    bounds = _sentence_bounds(token_starts, [s for s, _ in doc.sentences] or [0])
     sentence_of: list[int] = []
     group_of: list[int] = []
     first: list[int] = []
     last: list[int] = []
-    sentence = 0
-    n_starts = len(starts)
-    for i, token in enumerate(tokens):
-        moved = False
-        while sentence + 1 < n_starts and token.start >= starts[sentence + 1]:
-            sentence += 1
-            moved = True
-        if moved or not first:
-            first.append(i)
-            last.append(i)
-        last[-1] = i + 1
-        sentence_of.append(sentence)
-        group_of.append(len(first) - 1)
-    words = [t.text.lower() for t in tokens]
-    titled = [is_titled([t.text for t in tokens[a:b]]) for a, b in zip(first, last, strict=True)]
-    hits = _lexicon_hits(doc, lex)
-    return Layout(tokens, words, sentence_of, group_of, first, last, q_starts, q_ends, hits, titled)
+    for sentence, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        if a < b:  # a sentence without tokens forms no group
+            sentence_of += [sentence] * (b - a)
+            group_of += [len(first)] * (b - a)
+            first.append(a)
+            last.append(b)
+    classes = _title_classes(texts)
+    titled = [_titled(classes[a:b]) for a, b in zip(first, last, strict=True)]
+    hits = _lexicon_hits(doc, lex, token_starts)
+    return Layout(tokens, texts, sentence_of, group_of, first, last, q_starts, q_ends, hits, titled)
 
 
 def contexts(doc: Doc, lex: Lexicons | None) -> list[Placed]:
