@@ -168,15 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=int, default=300, help="PolNeAR articles (spread over the splits)")
     parser.add_argument("--newsmtsc", type=int, default=3000, help="NewsMTSC sentences per split")
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--old", type=Path, help="keep the old figures in this file, and reuse them if it exists")
     args = parser.parse_args(argv)
     if args.dump:
         args.dump.write_text(json.dumps(compute(args.polnear, args.newsmtsc)), encoding="utf-8")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        dump = Path(tmp) / "old.json"
-        env = {**os.environ, "PYTHONPATH": str(args.against)}
-        command = [sys.executable, __file__, "--dump", str(dump), "--polnear", str(args.polnear)]
-        subprocess.run([*command, "--newsmtsc", str(args.newsmtsc)], env=env, check=True, cwd=args.against)
+        dump = args.old or Path(tmp) / "old.json"
+        if not dump.is_file():
+            env = {**os.environ, "PYTHONPATH": str(args.against)}
+            command = [sys.executable, __file__, "--dump", str(dump), "--polnear", str(args.polnear)]
+            subprocess.run([*command, "--newsmtsc", str(args.newsmtsc)], env=env, check=True, cwd=args.against)
         old = json.loads(dump.read_text(encoding="utf-8"))
     new = json.loads(json.dumps(compute(args.polnear, args.newsmtsc)))
     return _compare(old, new)

@@ -33,7 +33,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from framing.lexicon.load import read_table
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.resources import lexicon_dir
 from framing.spans import ActorMention
-from framing.text import MONTH_NAMES, WEEKDAYS, Doc
+from framing.text import MONTH_NAMES, WEEKDAYS, Doc, tokenize
 
 MAX_CHARS = 200_000  # about 35,000 words
 QUOTE_WINDOW = (
@@ -213,20 +213,25 @@ def default_words() -> Words:
     return load_words(lexicon_dir() / "discovery.csv")
 
 
-@dataclass
+@lru_cache(maxsize=100_000)
+def _bare(word: str) -> str:
+    """The word without a possessive ("Ruiz's" -> "Ruiz"); cached, since news vocabulary repeats."""
+    return _POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
+
+
+@dataclass(slots=True)
 class _Word:
     start: int
     end: int
     text: str
+    lower: str
+    capital: bool  # capitalised, or a name after a particle ("al-Bashir")
     initial: bool  # first word of its sentence (or of a quotation or line)
+    index: int  # its position in the article's word list
 
     @property
     def bare(self) -> str:
-        return _POSSESSIVE_RE.sub("", self.text) if len(self.text) > 2 else self.text
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(self.text))
+        return _bare(self.text)
 
 
 @dataclass
@@ -237,53 +242,91 @@ class _Phrase:
     affiliation: str = ""
     kind: str = "name"
     title_start: int = -1
+    # Asked for many times per phrase, and its words never change: computed once.
+    start: int = field(init=False)
+    end: int = field(init=False)
+    name: str = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.words[0].start
-
-    @property
-    def end(self) -> int:
+    def __post_init__(self) -> None:
         last = self.words[-1]
-        return last.start + len(last.bare)
-
-    @property
-    def name(self) -> str:
-        return " ".join([w.text for w in self.words[:-1]] + [self.words[-1].bare])
+        self.start = self.words[0].start
+        self.end = last.start + len(last.bare)
+        self.name = " ".join([w.text for w in self.words[:-1]] + [last.bare])
 
 
 _BREAK_RE = re.compile('[\n"“‘:—–•(]')  # in the gap before a word: it starts a line, quotation or list item
+_BRACKET_RE = re.compile(r"['’]?s?\s*\(")  # between a name and its acronym: "Union (", "Union's ("
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # where an initial ("B.", "U.S.") may make one word of tokens
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])")
+
+
+def _spans(text: str, doc: Doc) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, texts) of the words: :data:`_WORD_RE`'s matches, taken from the tokens the text
+    module already made (the same regex less its initials: "U.S." is two tokens, "U" and "S").
+
+    Both regexes start a match at the first word character after the last match, and they differ
+    only where an initial matches: there the tokens it covers are one-letter tokens, merged here.
+    """
+    tokens = doc.tokens if doc.text == text else tokenize(text)
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    texts = [t.text for t in tokens]
+    merges: list[tuple[int, re.Match[str]]] = []  # (first token, initials), in text order
+    token_at: dict[int, int] | None = None
+    merged = 0
+    for m in _INITIAL_RE.finditer(text):
+        initials = _INITIALS_RE.match(text, m.start()) if m.start() >= merged else None
+        if initials is None:  # no initial, or inside initials found already ("U.S.": "S." is done)
+            continue
+        if token_at is None:
+            token_at = {start: i for i, start in enumerate(starts)}
+        i = token_at.get(m.start())
+        if i is None:  # the letter ends a longer token ("AB.", "x-B."): no word starts there
+            continue
+        merges.append((i, initials))
+        merged = initials.end()
+    for i, initials in reversed(merges):  # from the end, so the indices of the others stay right
+        n = (initials.end() - initials.start()) // 2  # the one-letter tokens it covers
+        starts[i : i + n] = [initials.start()]
+        ends[i : i + n] = [initials.end()]
+        texts[i : i + n] = [initials.group()]
+    return starts, ends, texts
 
 
 def _words(text: str, doc: Doc) -> list[_Word]:
-    starts = sorted(start for start, _ in doc.sentences)
-    words: list[_Word] = []
-    previous_end = 0
-    for m in _WORD_RE.finditer(text):
-        gap = text[previous_end : m.start()]
-        i = bisect.bisect_left(starts, previous_end)  # a sentence starts between the last word and this one
-        initial = not words or (i < len(starts) and starts[i] <= m.start()) or bool(_BREAK_RE.search(gap))
-        words.append(_Word(m.start(), m.end(), m.group(), initial))
-        previous_end = m.end()
-    return words
+    """The words of the text, each marked ``initial`` when a sentence start, a line break, a quotation
+    mark, a colon, a dash, a bullet or a bracket lies between it and the word before."""
+    starts, ends, texts = _spans(text, doc)
+    initial = [False] * len(starts)
+    if starts:
+        initial[0] = True
+    # A word is initial when such a point lies in [end of the word before, its start]: the first word
+    # starting at or after the point, unless the word before it reaches past the point.
+    points = [start for start, _ in doc.sentences] + [m.start() for m in _BREAK_RE.finditer(text)]
+    for point in points:
+        k = bisect.bisect_left(starts, point)
+        if k < len(starts) and (k == 0 or ends[k - 1] <= point):
+            initial[k] = True
+    lowers = [t.lower() for t in texts]
+    capitals = [t[:1].isupper() or ("-" in t and bool(_PARTICLE_NAME_RE.match(t))) for t in texts]
+    return list(map(_Word, starts, ends, texts, lowers, capitals, initial, range(len(starts))))
 
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
     """Two words belong to one name only if nothing but a space or hyphen separates them ("Mr. King": a title's dot)."""
     gap = text[a.end : b.start]
-    return gap in (" ", "-", "") or (gap == ". " and a.text.lower() in _ABBREVIATED_TITLES)
+    return gap in (" ", "-", "") or (gap == ". " and a.lower in _ABBREVIATED_TITLES)
 
 
 def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
     """Maximal runs of capitalised words, connectors allowed inside, common sentence-initial words dropped."""
     runs: list[list[_Word]] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if not w.capital or w.text.isdigit():
-            i += 1
+    i = 0  # the first word not in a run yet
+    for w in [w for w in words if w.capital and not w.text.isdigit()]:  # where a run can start
+        if w.index < i:
             continue
         run = [w]
+        i = w.index
         j = i + 1
         while j < len(words) and _joined(text, run[-1], words[j]):
             nxt = words[j]
@@ -310,14 +353,14 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
             run = run[1:]
             if run:
                 run[0].initial = True
-        while run and run[-1].text.lower() in _CONNECTORS:
+        while run and run[-1].lower in _CONNECTORS:
             run = run[:-1]
         if not run:
             continue
         if len(run) > 1 and all(w.text.isupper() for w in run):  # "TRUMP SAYS PORT IS CLOSED": split at common words
             parts: list[list[_Word]] = [[]]
             for w in run:
-                if w.text.lower() in lexicon.common or w.text.lower() in _CONNECTORS:
+                if w.lower in lexicon.common or w.lower in _CONNECTORS:
                     parts.append([])
                 else:
                     parts[-1].append(w)
@@ -357,9 +400,9 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     The title is from the first to the last title word before the name, with an "of X" after it
     ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
     """
-    positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in lexicon.titles]
+    positions = [i for i, w in enumerate(run[:-1]) if w.lower.rstrip(".") in lexicon.titles]
     # "Vice" is a title only before another ("Vice President Joe Biden"), not in "Vice Media"
-    positions = [i for i in positions if run[i].text.lower() != "vice" or run[i + 1].text.lower() in lexicon.titles]
+    positions = [i for i in positions if run[i].lower != "vice" or run[i + 1].lower in lexicon.titles]
     if not positions:
         return [], [], run
     first, j = positions[0], positions[-1] + 1
@@ -386,14 +429,13 @@ def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
 
 
 def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
-    index = {id(w): k for k, w in enumerate(words)}
     phrases: list[_Phrase] = []
     for run in _runs(text, words, lexicon):
         affiliation, title_words, rest = _split_title(run, lexicon)
-        k = index[id(run[0])]
+        k = run[0].index
         if affiliation:  # "NATO Secretary General Jens Stoltenberg": NATO is mentioned too
             own = _Phrase(affiliation)
-            own.kind = _classify(own, words[k - 1].text.lower() if k > 0 else "", lexicon)
+            own.kind = _classify(own, words[k - 1].lower if k > 0 else "", lexicon)
             phrases.append(own)
         phrase = _Phrase(rest, title=" ".join(w.text for w in title_words))
         if title_words:
@@ -402,7 +444,7 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
         # "Port Authority chair Ana Ruiz": capitalised words, lowercase role words, then the name.
         roles: list[str] = []
         j = k - 1
-        while j >= 0 and words[j].text.lower() in lexicon.roles and not words[j].capital and len(roles) < 3:
+        while j >= 0 and words[j].lower in lexicon.roles and not words[j].capital and len(roles) < 3:
             roles.insert(0, words[j].text)
             j -= 1
         if phrase.affiliation:
@@ -410,12 +452,12 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
         elif roles and phrases and phrases[-1].words[-1] is (words[j] if j >= 0 else None):
             phrase.affiliation = phrases[-1].name
             phrase.role = f"{phrase.affiliation} {' '.join(roles)}"
-        elif roles and j >= 0 and not words[j].capital and words[j].text.lower() in lexicon.organisations:
+        elif roles and j >= 0 and not words[j].capital and words[j].lower in lexicon.organisations:
             phrase.affiliation = words[j].text  # "union leader Tom Bell": resolved to the union named before
             phrase.role = f"{words[j].text} {' '.join(roles)}"
         elif roles:
             phrase.role = " ".join(roles)
-        before = words[k - 1].text.lower() if k > 0 else ""
+        before = words[k - 1].lower if k > 0 else ""
         phrase.kind = _classify(phrase, before, lexicon)
         if phrase.title and phrase.kind != "person" and phrase.kind != "organisation":
             phrase.kind = "person"
@@ -478,10 +520,14 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
             register(p)
         if n + 1 < len(phrases):
             nxt = phrases[n + 1]
-            between = text[p.end : nxt.start]
-            bracketed = re.fullmatch(r"['’]?s?\s*\(", between) and text[nxt.end : nxt.end + 1] == ")"
-            matches = nxt.name[:1] == _initials(p.name)[:1]  # "Union of ... (UDW)", not "Ruiz (ILWU)"
-            if len(nxt.words) == 1 and _ACRONYM_RE.match(nxt.name) and bracketed and matches:
+            # "Union of ... (UDW)", not "Ruiz (ILWU)"; the cheap tests first
+            if (
+                len(nxt.words) == 1
+                and text[nxt.end : nxt.end + 1] == ")"
+                and _ACRONYM_RE.match(nxt.name)
+                and _BRACKET_RE.fullmatch(text, p.end, nxt.start)
+                and nxt.name[:1] == _initials(p.name)[:1]
+            ):
                 acronyms[nxt.name.rstrip("s") if nxt.name.endswith("s") else nxt.name] = p.name
     for name, known in list(entities.items()):
         initials = _initials(name)
@@ -550,8 +596,16 @@ def _back_references(
 
     last_person: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
     last_group: DiscoveredMention | None = None  # the latest "voters"
-    for k, w in enumerate(words):
-        lower = w.text.lower()
+    # Only a group noun, a relative or personal pronoun (perhaps with a clitic: "he's") or a word after
+    # "the" can be a back reference: the other words are skipped at once.
+    keys = _reference_words(lexicon)
+    lowers = [w.lower for w in words]
+    candidates = [
+        k for k, x in enumerate(lowers) if x in keys or "'" in x or "’" in x or (k and lowers[k - 1] == "the")
+    ]
+    for k in candidates:
+        w = words[k]
+        lower = w.lower
         if lower in lexicon.groups and not covered(w.start):
             out.append(
                 DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
@@ -567,7 +621,7 @@ def _back_references(
         pronoun = _unclitic(w.text)
         plural = pronoun in _PLURAL
         if not (plural or pronoun in _PRONOUNS) and not (
-            k > 0 and words[k - 1].text.lower() == "the" and not w.capital
+            k > 0 and words[k - 1].lower == "the" and not w.capital
         ):
             continue
         before = bisect.bisect_right(ends, w.start)  # the mentions that end before this word: by_end[:before]
@@ -584,7 +638,7 @@ def _back_references(
                 if m is not None and any(c in text[m.end : w.start] for c in '"”'):
                     quoted = _quotation_before(text, floor, w.start)
                     m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender, quoted)
-                if m is not None and k > 0 and words[k - 1].text.lower() == "whom":  # "Cohn, whom he": not Cohn
+                if m is not None and k > 0 and words[k - 1].lower == "whom":  # "Cohn, whom he": not Cohn
                     rest = [x for x in earlier if x is not m]
                     m = _antecedent(text, rest, None, sentence, ("person", "name"), gender, quoted)
                 if m is not None:
@@ -602,19 +656,22 @@ def _back_references(
                 out.append(
                     DiscoveredMention(w.start, end, text[w.start : end], m.actor, m.group, sentence, kind, "pronoun")
                 )
-        elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
-            earlier = by_end[:before]
+        elif k > 0 and words[k - 1].lower == "the" and not w.capital and _joined(text, words[k - 1], w):
             bare = w.bare.lower()
             phrase = _role_phrase(text, words, k, lexicon)
             if phrase:  # "the vice president", "the attorney general", "the former governor"
-                head = " ".join([x.text.lower() for x in phrase[:-1]] + [phrase[-1].bare.lower()])
-                fits = [
-                    m for m in earlier if m.kind == "person" and (m.title.lower() == head or head in m.role.lower())
-                ]
+                head = " ".join([x.lower for x in phrase[:-1]] + [phrase[-1].bare.lower()])
+                m = next(  # the nearest before this word that fits
+                    (
+                        m
+                        for m in _backwards(by_end, before)
+                        if m.kind == "person" and (m.title.lower() == head or head in m.role.lower())
+                    ),
+                    None,
+                )
                 start, end = words[k - 1].start, phrase[-1].start + len(phrase[-1].bare)
                 sentence = doc.sentence_index(w.start)
-                if fits:
-                    m = fits[-1]
+                if m is not None:
                     out.append(
                         DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, "person", "short")
                     )
@@ -624,20 +681,28 @@ def _back_references(
                 last_person = out[-1]
                 continue
             if bare in lexicon.organisations:
-                fits = [m for m in earlier if m.kind == "organisation" and entities.get(m.actor) is not None]
-                fits = [m for m in fits if entities[m.actor].head == bare]
+                m = next(
+                    (
+                        m
+                        for m in _backwards(by_end, before)
+                        if m.kind == "organisation" and m.actor in entities and entities[m.actor].head == bare
+                    ),
+                    None,
+                )
             elif bare in lexicon.titles:
-                fits = [
-                    m
-                    for m in earlier
-                    if m.kind == "person" and (m.title.lower() == bare or bare in m.role.lower().split())
-                ]
+                m = next(
+                    (
+                        m
+                        for m in _backwards(by_end, before)
+                        if m.kind == "person" and (m.title.lower() == bare or bare in m.role.lower().split())
+                    ),
+                    None,
+                )
             else:
                 continue
             start, end = words[k - 1].start, w.start + len(w.bare)
             sentence = doc.sentence_index(w.start)
-            if fits:
-                m = fits[-1]
+            if m is not None:
                 out.append(DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, m.kind, "short"))
             else:  # "the president" with no President X before it: an actor named by its role
                 name = f"the {bare}"
@@ -646,6 +711,18 @@ def _back_references(
             if out[-1].kind == "person":
                 last_person = out[-1]
     return out
+
+
+def _backwards(mentions: Sequence[DiscoveredMention], before: int) -> Iterator[DiscoveredMention]:
+    """``mentions[:before]`` from the last: the nearest that fits is found without copying or reading all."""
+    for i in range(before - 1, -1, -1):
+        yield mentions[i]
+
+
+@lru_cache(maxsize=8)
+def _reference_words(lexicon: Words) -> frozenset[str]:
+    """The lowercase words that can be a back reference by themselves: group nouns, relative and personal pronouns."""
+    return frozenset(lexicon.groups | _RELATIVE | _PRONOUNS | _PLURAL)
 
 
 def _role_phrase(text: str, words: list[_Word], k: int, lexicon: Words) -> list[_Word]:
@@ -773,12 +850,12 @@ def _co_argument(text: str, words: list[_Word], k: int, pronoun: str, m: Discove
         return False
     if pronoun == "her":  # "her" is also a possessive: "Ruiz thanked her staff" is Ruiz's staff
         after = text[words[k].end : words[k].end + 1]
-        if not (after in '.,;:!?)”"' or (k + 1 < len(words) and words[k + 1].text.lower() in _OBJECT_NEXT)):
+        if not (after in '.,;:!?)”"' or (k + 1 < len(words) and words[k + 1].lower in _OBJECT_NEXT)):
             return False
     between = text[m.end : words[k].start]
     if between[:1] in ("'", "’") or any(c in between for c in ',;:—–()"“”'):  # "Ruiz's aides praised her": Ruiz
         return False
-    inside = [x.text.lower() for x in words[max(0, k - 4) : k] if x.start >= m.end]
+    inside = [x.lower for x in words[max(0, k - 4) : k] if x.start >= m.end]
     return len(inside) <= 3 and not any(x in _CLAUSE_WORDS for x in inside)
 
 
@@ -800,16 +877,16 @@ def _cataphora(
         if k - first > 60:  # a fronted clause is short; a run-on "sentence" is not read back
             return None
     opening = first
-    while opening < k and words[opening].text.lower() in _LEADING:
+    while opening < k and words[opening].lower in _LEADING:
         opening += 1
-    if opening >= k or words[opening].text.lower() not in _FRONTING:
+    if opening >= k or words[opening].lower not in _FRONTING:
         return None
     clause = k  # the first word of the pronoun's clause: after the last comma before it
     while clause > first and "," not in text[words[clause - 1].end : words[clause].start]:
         clause -= 1
-    while clause < k and words[clause].text.lower() in _LEADING:
+    while clause < k and words[clause].lower in _LEADING:
         clause += 1
-    if clause >= k or words[clause].text.lower() not in _FRONTING:
+    if clause >= k or words[clause].lower not in _FRONTING:
         return None
     comma = text.find(",", w.end, w.end + 200)
     if comma < 0 or any(c in text[sentence_start:comma] for c in '"“”'):
