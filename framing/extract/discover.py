@@ -234,24 +234,26 @@ class _Word:
         return _bare(self.text)
 
 
-@dataclass
 class _Phrase:
-    words: list[_Word]
-    title: str = ""
-    role: str = ""
-    affiliation: str = ""
-    kind: str = "name"
-    title_start: int = -1
-    # Asked for many times per phrase, and its words never change: computed once.
-    start: int = field(init=False)
-    end: int = field(init=False)
-    name: str = field(init=False)
+    """A name found in the text: its words, and the title, role, affiliation and kind read around it.
 
-    def __post_init__(self) -> None:
-        last = self.words[-1]
-        self.start = self.words[0].start
+    A plain class with slots: one is made per capitalised run, and its start, end and name (asked
+    for many times) are computed once, since its words never change.
+    """
+
+    __slots__ = ("words", "title", "role", "affiliation", "kind", "title_start", "start", "end", "name")
+
+    def __init__(self, words: list[_Word], title: str = "") -> None:
+        last = words[-1]
+        self.words = words
+        self.title = title  # "Ms", "President"
+        self.role = ""  # "Port Authority chair"
+        self.affiliation = ""  # "Port Authority"
+        self.kind = "name"
+        self.title_start = -1
+        self.start = words[0].start
         self.end = last.start + len(last.bare)
-        self.name = " ".join([w.text for w in self.words[:-1]] + [last.bare])
+        self.name = " ".join([w.text for w in words[:-1]] + [last.bare])
 
 
 _BREAK_RE = re.compile('[\n"“‘:—–•(]')  # in the gap before a word: it starts a line, quotation or list item
@@ -415,7 +417,7 @@ def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
     lowered = [w.bare.lower() for w in phrase.words]
     if phrase.title and phrase.title.lower().rstrip(".") in lexicon.titles:
         return "person"
-    if any(t in lexicon.organisations for t in lowered) or (len(lowered) == 1 and _ACRONYM_RE.match(phrase.name)):
+    if not lexicon.organisations.isdisjoint(lowered) or (len(lowered) == 1 and _ACRONYM_RE.match(phrase.name)):
         return "organisation"
     if len(lowered) == 1 and (
         lowered[0] in lexicon.groups or _GROUP_RE.search(lowered[0]) and lowered[0].endswith("s")
@@ -497,16 +499,20 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
     by_last: dict[str, list[str]] = defaultdict(list)
     acronyms: dict[str, str] = {}
 
+    latest_organisation: dict[str, str] = {}  # head word -> the name of the last organisation registered with it
+
     def register(p: _Phrase) -> _Entity:
         if p.affiliation and " " not in p.affiliation and p.affiliation.lower() in lexicon.organisations:
-            named = [e.name for e in entities.values() if e.kind == "organisation" and e.head == p.affiliation.lower()]
-            if named and named[-1] != p.affiliation:
-                p.affiliation = named[-1]
+            named = latest_organisation.get(p.affiliation.lower())  # "union leader Tom Bell": the union named before
+            if named is not None and named != p.affiliation:
+                p.affiliation = named
         last = p.words[-1].bare
         entity: _Entity | None = entities.get(p.name)
         if entity is None:
             entity = _Entity(p.name, p.kind, last, last.lower(), p.title, p.role, p.affiliation)
             entities[p.name] = entity
+            if entity.kind == "organisation":
+                latest_organisation[entity.head] = entity.name
             if p.kind == "person" and len(p.words) > 1:
                 by_last[last].append(p.name)
         entity.title = entity.title or p.title
