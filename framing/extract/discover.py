@@ -377,6 +377,7 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
     return cleaned
 
 
+@lru_cache(maxsize=100_000)
 def _unclitic(word: str) -> str:
     """ "It's" -> "it", "I’ve" -> "i": a contraction that starts a sentence is no more a name than its first word."""
     lower = word.lower()
@@ -536,8 +537,10 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
             ):
                 acronyms[nxt.name.rstrip("s") if nxt.name.endswith("s") else nxt.name] = p.name
     for name, known in list(entities.items()):
+        if known.kind != "organisation":
+            continue
         initials = _initials(name)
-        if known.kind == "organisation" and len(initials) >= 2 and initials not in acronyms:
+        if len(initials) >= 2 and initials not in acronyms:
             acronyms.setdefault(initials, name)
 
     mentions: list[DiscoveredMention] = []
@@ -794,6 +797,9 @@ def _quotation_before(text: str, floor: int, pos: int) -> tuple[int, int]:
     return floor + (before[-1] if before else 0), floor + closes[-1]
 
 
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|\W)(?:the|a|an)\s$", re.IGNORECASE)  # "the Oscar-nominee"
+
+
 def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) -> bool:
     """A person for "he" is not a "Ms", nor a name after an article ("the Oscar-nominee", "a Christian"), nor a
     hyphenated modifier ("African-American", "Sanders-backed"), nor a word in capitals ("WASHINGTON --")."""
@@ -803,7 +809,7 @@ def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) 
         return True
     if gender and _gender(m) not in ("", gender):
         return False
-    if m.link != "role" and re.search(r"(?:^|\W)(?:the|a|an)\s$", text[max(0, m.start - 4) : m.start], re.IGNORECASE):
+    if m.link != "role" and _ARTICLE_BEFORE_RE.search(text[max(0, m.start - 4) : m.start]):
         return False
     if m.kind == "name" and m.text.isupper() and len(m.text) > 3:  # a dateline ("WASHINGTON --") or a heading
         return False
