@@ -605,12 +605,16 @@ def _back_references(
 
     last_person: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
     last_group: DiscoveredMention | None = None  # the latest "voters"
-    # Only a group noun, a relative or personal pronoun (perhaps with a clitic: "he's") or a word after
-    # "the" can be a back reference: the other words are skipped at once.
-    keys = _reference_words(lexicon)
+    # Only a group noun, a relative or personal pronoun (perhaps with a clitic: "he's") or a role, title or
+    # organisation word after "the" can be a back reference: the other words are skipped at once.
+    keys, heads = _reference_words(lexicon)
     lowers = [w.lower for w in words]
     candidates = [
-        k for k, x in enumerate(lowers) if x in keys or "'" in x or "’" in x or (k and lowers[k - 1] == "the")
+        k
+        for k, x in enumerate(lowers)
+        if x in keys
+        or (("'" in x or "’" in x) and _unclitic(x) in _PERSONAL)
+        or (k and lowers[k - 1] == "the" and words[k].bare.lower() in heads)
     ]
     for k in candidates:
         w = words[k]
@@ -728,10 +732,17 @@ def _backwards(mentions: Sequence[DiscoveredMention], before: int) -> Iterator[D
         yield mentions[i]
 
 
+_PERSONAL = _PRONOUNS | _PLURAL
+
+
 @lru_cache(maxsize=8)
-def _reference_words(lexicon: Words) -> frozenset[str]:
-    """The lowercase words that can be a back reference by themselves: group nouns, relative and personal pronouns."""
-    return frozenset(lexicon.groups | _RELATIVE | _PRONOUNS | _PLURAL)
+def _reference_words(lexicon: Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The lowercase words that can be a back reference by themselves (group nouns, relative and personal
+    pronouns), and the words that can after "the" (the first word of a role, a title or an organisation word)."""
+    return (
+        frozenset(lexicon.groups | _RELATIVE | _PERSONAL),
+        frozenset(_ROLE_MODIFIERS | lexicon.titles | lexicon.roles | lexicon.organisations),
+    )
 
 
 def _role_phrase(text: str, words: list[_Word], k: int, lexicon: Words) -> list[_Word]:
