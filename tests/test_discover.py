@@ -187,3 +187,47 @@ def test_pronoun_resolution_does_not_reread_a_run_on_text():
     start = time.perf_counter()
     discover_mentions('Ruiz said "we won," he said. ' * 2000 + "he " * 20000)
     assert time.perf_counter() - start < 10  # about 1 s; reading back to the start for each pronoun took minutes
+
+
+def _regex_words(text: str) -> list[tuple[int, int, str]]:
+    from framing.extract.discover import _WORD_RE
+
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. officials and J. R. R. Tolkien met Mr. King in the U.S.A. on Monday.",
+        "The U.S.-backed plan, x-B. AB.C. and A.B were read; Q.\nR. S.T.U.V",
+    ],
+)
+def test_words_from_the_tokens_are_the_word_regex_matches(text):
+    """Discovery takes its words from the text module's tokens, merging initials ("U.S.", "J."):
+    the same words, with the same offsets, as its own word regex finds."""
+    from framing.extract.discover import _words
+    from framing.text import Doc
+
+    assert [(w.start, w.end, w.text) for w in _words(text, Doc(text))] == _regex_words(text)
+
+
+def test_words_of_the_seed_articles_are_the_word_regex_matches_and_initial_after_a_break():
+    """A word is initial when a sentence starts, or a line, quotation, colon, dash, bullet or bracket
+    comes, between the word before and it (read here gap by gap, as the definition says)."""
+    from pathlib import Path
+
+    from framing.extract.discover import _BREAK_RE, _words
+    from framing.text import Doc
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = Doc(text)
+        words = _words(text, doc)
+        assert [(w.start, w.end, w.text) for w in words] == _regex_words(text), path.name
+        sentence_starts = [start for start, _ in doc.sentences]
+        for before, w in zip(words, words[1:], strict=False):
+            expected = any(before.end <= s <= w.start for s in sentence_starts) or bool(
+                _BREAK_RE.search(text[before.end : w.start])
+            )
+            assert w.initial == expected, (path.name, w.text, w.start)
+        assert words[0].initial

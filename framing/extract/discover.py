@@ -33,7 +33,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from framing.lexicon.load import read_table
 from framing.lexicon.matcher import longest_non_overlapping
 from framing.resources import lexicon_dir
 from framing.spans import ActorMention
-from framing.text import MONTH_NAMES, WEEKDAYS, Doc
+from framing.text import MONTH_NAMES, WEEKDAYS, Doc, tokenize
 
 MAX_CHARS = 200_000  # about 35,000 words
 QUOTE_WINDOW = (
@@ -213,77 +213,131 @@ def default_words() -> Words:
     return load_words(lexicon_dir() / "discovery.csv")
 
 
-@dataclass
+@lru_cache(maxsize=100_000)
+def _bare(word: str) -> str:
+    """The word without a possessive ("Ruiz's" -> "Ruiz"); cached, since news vocabulary repeats."""
+    return _POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
+
+
+@dataclass(slots=True)
 class _Word:
     start: int
     end: int
     text: str
+    lower: str
+    capital: bool  # capitalised, or a name after a particle ("al-Bashir")
     initial: bool  # first word of its sentence (or of a quotation or line)
+    index: int  # its position in the article's word list
 
     @property
     def bare(self) -> str:
-        return _POSSESSIVE_RE.sub("", self.text) if len(self.text) > 2 else self.text
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(self.text))
+        return _bare(self.text)
 
 
-@dataclass
 class _Phrase:
-    words: list[_Word]
-    title: str = ""
-    role: str = ""
-    affiliation: str = ""
-    kind: str = "name"
-    title_start: int = -1
+    """A name found in the text: its words, and the title, role, affiliation and kind read around it.
 
-    @property
-    def start(self) -> int:
-        return self.words[0].start
+    A plain class with slots: one is made per capitalised run, and its start, end and name (asked
+    for many times) are computed once, since its words never change.
+    """
 
-    @property
-    def end(self) -> int:
-        last = self.words[-1]
-        return last.start + len(last.bare)
+    __slots__ = ("words", "title", "role", "affiliation", "kind", "title_start", "start", "end", "name")
 
-    @property
-    def name(self) -> str:
-        return " ".join([w.text for w in self.words[:-1]] + [self.words[-1].bare])
+    def __init__(self, words: list[_Word], title: str = "") -> None:
+        last = words[-1]
+        self.words = words
+        self.title = title  # "Ms", "President"
+        self.role = ""  # "Port Authority chair"
+        self.affiliation = ""  # "Port Authority"
+        self.kind = "name"
+        self.title_start = -1
+        self.start = words[0].start
+        self.end = last.start + len(last.bare)
+        self.name = " ".join([w.text for w in words[:-1]] + [last.bare])
 
 
 _BREAK_RE = re.compile('[\n"“‘:—–•(]')  # in the gap before a word: it starts a line, quotation or list item
+_BRACKET_RE = re.compile(r"['’]?s?\s*\(")  # between a name and its acronym: "Union (", "Union's ("
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # where an initial ("B.", "U.S.") may make one word of tokens
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])")
+
+
+def _spans(text: str, doc: Doc) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, texts) of the words: :data:`_WORD_RE`'s matches, taken from the tokens the text
+    module already made (the same regex less its initials: "U.S." is two tokens, "U" and "S").
+
+    Both regexes start a match at the first word character after the last match, and they differ
+    only where an initial matches: there the tokens it covers are one-letter tokens, merged here.
+    """
+    tokens = doc.tokens if doc.text == text else tokenize(text)
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    texts = [t.text for t in tokens]
+    merges: list[tuple[int, re.Match[str]]] = []  # (first token, initials), in text order
+    token_at: dict[int, int] | None = None
+    merged = 0
+    for m in _INITIAL_RE.finditer(text):
+        initials = _INITIALS_RE.match(text, m.start()) if m.start() >= merged else None
+        if initials is None:  # no initial, or inside initials found already ("U.S.": "S." is done)
+            continue
+        if token_at is None:
+            token_at = {start: i for i, start in enumerate(starts)}
+        i = token_at.get(m.start())
+        if i is None:  # the letter ends a longer token ("AB.", "x-B."): no word starts there
+            continue
+        merges.append((i, initials))
+        merged = initials.end()
+    if not merges:
+        return starts, ends, texts
+    merged_starts: list[int] = []
+    merged_ends: list[int] = []
+    merged_texts: list[str] = []
+    done = 0  # tokens copied so far: one pass, however many initials ("U.S." 40,000 times)
+    for i, initials in merges:
+        merged_starts += starts[done:i]
+        merged_ends += ends[done:i]
+        merged_texts += texts[done:i]
+        merged_starts.append(initials.start())
+        merged_ends.append(initials.end())
+        merged_texts.append(initials.group())
+        done = i + (initials.end() - initials.start()) // 2  # the one-letter tokens it covers
+    return merged_starts + starts[done:], merged_ends + ends[done:], merged_texts + texts[done:]
 
 
 def _words(text: str, doc: Doc) -> list[_Word]:
-    starts = sorted(start for start, _ in doc.sentences)
-    words: list[_Word] = []
-    previous_end = 0
-    for m in _WORD_RE.finditer(text):
-        gap = text[previous_end : m.start()]
-        i = bisect.bisect_left(starts, previous_end)  # a sentence starts between the last word and this one
-        initial = not words or (i < len(starts) and starts[i] <= m.start()) or bool(_BREAK_RE.search(gap))
-        words.append(_Word(m.start(), m.end(), m.group(), initial))
-        previous_end = m.end()
-    return words
+    """The words of the text, each marked ``initial`` when a sentence start, a line break, a quotation
+    mark, a colon, a dash, a bullet or a bracket lies between it and the word before."""
+    starts, ends, texts = _spans(text, doc)
+    initial = [False] * len(starts)
+    if starts:
+        initial[0] = True
+    # A word is initial when such a point lies in [end of the word before, its start]: the first word
+    # starting at or after the point, unless the word before it reaches past the point.
+    points = [start for start, _ in doc.sentences] + [m.start() for m in _BREAK_RE.finditer(text)]
+    for point in points:
+        k = bisect.bisect_left(starts, point)
+        if k < len(starts) and (k == 0 or ends[k - 1] <= point):
+            initial[k] = True
+    lowers = [t.lower() for t in texts]
+    capitals = [t[:1].isupper() or ("-" in t and bool(_PARTICLE_NAME_RE.match(t))) for t in texts]
+    return list(map(_Word, starts, ends, texts, lowers, capitals, initial, range(len(starts))))
 
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
     """Two words belong to one name only if nothing but a space or hyphen separates them ("Mr. King": a title's dot)."""
     gap = text[a.end : b.start]
-    return gap in (" ", "-", "") or (gap == ". " and a.text.lower() in _ABBREVIATED_TITLES)
+    return gap in (" ", "-", "") or (gap == ". " and a.lower in _ABBREVIATED_TITLES)
 
 
 def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
     """Maximal runs of capitalised words, connectors allowed inside, common sentence-initial words dropped."""
     runs: list[list[_Word]] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if not w.capital or w.text.isdigit():
-            i += 1
+    i = 0  # the first word not in a run yet
+    for w in [w for w in words if w.capital and not w.text.isdigit()]:  # where a run can start
+        if w.index < i:
             continue
         run = [w]
+        i = w.index
         j = i + 1
         while j < len(words) and _joined(text, run[-1], words[j]):
             nxt = words[j]
@@ -310,14 +364,14 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
             run = run[1:]
             if run:
                 run[0].initial = True
-        while run and run[-1].text.lower() in _CONNECTORS:
+        while run and run[-1].lower in _CONNECTORS:
             run = run[:-1]
         if not run:
             continue
         if len(run) > 1 and all(w.text.isupper() for w in run):  # "TRUMP SAYS PORT IS CLOSED": split at common words
             parts: list[list[_Word]] = [[]]
             for w in run:
-                if w.text.lower() in lexicon.common or w.text.lower() in _CONNECTORS:
+                if w.lower in lexicon.common or w.lower in _CONNECTORS:
                     parts.append([])
                 else:
                     parts[-1].append(w)
@@ -332,6 +386,7 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
     return cleaned
 
 
+@lru_cache(maxsize=100_000)
 def _unclitic(word: str) -> str:
     """ "It's" -> "it", "I’ve" -> "i": a contraction that starts a sentence is no more a name than its first word."""
     lower = word.lower()
@@ -357,9 +412,9 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     The title is from the first to the last title word before the name, with an "of X" after it
     ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
     """
-    positions = [i for i, w in enumerate(run[:-1]) if w.text.lower().rstrip(".") in lexicon.titles]
+    positions = [i for i, w in enumerate(run[:-1]) if w.lower.rstrip(".") in lexicon.titles]
     # "Vice" is a title only before another ("Vice President Joe Biden"), not in "Vice Media"
-    positions = [i for i in positions if run[i].text.lower() != "vice" or run[i + 1].text.lower() in lexicon.titles]
+    positions = [i for i in positions if run[i].lower != "vice" or run[i + 1].lower in lexicon.titles]
     if not positions:
         return [], [], run
     first, j = positions[0], positions[-1] + 1
@@ -372,7 +427,7 @@ def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
     lowered = [w.bare.lower() for w in phrase.words]
     if phrase.title and phrase.title.lower().rstrip(".") in lexicon.titles:
         return "person"
-    if any(t in lexicon.organisations for t in lowered) or (len(lowered) == 1 and _ACRONYM_RE.match(phrase.name)):
+    if not lexicon.organisations.isdisjoint(lowered) or (len(lowered) == 1 and _ACRONYM_RE.match(phrase.name)):
         return "organisation"
     if len(lowered) == 1 and (
         lowered[0] in lexicon.groups or _GROUP_RE.search(lowered[0]) and lowered[0].endswith("s")
@@ -386,14 +441,13 @@ def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
 
 
 def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
-    index = {id(w): k for k, w in enumerate(words)}
     phrases: list[_Phrase] = []
     for run in _runs(text, words, lexicon):
         affiliation, title_words, rest = _split_title(run, lexicon)
-        k = index[id(run[0])]
+        k = run[0].index
         if affiliation:  # "NATO Secretary General Jens Stoltenberg": NATO is mentioned too
             own = _Phrase(affiliation)
-            own.kind = _classify(own, words[k - 1].text.lower() if k > 0 else "", lexicon)
+            own.kind = _classify(own, words[k - 1].lower if k > 0 else "", lexicon)
             phrases.append(own)
         phrase = _Phrase(rest, title=" ".join(w.text for w in title_words))
         if title_words:
@@ -402,7 +456,7 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
         # "Port Authority chair Ana Ruiz": capitalised words, lowercase role words, then the name.
         roles: list[str] = []
         j = k - 1
-        while j >= 0 and words[j].text.lower() in lexicon.roles and not words[j].capital and len(roles) < 3:
+        while j >= 0 and words[j].lower in lexicon.roles and not words[j].capital and len(roles) < 3:
             roles.insert(0, words[j].text)
             j -= 1
         if phrase.affiliation:
@@ -410,12 +464,12 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
         elif roles and phrases and phrases[-1].words[-1] is (words[j] if j >= 0 else None):
             phrase.affiliation = phrases[-1].name
             phrase.role = f"{phrase.affiliation} {' '.join(roles)}"
-        elif roles and j >= 0 and not words[j].capital and words[j].text.lower() in lexicon.organisations:
+        elif roles and j >= 0 and not words[j].capital and words[j].lower in lexicon.organisations:
             phrase.affiliation = words[j].text  # "union leader Tom Bell": resolved to the union named before
             phrase.role = f"{words[j].text} {' '.join(roles)}"
         elif roles:
             phrase.role = " ".join(roles)
-        before = words[k - 1].text.lower() if k > 0 else ""
+        before = words[k - 1].lower if k > 0 else ""
         phrase.kind = _classify(phrase, before, lexicon)
         if phrase.title and phrase.kind != "person" and phrase.kind != "organisation":
             phrase.kind = "person"
@@ -455,16 +509,20 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
     by_last: dict[str, list[str]] = defaultdict(list)
     acronyms: dict[str, str] = {}
 
+    latest_organisation: dict[str, str] = {}  # head word -> the name of the last organisation registered with it
+
     def register(p: _Phrase) -> _Entity:
         if p.affiliation and " " not in p.affiliation and p.affiliation.lower() in lexicon.organisations:
-            named = [e.name for e in entities.values() if e.kind == "organisation" and e.head == p.affiliation.lower()]
-            if named and named[-1] != p.affiliation:
-                p.affiliation = named[-1]
+            named = latest_organisation.get(p.affiliation.lower())  # "union leader Tom Bell": the union named before
+            if named is not None and named != p.affiliation:
+                p.affiliation = named
         last = p.words[-1].bare
         entity: _Entity | None = entities.get(p.name)
         if entity is None:
             entity = _Entity(p.name, p.kind, last, last.lower(), p.title, p.role, p.affiliation)
             entities[p.name] = entity
+            if entity.kind == "organisation":
+                latest_organisation[entity.head] = entity.name
             if p.kind == "person" and len(p.words) > 1:
                 by_last[last].append(p.name)
         entity.title = entity.title or p.title
@@ -478,14 +536,20 @@ def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = 
             register(p)
         if n + 1 < len(phrases):
             nxt = phrases[n + 1]
-            between = text[p.end : nxt.start]
-            bracketed = re.fullmatch(r"['’]?s?\s*\(", between) and text[nxt.end : nxt.end + 1] == ")"
-            matches = nxt.name[:1] == _initials(p.name)[:1]  # "Union of ... (UDW)", not "Ruiz (ILWU)"
-            if len(nxt.words) == 1 and _ACRONYM_RE.match(nxt.name) and bracketed and matches:
+            # "Union of ... (UDW)", not "Ruiz (ILWU)"; the cheap tests first
+            if (
+                len(nxt.words) == 1
+                and text[nxt.end : nxt.end + 1] == ")"
+                and _ACRONYM_RE.match(nxt.name)
+                and _BRACKET_RE.fullmatch(text, p.end, nxt.start)
+                and nxt.name[:1] == _initials(p.name)[:1]
+            ):
                 acronyms[nxt.name.rstrip("s") if nxt.name.endswith("s") else nxt.name] = p.name
     for name, known in list(entities.items()):
+        if known.kind != "organisation":
+            continue
         initials = _initials(name)
-        if known.kind == "organisation" and len(initials) >= 2 and initials not in acronyms:
+        if len(initials) >= 2 and initials not in acronyms:
             acronyms.setdefault(initials, name)
 
     mentions: list[DiscoveredMention] = []
@@ -550,8 +614,20 @@ def _back_references(
 
     last_person: DiscoveredMention | None = None  # the latest "the president" found here: an antecedent too
     last_group: DiscoveredMention | None = None  # the latest "voters"
-    for k, w in enumerate(words):
-        lower = w.text.lower()
+    # Only a group noun, a relative or personal pronoun (perhaps with a clitic: "he's") or a role, title or
+    # organisation word after "the" can be a back reference: the other words are skipped at once.
+    keys, heads = _reference_words(lexicon)
+    lowers = [w.lower for w in words]
+    candidates = [
+        k
+        for k, x in enumerate(lowers)
+        if x in keys
+        or (("'" in x or "’" in x) and _unclitic(x) in _PERSONAL)
+        or (k and lowers[k - 1] == "the" and words[k].bare.lower() in heads)
+    ]
+    for k in candidates:
+        w = words[k]
+        lower = w.lower
         if lower in lexicon.groups and not covered(w.start):
             out.append(
                 DiscoveredMention(w.start, w.end, w.text, lower, lower, doc.sentence_index(w.start), "group", "name")
@@ -567,7 +643,7 @@ def _back_references(
         pronoun = _unclitic(w.text)
         plural = pronoun in _PLURAL
         if not (plural or pronoun in _PRONOUNS) and not (
-            k > 0 and words[k - 1].text.lower() == "the" and not w.capital
+            k > 0 and words[k - 1].lower == "the" and not w.capital
         ):
             continue
         before = bisect.bisect_right(ends, w.start)  # the mentions that end before this word: by_end[:before]
@@ -584,7 +660,7 @@ def _back_references(
                 if m is not None and any(c in text[m.end : w.start] for c in '"”'):
                     quoted = _quotation_before(text, floor, w.start)
                     m = _antecedent(text, earlier, last_person, sentence, ("person", "name"), gender, quoted)
-                if m is not None and k > 0 and words[k - 1].text.lower() == "whom":  # "Cohn, whom he": not Cohn
+                if m is not None and k > 0 and words[k - 1].lower == "whom":  # "Cohn, whom he": not Cohn
                     rest = [x for x in earlier if x is not m]
                     m = _antecedent(text, rest, None, sentence, ("person", "name"), gender, quoted)
                 if m is not None:
@@ -602,19 +678,22 @@ def _back_references(
                 out.append(
                     DiscoveredMention(w.start, end, text[w.start : end], m.actor, m.group, sentence, kind, "pronoun")
                 )
-        elif k > 0 and words[k - 1].text.lower() == "the" and not w.capital and _joined(text, words[k - 1], w):
-            earlier = by_end[:before]
+        elif k > 0 and words[k - 1].lower == "the" and not w.capital and _joined(text, words[k - 1], w):
             bare = w.bare.lower()
             phrase = _role_phrase(text, words, k, lexicon)
             if phrase:  # "the vice president", "the attorney general", "the former governor"
-                head = " ".join([x.text.lower() for x in phrase[:-1]] + [phrase[-1].bare.lower()])
-                fits = [
-                    m for m in earlier if m.kind == "person" and (m.title.lower() == head or head in m.role.lower())
-                ]
+                head = " ".join([x.lower for x in phrase[:-1]] + [phrase[-1].bare.lower()])
+                m = next(  # the nearest before this word that fits
+                    (
+                        m
+                        for m in _backwards(by_end, before)
+                        if m.kind == "person" and (m.title.lower() == head or head in m.role.lower())
+                    ),
+                    None,
+                )
                 start, end = words[k - 1].start, phrase[-1].start + len(phrase[-1].bare)
                 sentence = doc.sentence_index(w.start)
-                if fits:
-                    m = fits[-1]
+                if m is not None:
                     out.append(
                         DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, "person", "short")
                     )
@@ -624,20 +703,28 @@ def _back_references(
                 last_person = out[-1]
                 continue
             if bare in lexicon.organisations:
-                fits = [m for m in earlier if m.kind == "organisation" and entities.get(m.actor) is not None]
-                fits = [m for m in fits if entities[m.actor].head == bare]
+                m = next(
+                    (
+                        m
+                        for m in _backwards(by_end, before)
+                        if m.kind == "organisation" and m.actor in entities and entities[m.actor].head == bare
+                    ),
+                    None,
+                )
             elif bare in lexicon.titles:
-                fits = [
-                    m
-                    for m in earlier
-                    if m.kind == "person" and (m.title.lower() == bare or bare in m.role.lower().split())
-                ]
+                m = next(
+                    (
+                        m
+                        for m in _backwards(by_end, before)
+                        if m.kind == "person" and (m.title.lower() == bare or bare in m.role.lower().split())
+                    ),
+                    None,
+                )
             else:
                 continue
             start, end = words[k - 1].start, w.start + len(w.bare)
             sentence = doc.sentence_index(w.start)
-            if fits:
-                m = fits[-1]
+            if m is not None:
                 out.append(DiscoveredMention(start, end, text[start:end], m.actor, m.group, sentence, m.kind, "short"))
             else:  # "the president" with no President X before it: an actor named by its role
                 name = f"the {bare}"
@@ -646,6 +733,25 @@ def _back_references(
             if out[-1].kind == "person":
                 last_person = out[-1]
     return out
+
+
+def _backwards(mentions: Sequence[DiscoveredMention], before: int) -> Iterator[DiscoveredMention]:
+    """``mentions[:before]`` from the last: the nearest that fits is found without copying or reading all."""
+    for i in range(before - 1, -1, -1):
+        yield mentions[i]
+
+
+_PERSONAL = _PRONOUNS | _PLURAL
+
+
+@lru_cache(maxsize=8)
+def _reference_words(lexicon: Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The lowercase words that can be a back reference by themselves (group nouns, relative and personal
+    pronouns), and the words that can after "the" (the first word of a role, a title or an organisation word)."""
+    return (
+        frozenset(lexicon.groups | _RELATIVE | _PERSONAL),
+        frozenset(_ROLE_MODIFIERS | lexicon.titles | lexicon.roles | lexicon.organisations),
+    )
 
 
 def _role_phrase(text: str, words: list[_Word], k: int, lexicon: Words) -> list[_Word]:
@@ -711,6 +817,9 @@ def _quotation_before(text: str, floor: int, pos: int) -> tuple[int, int]:
     return floor + (before[-1] if before else 0), floor + closes[-1]
 
 
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|\W)(?:the|a|an)\s$", re.IGNORECASE)  # "the Oscar-nominee"
+
+
 def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) -> bool:
     """A person for "he" is not a "Ms", nor a name after an article ("the Oscar-nominee", "a Christian"), nor a
     hyphenated modifier ("African-American", "Sanders-backed"), nor a word in capitals ("WASHINGTON --")."""
@@ -720,7 +829,7 @@ def _fits(text: str, m: DiscoveredMention, kinds: tuple[str, ...], gender: str) 
         return True
     if gender and _gender(m) not in ("", gender):
         return False
-    if m.link != "role" and re.search(r"(?:^|\W)(?:the|a|an)\s$", text[max(0, m.start - 4) : m.start], re.IGNORECASE):
+    if m.link != "role" and _ARTICLE_BEFORE_RE.search(text[max(0, m.start - 4) : m.start]):
         return False
     if m.kind == "name" and m.text.isupper() and len(m.text) > 3:  # a dateline ("WASHINGTON --") or a heading
         return False
@@ -773,12 +882,12 @@ def _co_argument(text: str, words: list[_Word], k: int, pronoun: str, m: Discove
         return False
     if pronoun == "her":  # "her" is also a possessive: "Ruiz thanked her staff" is Ruiz's staff
         after = text[words[k].end : words[k].end + 1]
-        if not (after in '.,;:!?)”"' or (k + 1 < len(words) and words[k + 1].text.lower() in _OBJECT_NEXT)):
+        if not (after in '.,;:!?)”"' or (k + 1 < len(words) and words[k + 1].lower in _OBJECT_NEXT)):
             return False
     between = text[m.end : words[k].start]
     if between[:1] in ("'", "’") or any(c in between for c in ',;:—–()"“”'):  # "Ruiz's aides praised her": Ruiz
         return False
-    inside = [x.text.lower() for x in words[max(0, k - 4) : k] if x.start >= m.end]
+    inside = [x.lower for x in words[max(0, k - 4) : k] if x.start >= m.end]
     return len(inside) <= 3 and not any(x in _CLAUSE_WORDS for x in inside)
 
 
@@ -800,16 +909,16 @@ def _cataphora(
         if k - first > 60:  # a fronted clause is short; a run-on "sentence" is not read back
             return None
     opening = first
-    while opening < k and words[opening].text.lower() in _LEADING:
+    while opening < k and words[opening].lower in _LEADING:
         opening += 1
-    if opening >= k or words[opening].text.lower() not in _FRONTING:
+    if opening >= k or words[opening].lower not in _FRONTING:
         return None
     clause = k  # the first word of the pronoun's clause: after the last comma before it
     while clause > first and "," not in text[words[clause - 1].end : words[clause].start]:
         clause -= 1
-    while clause < k and words[clause].text.lower() in _LEADING:
+    while clause < k and words[clause].lower in _LEADING:
         clause += 1
-    if clause >= k or words[clause].text.lower() not in _FRONTING:
+    if clause >= k or words[clause].lower not in _FRONTING:
         return None
     comma = text.find(",", w.end, w.end + 200)
     if comma < 0 or any(c in text[sentence_start:comma] for c in '"“”'):

@@ -21,7 +21,6 @@ import bisect
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,8 +66,10 @@ DENSE_NAMES = tuple(
 def dense_features(text: str, start: int, end: int, window: int = WINDOW) -> list[float]:
     """VADER compound, pos and neg of the sentence, the window around the mention, and each side."""
     tokens = _tokens(text)
-    left = [t for t in tokens if t[2] <= start][-window:]
-    right = [t for t in tokens if t[0] >= end][:window]
+    starts, ends, _ = _columns(text)
+    left = tokens[: bisect.bisect_right(ends, start)][-window:]  # the tokens that end before the mention
+    first_right = bisect.bisect_left(starts, end)  # the first token that starts after it
+    right = tokens[first_right : first_right + window]
     left_text = text[left[0][0] : start] if left else ""
     right_text = text[end : right[-1][2]] if right else ""
     values: list[float] = []
@@ -77,12 +78,52 @@ def dense_features(text: str, start: int, end: int, window: int = WINDOW) -> lis
     return values
 
 
+def _feature_counts(
+    text: str, start: int, end: int, others: Sequence[Span], known: dict[str, float], window: int = WINDOW
+) -> dict[str, int]:
+    """The counts of :func:`sparse_features` that are in ``known``, in the order the features first occur.
+
+    The same as ``Counter(f for f in sparse_features(...) if f in known)``, without building every
+    feature string again per mention: the sentence's S_ features are made once per sentence and
+    only the hidden tokens are skipped.
+    """
+    tokens = _tokens(text)
+    starts, _, sentence_features = _columns(text)
+    first_right = bisect.bisect_left(starts, end)
+    last_left = bisect.bisect_left(starts, start)
+    counts: dict[str, int] = {}
+    for i, (_, word, _) in enumerate(reversed(tokens[max(0, last_left - window) : last_left])):
+        for f in (f"L{min(i, 3)}_{word}", f"W_{word}"):
+            if f in known:
+                counts[f] = counts.get(f, 0) + 1
+    for i, (_, word, _) in enumerate(tokens[first_right : first_right + window]):
+        for f in (f"R{min(i, 3)}_{word}", f"W_{word}"):
+            if f in known:
+                counts[f] = counts.get(f, 0) + 1
+    hidden = bytearray(len(tokens))  # tokens that start inside the mention or another mention
+    for a, b in (start, end), *others:
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if hi > lo:
+            hidden[lo:hi] = b"\x01" * (hi - lo)
+    for f, masked in zip(sentence_features, hidden, strict=True):
+        if not masked and f in known:
+            counts[f] = counts.get(f, 0) + 1
+    return counts
+
+
 # Every mention of a sentence is scored on the same text: its tokens and its VADER scores are
 # computed once (bounded caches; the results are the same as computing them each time).
 @lru_cache(maxsize=64)
 def _tokens(text: str) -> tuple[tuple[int, str, int], ...]:
     """(start, lowercased word, end) of each token of ``text``."""
     return tuple((m.start(), m.group().lower(), m.end()) for m in _TOKEN_RE.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _columns(text: str) -> tuple[list[int], list[int], tuple[str, ...]]:
+    """The starts and ends of the tokens of ``text``, and the S_ feature of each."""
+    tokens = _tokens(text)
+    return [t[0] for t in tokens], [t[2] for t in tokens], tuple(f"S_{t[1]}" for t in tokens)
 
 
 @lru_cache(maxsize=1024)
@@ -101,16 +142,22 @@ class TargetSentimentModel:
     intercept: tuple[float, float, float]
 
     def probabilities(self, text: str, start: int, end: int, others: Sequence[Span] = ()) -> tuple[float, ...]:
-        counts = Counter(f for f in sparse_features(text, start, end, others) if f in self.idf)
-        weights = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}  # sublinear tf-idf
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        logits = list(self.intercept)
-        for f, w in weights.items():
-            for k, c in enumerate(self.coef[f]):
-                logits[k] += c * w / norm
-        for value, cs in zip(dense_features(text, start, end), self.dense_coef, strict=True):
-            for k, c in enumerate(cs):
-                logits[k] += c * value
+        idf, coef = self.idf, self.coef
+        counts = _feature_counts(text, start, end, others, idf)
+        # sublinear tf-idf: (1 + log n) * idf, which is idf itself for a feature seen once (1 + log 1 == 1.0)
+        weights = [(f, idf[f] if n == 1 else (1 + math.log(n)) * idf[f]) for f, n in counts.items()]
+        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
+        l0, l1, l2 = self.intercept
+        for f, w in weights:  # the same sums in the same order as a loop over the classes: the same floats
+            c0, c1, c2 = coef[f]
+            l0 += c0 * w / norm
+            l1 += c1 * w / norm
+            l2 += c2 * w / norm
+        for value, (c0, c1, c2) in zip(dense_features(text, start, end), self.dense_coef, strict=True):
+            l0 += c0 * value
+            l1 += c1 * value
+            l2 += c2 * value
+        logits = [l0, l1, l2]
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)

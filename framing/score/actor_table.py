@@ -25,6 +25,7 @@ from framing.lexicon.bundle import default_lexicons
 from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
 from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, MIN_MENTIONS, by_outlet
 from framing.sides import Sides, group_mentions
+from framing.text import Doc
 
 CONTEXT = 400  # characters each side of a mention the target model reads (NewsMTSC sentences: about 200 in all)
 COLUMNS = [
@@ -43,8 +44,13 @@ COLUMNS = [
 
 
 def article_mentions(f: ArticleFeatures, sides: Sides | None = None) -> list[DiscoveredMention]:
-    """The discovered mentions of the article (grouped by ``sides``) that lie in one of its sentences."""
-    mentions = discover_mentions(f.text, default_lexicons())
+    """The discovered mentions of the article (grouped by ``sides``) that lie in one of its sentences.
+
+    The article's sentences were split when it was analysed: discovery reuses them rather than split
+    the text again (the same spans, so the same mentions).
+    """
+    doc = Doc(f.text, _sentences=[(s.start, s.end) for s in f.sentences])
+    mentions = discover_mentions(f.text, default_lexicons(), doc)
     if sides is not None:
         mentions = group_mentions(mentions, sides)  # type: ignore[assignment]
     return [m for m in mentions if m.sentence < len(f.sentences)]
