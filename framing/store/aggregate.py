@@ -33,6 +33,11 @@ class StoreCounts:
         if self.version is None or not self._query("SELECT 1 FROM current LIMIT 1").fetchall():
             raise DataError(store.path, "the feature store holds no analysed articles")
 
+    def query(self, sql: str, params: Sequence = ()):
+        """Run ``sql`` with ``current`` = this version's articles (see _query); for the store's other
+        aggregations (framing/store/actors.py)."""
+        return self._query(sql, params)
+
     def _query(self, sql: str, params: Sequence = ()):
         """Run ``sql`` with ``current`` = this version's articles (seq, outlet, ..., analysis, n_words, n_sentences)."""
         current = """
