@@ -257,7 +257,10 @@ def store_profile(store_path, seed: int = 0, n_boot: int = 1000, full: bool = Fa
                 "source_affiliations": counts.source_affiliations(groups).to_dict("records"),
             }
             data["loaded_by_category"] = counts.loaded_by_category()
-            data["tfidf"] = tfidf_of_documents(counts.outlet_documents())
+            from framing.store.compare import outlet_tfidf  # it imports this module
+
+            tfidf = outlet_tfidf(counts)  # from the stored word counts; else the joined texts, as before
+            data["tfidf"] = tfidf if tfidf is not None else tfidf_of_documents(counts.outlet_documents())
             data["similar"] = profile_similarity(profiles)
             data["map"] = score.outlet_map([], profiles)
     return data
