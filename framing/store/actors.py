@@ -193,25 +193,47 @@ def _picked_articles(
     sample: int,
 ) -> list[tuple[int, int, int]]:
     """(article seq, actor, outlet) to score: every article of a pair with at most ``sample`` of them, else
-    a seeded random sample of ``sample`` (keyed by outlet and actor: the same whatever else is stored)."""
-    found = counts.query(
-        f"""SELECT DISTINCT c.seq, x.k, c.outlet FROM current c JOIN {table} m USING (analysis)
-           JOIN chosen_members x ON x.actor = m.actor ORDER BY c.outlet, x.k, c.seq"""
-    ).fetchnumpy()
-    index = {outlet: o for o, (outlet, _) in enumerate(outlets)}
-    seqs, ks = found["seq"].astype(np.int64), found["k"].astype(np.int64)
-    os = np.array([index[str(x)] for x in found["outlet"]], dtype=np.int64)
+    a seeded random sample of ``sample`` of them.
+
+    The sample of a pair is its ``sample`` articles that come first in one seeded random order of the
+    outlet's articles: a uniform random sample of the pair's articles, and the samples of one outlet's
+    actors overlap as much as they can, so fewer articles are read (and actors are compared on the
+    same articles where they share them).
+    """
+    db = counts.db
+    db.register("outlet_index", pd.DataFrame({"outlet": [name for name, _ in outlets], "o": range(len(outlets))}))
+    try:
+        found = counts.query(
+            f"""SELECT DISTINCT c.seq, x.k, i.o FROM current c JOIN {table} m USING (analysis)
+               JOIN chosen_members x ON x.actor = m.actor JOIN outlet_index i ON i.outlet = c.outlet
+               ORDER BY i.o, x.k, c.seq"""
+        ).fetchnumpy()
+        every = counts.query(
+            "SELECT c.seq, i.o FROM current c JOIN outlet_index i ON i.outlet = c.outlet ORDER BY c.seq"
+        ).fetchnumpy()
+    finally:
+        db.unregister("outlet_index")
+    seqs, ks, os = (found[c].astype(np.int64) for c in ("seq", "k", "o"))
+    order: dict[int, dict[int, float]] = {}  # outlet -> article seq -> its place in the outlet's random order
+
+    def place(o: int) -> dict[int, float]:
+        if o not in order:
+            own = every["seq"][every["o"] == o].astype(np.int64)
+            keys = rng_for(seed, f"{outlets[o][0]}/sample").random(len(own))
+            order[o] = dict(zip(own.tolist(), keys.tolist(), strict=True))
+        return order[o]
+
     picked: list[tuple[int, int, int]] = []
     starts = np.flatnonzero(np.diff(os * len(chosen) + ks)) + 1
     for part in np.split(np.arange(len(seqs)), starts):
         if len(part) == 0:
             continue
         o, k = int(os[part[0]]), int(ks[part[0]])
-        pair = seqs[part]
+        pair = seqs[part].tolist()
         if totals[(o, k)][1] > sample:
-            rng = rng_for(seed, f"{outlets[o][0]}/{chosen[k].name}/sample")
-            pair = np.sort(rng.choice(pair, size=sample, replace=False))
-        picked += [(int(seq), k, o) for seq in pair]
+            places = place(o)
+            pair = sorted(sorted(pair, key=places.__getitem__)[:sample])
+        picked += [(seq, k, o) for seq in pair]
     return picked
 
 
