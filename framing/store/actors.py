@@ -294,7 +294,7 @@ def _score_windows(
 
     keys = list(windows)
     frame = pd.DataFrame(
-        [(w, analysis, windows[key][0], windows[key][1]) for w, key in enumerate(keys) for analysis in (key[0],)],
+        [(w, key[0], windows[key][0], windows[key][1]) for w, key in enumerate(keys)],
         columns=["w", "analysis", "start", "end"],
     )
     counts.db.register("windows", frame)
