@@ -9,7 +9,12 @@ are replicated in SQL under new content hashes, article ids and outlets, so the 
 has as many distinct analyses and rows as a real one of that size. Then each command
 runs in a fresh process and its wall time and peak resident memory
 (``resource.getrusage(RUSAGE_CHILDREN)`` of a wrapper that runs only that command) are
-printed. Targets (issue 13): under 60 s and under 1 GiB at 100,000 articles.
+printed. Targets (issues 13 and 17): under 60 s and under 1 GiB at 100,000 articles. The
+discovered mentions (the ``mentions`` table) are replicated too, so ``profile --store -f json``
+builds the actor table from 100,000 articles' mentions (scoring at most 200 articles per
+outlet and actor: framing/store/actors.py).
+
+    .venv/bin/python benchmarks/store_scale.py --keep /tmp/s.db --only json   # one command
 """
 
 from __future__ import annotations
@@ -61,10 +66,10 @@ def build_store(path: Path, n_articles: int, n_outlets: int) -> float:
     db.execute("DELETE FROM articles")
     db.execute(
         """INSERT INTO analyses SELECT ids.analysis, b.content_hash || '-' || ids.k, b.analysis_version, b.n_words,
-                  b.n_sentences, b.text, b.record, b.actor_mentions, b.parts
+                  b.n_sentences, b.text, b.record, b.actor_mentions, b.parts, b.n_mentions
            FROM ids JOIN base b ON b.analysis = ids.source"""
     )
-    for table in ("findings", "sentence_counts", "article_counts", "term_counts"):
+    for table in ("findings", "sentence_counts", "article_counts", "term_counts", "mentions"):
         columns = [r[0] for r in db.execute(f"DESCRIBE {table}").fetchall() if r[0] != "analysis"]
         quoted = ", ".join(f'x."{c}"' for c in columns)
         db.execute(
@@ -98,6 +103,7 @@ def main() -> None:
     parser.add_argument("--outlets", type=int, default=10)
     parser.add_argument("--n-boot", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the store at this path and keep it")
+    parser.add_argument("--only", nargs="+", metavar="WORD", help="run only the commands whose name has one of these")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "store.db"
@@ -114,6 +120,7 @@ def main() -> None:
         commands = {
             "profile --store (table)": [*framing, "profile", "--store", str(path), *boot],
             "profile --store -f csv": [*framing, "profile", "--store", str(path), "-f", "csv", *boot],
+            "profile --store -f json": [*framing, "profile", "--store", str(path), "-f", "json", *boot],
             "compare --store -f json": [
                 *framing,
                 "compare",
@@ -127,6 +134,8 @@ def main() -> None:
             ],
         }
         for name, command in commands.items():
+            if args.only and not any(word in name for word in args.only):
+                continue
             wall, peak, code, err = measure(command)
             ok = code == 0 and wall < TARGET_SECONDS and peak < TARGET_BYTES
             print(

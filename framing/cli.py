@@ -588,12 +588,11 @@ def profile(
         from framing.store.aggregate import store_profile
 
         data = store_profile(store, seed, n_boot, format is TableFormat.json)
-        if format is TableFormat.json:  # discovered actors are found in the texts at profile time, not stored yet
-            from framing.store import load_features
+        if format is TableFormat.json:  # the discovered actors from the stored mentions, also never decoding
+            from framing.sides import load_sides
+            from framing.store.actors import store_actor_table
 
-            stored = load_features(store)
-            data["discovered"] = _actor_table(stored, seed, n_boot, sides)
-            data["sources"] = _source_frames(stored)
+            data["discovered"] = store_actor_table(store, seed, n_boot, sides=load_sides(sides) if sides else None)
         _store_profile(data, format, seed, n_boot, output, f"store {store}")
         return
     features = _with_sides(_features(corpus, store, lexicon, options), sides)

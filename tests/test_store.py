@@ -41,7 +41,7 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def dump(store_path: Path) -> tuple[list[tuple], ...]:
-    """Store content: articles in stored order, analyses, sources, findings and counts by key.
+    """Store content: articles in stored order, analyses, sources, findings, counts and mentions by key.
 
     The runs log is history, not content; row ids (seq, analysis) are left out because a
     killed run may have drawn ids it never committed.
@@ -56,7 +56,7 @@ def dump(store_path: Path) -> tuple[list[tuple], ...]:
             "SELECT * EXCLUDE (analysis) FROM analyses ORDER BY content_hash, analysis_version"
         ).fetchall()
         sources = conn.execute("SELECT * FROM sources ORDER BY source_hash, cleaning_version").fetchall()
-        rows = [sorted(conn.execute(by_key.format(t)).fetchall()) for t in ("findings", "sentence_counts")]
+        rows = [sorted(conn.execute(by_key.format(t)).fetchall()) for t in ("findings", "sentence_counts", "mentions")]
     finally:
         conn.close()
     return articles, analyses, sources, *rows

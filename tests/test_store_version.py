@@ -72,6 +72,19 @@ def test_retraining_the_model_changes_the_version(copied):
         path.write_bytes(original)
 
 
+def test_editing_the_discovery_word_list_changes_the_version(copied):
+    """Discovered actor mentions are stored (the mentions table), and discovery.csv is not in the lexicon
+    bundle's version: it must be in the code version, or a store would keep mentions of the old list."""
+    before = _code_version(copied)
+    path = copied / "lexicons" / "discovery.csv"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n")
+        assert _code_version(copied) != before
+    finally:
+        path.write_bytes(original)
+
+
 def test_a_new_release_of_vader_or_nltk_changes_the_version(monkeypatch):
     installed = version.library_versions()
     assert set(installed) == {"vaderSentiment", "nltk"} and all(installed.values())

@@ -993,6 +993,13 @@ def merge_actors(articles: Iterable[tuple[str, Sequence[DiscoveredMention]]]) ->
     ending in that word, if exactly one does; otherwise it stays an actor of its own.
     Actors are sorted by mentions, most first.
     """
+    return merge_short_names(count_actors(articles))
+
+
+def count_actors(articles: Iterable[tuple[str, Sequence[DiscoveredMention]]]) -> dict[str, Actor]:
+    """Full name -> its actor, before short names are merged: every mention counted; the kind is the first
+    mention's, or the first one after it that is not "name"; the group is the first mention's; aliases are
+    the surface forms other than pronouns. (framing/store/actors.py computes the same per name in SQL.)"""
     actors: dict[str, Actor] = {}
     for article_id, mentions in articles:
         for m in mentions:
@@ -1009,6 +1016,12 @@ def merge_actors(articles: Iterable[tuple[str, Sequence[DiscoveredMention]]]) ->
                     actor.roles.add(m.role)
                 if actor.kind == "name" and kind != "name":
                     actor.kind = kind
+    return actors
+
+
+def merge_short_names(actors: dict[str, Actor]) -> list[Actor]:
+    """The actors with each one-word name merged into the one multi-word actor ending in it (if exactly one
+    does, and that actor is its own group), sorted by mentions, most first. ``actors`` is consumed."""
     by_last: dict[str, list[str]] = defaultdict(list)
     for name in actors:
         if " " in name:

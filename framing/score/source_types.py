@@ -85,14 +85,24 @@ def affiliation_counts(quotes: Mapping[str, Iterable[Quote]], top: int | None = 
     Columns: outlet, affiliation (NO_AFFILIATION when the text names none), side, n_quotes,
     quoted_words; most quoted first within each group, ``top`` rows per group when given.
     """
+    return affiliation_rows(
+        {label: [(q.affiliation, q.side, 1, q.n_words) for q in group] for label, group in quotes.items()}, top
+    )
+
+
+def affiliation_rows(
+    counted: Mapping[str, Iterable[tuple[str, str, int, int]]], top: int | None = None
+) -> pd.DataFrame:
+    """:func:`affiliation_counts` from (affiliation as written, side, quotations, quoted words) per group, so
+    the feature store can count in its engine and leave the merging of affiliations to this module."""
     rows = []
-    for label, group in quotes.items():
+    for label, group in counted.items():
         n: Counter[tuple[str, str]] = Counter()
         words: Counter[tuple[str, str]] = Counter()
-        for q in group:
-            key = (_affiliation_key(q.affiliation), q.side)
-            n[key] += 1
-            words[key] += q.n_words
+        for affiliation, side, k, w in group:
+            key = (_affiliation_key(affiliation), side)
+            n[key] += int(k)
+            words[key] += int(w)
         ranked = sorted(n, key=lambda k: (-n[k], -words[k], k))
         for key in ranked[:top] if top else ranked:
             rows.append(

@@ -33,6 +33,11 @@ class StoreCounts:
         if self.version is None or not self._query("SELECT 1 FROM current LIMIT 1").fetchall():
             raise DataError(store.path, "the feature store holds no analysed articles")
 
+    def query(self, sql: str, params: Sequence = ()):
+        """Run ``sql`` with ``current`` = this version's articles (see _query); for the store's other
+        aggregations (framing/store/actors.py)."""
+        return self._query(sql, params)
+
     def _query(self, sql: str, params: Sequence = ()):
         """Run ``sql`` with ``current`` = this version's articles (seq, outlet, ..., analysis, n_words, n_sentences)."""
         current = """
@@ -169,6 +174,22 @@ class StoreCounts:
                 )
         return pd.DataFrame(rows, columns=TYPE_COLUMNS)
 
+    def source_affiliations(self, groups: dict[str, list[str]], top: int | None = None) -> pd.DataFrame:
+        """framing.score.source_types.source_affiliations: counted in SQL per affiliation as written and side,
+        then merged by the affiliation key in Python (its rules are the score module's, not repeated here)."""
+        from framing.score.source_types import affiliation_rows
+
+        counted = {}
+        for label, members in groups.items():
+            counted[label] = self._query(
+                """SELECT coalesce(x.attributes ->> 'affiliation', ''), x.attributes ->> 'side', count(*),
+                          sum(CAST(x.attributes ->> 'n_words' AS INTEGER))
+                   FROM current JOIN findings x USING (analysis)
+                   WHERE x.kind = 'quote' AND outlet IN (SELECT unnest($p0)) GROUP BY ALL""",
+                (members,),
+            ).fetchall()
+        return affiliation_rows(counted, top)
+
     def top_speakers(self, groups: dict[str, list[str]], top: int = 10) -> pd.DataFrame:
         """framing.score.profile.top_speakers, counted in SQL."""
         rows = []
@@ -214,7 +235,8 @@ class StoreCounts:
 
 
 def store_profile(store_path, seed: int = 0, n_boot: int = 1000, full: bool = False) -> dict:
-    """What `framing profile --store` shows: n_articles, profiles, actors and, with ``full``, the JSON frames."""
+    """What `framing profile --store` shows: n_articles, profiles, actors and, with ``full``, the JSON frames
+    (all but the discovered actors: framing.store.actors.store_actor_table)."""
     from framing import score
     from framing.score.similarity import profile_similarity, tfidf_of_documents
 
@@ -229,8 +251,16 @@ def store_profile(store_path, seed: int = 0, n_boot: int = 1000, full: bool = Fa
         }
         if full:
             data["quote_balance"] = counts.quote_balance()
+            groups = {o.outlet: [o.outlet] for o in outlets}
+            data["sources"] = {  # as `profile -f json` shows them (framing.cli._source_frames)
+                "source_types": counts.source_types(groups).to_dict("records"),
+                "source_affiliations": counts.source_affiliations(groups).to_dict("records"),
+            }
             data["loaded_by_category"] = counts.loaded_by_category()
-            data["tfidf"] = tfidf_of_documents(counts.outlet_documents())
+            from framing.store.compare import outlet_tfidf  # it imports this module
+
+            tfidf = outlet_tfidf(counts)  # from the stored word counts; else the joined texts, as before
+            data["tfidf"] = tfidf if tfidf is not None else tfidf_of_documents(counts.outlet_documents())
             data["similar"] = profile_similarity(profiles)
             data["map"] = score.outlet_map([], profiles)
     return data

@@ -12,7 +12,8 @@ a one-line "in use" error. An SQLite store of an earlier release is imported on 
 open (framing/store/upgrade.py), with a one-line notice.
 
 Tables (column meanings in docs/store.md):
-  analyses(analysis, content_hash, analysis_version, n_words, n_sentences, text, record, actor_mentions, parts)
+  analyses(analysis, content_hash, analysis_version, n_words, n_sentences, text, record, actor_mentions, parts,
+           n_mentions)
       one row per distinct cleaned text and analysis version (lexicon version + code
       version, see framing/store/version.py); `record` is ArticleFeatures.to_record()
       as JSON without the article metadata, kept so an analysis can be rebuilt exactly
@@ -25,6 +26,10 @@ Tables (column meanings in docs/store.md):
   term_counts(analysis, kind, term, n)
       the word counts `compare` sums (framing/store/rows.py, term_rows): n-grams of the
       distinctive-vocabulary statistic and TF-IDF words, per analysis.
+  mentions(analysis, start, end, sentence, actor, kind, group, link, text, affiliation)
+      the discovered actor mentions (framing/store/rows.py, mention_rows) the actor table
+      (framing/store/actors.py) aggregates; analyses.n_mentions counts them, NULL for an
+      analysis written before they were stored.
   sources(source_hash, cleaning_version, content_hash, found)
       which cleaned text a raw input gave, so an unchanged article is not cleaned again.
   articles(seq, outlet, id, outlet_name, title, date, url, language, source, content_hash)
@@ -59,6 +64,12 @@ MEMORY_LIMIT = "512MB"
 # analysis without its rows) counts words from the texts, as before, only slower.
 _TERM_COUNTS = "CREATE TABLE IF NOT EXISTS term_counts (analysis BIGINT NOT NULL, kind VARCHAR NOT NULL, "
 _TERM_COUNTS += "term VARCHAR NOT NULL, n INTEGER NOT NULL);"
+# Added within schema 3 likewise: the discovered actor mentions, and their number per analysis (NULL: the
+# analysis was written before they were stored, and a reader finds them in its text, see store/actors.py).
+_MENTIONS = "CREATE TABLE IF NOT EXISTS mentions (analysis BIGINT NOT NULL, start INTEGER NOT NULL, "
+_MENTIONS += '"end" INTEGER NOT NULL, sentence INTEGER NOT NULL, actor VARCHAR NOT NULL, kind VARCHAR NOT NULL, '
+_MENTIONS += '"group" VARCHAR NOT NULL, link VARCHAR NOT NULL, text VARCHAR NOT NULL, affiliation VARCHAR NOT NULL);'
+_N_MENTIONS = "ALTER TABLE analyses ADD COLUMN n_mentions INTEGER;"
 _SCHEMA = f"""
 CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE SEQUENCE analysis_ids START 1;
@@ -73,6 +84,7 @@ CREATE TABLE analyses (
     record VARCHAR NOT NULL,
     actor_mentions VARCHAR NOT NULL,
     parts VARCHAR NOT NULL DEFAULT '{{}}',
+    n_mentions INTEGER,
     PRIMARY KEY (content_hash, analysis_version)
 );
 CREATE TABLE findings (
@@ -89,6 +101,7 @@ CREATE TABLE sentence_counts (analysis BIGINT NOT NULL, sentence INTEGER NOT NUL
     value DOUBLE NOT NULL);
 CREATE TABLE article_counts (analysis BIGINT NOT NULL, name VARCHAR NOT NULL, value DOUBLE NOT NULL);
 {_TERM_COUNTS}
+{_MENTIONS}
 CREATE TABLE sources (
     source_hash VARCHAR NOT NULL,
     cleaning_version VARCHAR NOT NULL,
@@ -131,7 +144,7 @@ _UPDATED = ", ".join(f"{k} = excluded.{k}" for k in (*META_FIELDS[2:], "content_
 _ARTICLE_CONFLICT = f"ON CONFLICT (outlet, id) DO UPDATE SET {_UPDATED}"  # an article's seq is its first
 ANALYSIS_COLUMNS = (
     *("analysis", "content_hash", "analysis_version", "n_words", "n_sentences"),
-    *("text", "record", "actor_mentions", "parts"),
+    *("text", "record", "actor_mentions", "parts", "n_mentions"),
 )
 SOURCE_COLUMNS = ("source_hash", "cleaning_version", "content_hash", "found")
 ROW_TABLES = {  # table -> columns of the rows buffered until commit
@@ -139,6 +152,7 @@ ROW_TABLES = {  # table -> columns of the rows buffered until commit
     "sentence_counts": ("analysis", "sentence", "name", "value"),
     "article_counts": ("analysis", "name", "value"),
     "term_counts": ("analysis", "kind", "term", "n"),
+    "mentions": ("analysis", "start", "end", "sentence", "actor", "kind", "group", "link", "text", "affiliation"),
 }
 
 
@@ -231,6 +245,11 @@ class FeatureStore:
             raise DataError(self.path, f"feature store schema {found}, this framing reads {SCHEMA_VERSION}")
         if create and "term_counts" not in tables:
             self.conn.execute(_TERM_COUNTS)
+        if create and tables and "mentions" not in tables:  # a store written before mentions were stored
+            self.conn.begin()
+            self.conn.execute(_MENTIONS)
+            self.conn.execute(_N_MENTIONS)
+            self.conn.commit()
 
     def _in_use(self) -> DataError:
         return DataError(
@@ -298,6 +317,7 @@ class FeatureStore:
             rows_by_table["sentence_counts"] += [(analysis_id, *c) for c in rows.sentence_counts]
             rows_by_table["article_counts"] += [(analysis_id, *c) for c in rows.article_counts]
             rows_by_table["term_counts"] += [(analysis_id, *t) for t in rows.terms]
+            rows_by_table["mentions"] += [(analysis_id, *m) for m in rows.mentions]
         self._insert("analyses", ANALYSIS_COLUMNS, analyses)
         for table, columns in ROW_TABLES.items():
             if rows_by_table[table]:
@@ -350,6 +370,7 @@ class FeatureStore:
             analysis.record,
             analysis.actor_mentions,
             dumps(parts),
+            len(rows.mentions),
         )
         self._pending_analyses[key] = (values, rows)
 

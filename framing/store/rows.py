@@ -1,4 +1,5 @@
-"""An analysis as table rows: one row per finding, one per non-zero sentence count, one per article count.
+"""An analysis as table rows: one row per finding, one per non-zero sentence count, one per article count,
+one per discovered actor mention.
 
 These are the rows the store's query engine aggregates (docs/store.md): `profile`,
 `compare` and `report --store` sum ``article_counts`` and ``sentence_counts`` in SQL
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ HEDGE_KIND["scare_quote"] = "scare_quote"
 
 # (kind, start, end, sentence, label, text, attributes JSON)
 Finding = tuple[str, int, int, int, str, str, str]
+# (start, end, sentence, actor, kind, group, link, text, affiliation): a discovered actor mention (mention_rows)
+Mention = tuple[int, int, int, str, str, str, str, str, str]
 # (kind, term, n): the word counts `compare --store` sums instead of re-reading every text (see term_rows)
 Term = tuple[str, str, int]
 COUNTED = ("counted", "", 0)  # marks an analysis whose term and naming rows were made
@@ -43,6 +46,7 @@ class AnalysisRows:
     sentence_counts: list[tuple[int, str, float]]  # (sentence, column, value), zeros left out
     article_counts: list[tuple[str, float]]  # (column, sum over the sentences), zero fixed columns left out
     terms: list[Term]  # word counts for compare (empty when made without lexicons, e.g. an imported analysis)
+    mentions: list[Mention]  # discovered actor mentions, what the actor table aggregates (mention_rows)
 
 
 def _sentence_of(f: ArticleFeatures) -> Callable[[int], int]:
@@ -130,6 +134,28 @@ def term_rows(f: ArticleFeatures) -> list[Term]:
     return [*rows, COUNTED]
 
 
+def mention_rows(text: str, n_sentences: int, sentences: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+    """The discovered actor mentions of a text (framing.extract.discover), found once when the article is
+    analysed so the actor table of a large store is a query, not a discovery pass over every text.
+
+    Exactly the mentions framing.score.actor_table.article_mentions gives: discovered with the
+    default lexicons' seed actors, those lying in one of the article's ``n_sentences`` sentences
+    (before any --sides grouping, which the table applies when it reads them). ``affiliation`` is kept
+    because a sides file can name it; the other attributes of a mention are not needed there.
+    ``sentences``, the spans the analysis split, spare a second sentence split (same spans, same mentions).
+    """
+    from framing.extract.discover import discover_mentions
+    from framing.lexicon.bundle import default_lexicons
+    from framing.text import Doc
+
+    doc = Doc(text, _sentences=list(sentences)) if sentences is not None else None
+    return [
+        (m.start, m.end, m.sentence, m.actor, m.kind, m.group, m.link, m.text, m.affiliation)
+        for m in discover_mentions(text, default_lexicons(), doc)
+        if m.sentence < n_sentences
+    ]
+
+
 def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None) -> AnalysisRows:
     """The rows of one analysis; the naming and term rows need the lexicons the analysis used."""
     table = count_table(f)
@@ -144,4 +170,5 @@ def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None) -> AnalysisRo
     article_counts = [(c, v) for c, v in table.totals().items() if v != 0 or c not in FIXED_COLUMNS]
     findings = finding_rows(f) + (naming_rows(f, lex) if lex is not None else [])
     terms = term_rows(f) if lex is not None else []
-    return AnalysisRows(f.n_words, len(f.sentences), findings, sentence_counts, article_counts, terms)
+    mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences])
+    return AnalysisRows(f.n_words, len(f.sentences), findings, sentence_counts, article_counts, terms, mentions)

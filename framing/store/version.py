@@ -38,6 +38,9 @@ CODE_FILES = (
     *("store/records.py", "store/rows.py", "score/counts.py"),
 )
 ANALYSIS_LIBRARIES = ("vaderSentiment", "nltk")
+# Lexicon files an extractor reads that are not in the lexicon bundle (so not in Lexicons.version): the
+# discovery word list behind the stored actor mentions (framing/extract/discover.py, store/rows.py).
+ANALYSIS_DATA = ("discovery.csv",)
 CLEANING_FILES = ("ingest/*.py",)
 CLEANING_DATA = ("boilerplate_cues.csv",)
 
@@ -58,11 +61,13 @@ def library_versions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Extractor code, library releases and the loaded-language model's weights (framing.model)."""
+    """Extractor code, library releases, the loaded-language model's weights (framing.model) and the
+    extractors' data files outside the lexicon bundle (:data:`ANALYSIS_DATA`)."""
     from framing.model.detector import model_version
 
     libraries = ";".join(f"{k}={v}" for k, v in library_versions().items())
-    return _hash_files(CODE_FILES, f"{libraries};model={model_version()}".encode())
+    data = b"".join((lexicon_dir() / name).read_bytes() for name in ANALYSIS_DATA)
+    return _hash_files(CODE_FILES, f"{libraries};model={model_version()};".encode() + data)
 
 
 @lru_cache(maxsize=1)
