@@ -74,7 +74,7 @@ VADER_RELEASE = "3.3.2"
 
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
-_CACHE_LIMIT = 200_000  # distinct tokens kept; the cache is emptied when it fills
+_CACHE_LIMIT = 50_000  # distinct tokens kept (a few MB); the cache is emptied when it fills
 
 # One whitespace token's properties: (word, lowercase, ALL CAPS, negation, booster value or None).
 Token = tuple[str, str, bool, bool, float | None]
@@ -181,51 +181,52 @@ def _but_check(lowers: list[str], sentiments: list[Any], scored: list[int]) -> N
 
 
 def _score_valence(sentiments: list[Any], scored: list[int], text: str) -> dict[str, float]:
-    """score_valence with _punctuation_emphasis and _sift_sentiment_scores inlined, same operations.
+    """score_valence for a non-empty list, _punctuation_emphasis and _sift_sentiment_scores inlined.
 
     ``scored`` are the indices of the words that got a valence, ascending; every other score is
     0 (and stays 0 through _but_check), so the sums visit the non-zero scores in the library's order.
+    ``round`` is skipped for the common 0.0 and 1.0, which it returns unchanged (``fabs`` makes
+    pos, neg and neu non-negative, so a zero there is never -0.0).
     """
-    if sentiments:
-        sum_s = float(sum(sentiments))
-        ep_count = text.count("!")
-        if ep_count > 4:
-            ep_count = 4
-        qm_count = text.count("?")
-        qm_amplifier: float = 0
-        if qm_count > 1:
-            qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
-        punct_emph_amplifier = ep_count * 0.292 + qm_amplifier
-        if sum_s > 0:
-            sum_s += punct_emph_amplifier
-        elif sum_s < 0:
-            sum_s -= punct_emph_amplifier
-        compound = normalize(sum_s)
-        pos_sum = 0.0
-        neg_sum = 0.0
-        neu_count = len(sentiments) - len(scored)
-        for i in scored:
-            sentiment_score = sentiments[i]
-            if sentiment_score > 0:
-                pos_sum += float(sentiment_score) + 1
-            if sentiment_score < 0:
-                neg_sum += float(sentiment_score) - 1
-            if sentiment_score == 0:
-                neu_count += 1
-        if pos_sum > math.fabs(neg_sum):
-            pos_sum += punct_emph_amplifier
-        elif pos_sum < math.fabs(neg_sum):
-            neg_sum -= punct_emph_amplifier
-        total = pos_sum + math.fabs(neg_sum) + neu_count
-        pos = math.fabs(pos_sum / total)
-        neg = math.fabs(neg_sum / total)
-        neu = math.fabs(neu_count / total)
-    else:
-        compound = 0.0
-        pos = 0.0
-        neg = 0.0
-        neu = 0.0
-    return {"neg": round(neg, 3), "neu": round(neu, 3), "pos": round(pos, 3), "compound": round(compound, 4)}
+    sum_s = float(sum(sentiments))
+    ep_count = text.count("!")
+    if ep_count > 4:
+        ep_count = 4
+    qm_count = text.count("?")
+    qm_amplifier: float = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    punct_emph_amplifier = ep_count * 0.292 + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    compound = normalize(sum_s)
+    pos_sum = 0.0
+    neg_sum = 0.0
+    neu_count = len(sentiments) - len(scored)
+    for i in scored:
+        sentiment_score = sentiments[i]
+        if sentiment_score > 0:
+            pos_sum += float(sentiment_score) + 1
+        if sentiment_score < 0:
+            neg_sum += float(sentiment_score) - 1
+        if sentiment_score == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    pos = math.fabs(pos_sum / total)
+    neg = math.fabs(neg_sum / total)
+    neu = math.fabs(neu_count / total)
+    return {
+        "neg": 0.0 if neg == 0.0 else round(neg, 3),
+        "neu": neu if neu == 0.0 or neu == 1.0 else round(neu, 3),
+        "pos": 0.0 if pos == 0.0 else round(pos, 3),
+        "compound": round(compound, 4),
+    }
 
 
 class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
