@@ -90,7 +90,7 @@ def library_word_scores(lib: SentimentIntensityAnalyzer, text: str) -> list[obje
     return list(lib._but_check(words, sentiments))
 
 
-def _bits(values: list[object]) -> list[tuple[str, str]]:
+def bits(values: list[object]) -> list[tuple[str, str]]:
     return [(type(v).__name__, v.hex() if isinstance(v, float) else repr(v)) for v in values]
 
 
@@ -190,7 +190,7 @@ def compare(name: str, texts: list[str], lib: SentimentIntensityAnalyzer, fast: 
     different = 0
     for text in texts:
         expected, got = lib.polarity_scores(text), fast.polarity_scores(text)
-        words_equal = _bits(library_word_scores(lib, text)) == _bits(fast.word_scores(text)[0])
+        words_equal = bits(library_word_scores(lib, text)) == bits(fast.word_scores(text)[0])
         if not identical(expected, got) or not words_equal:
             different += 1
             if different <= 5:
