@@ -42,6 +42,7 @@ def copied(tmp_path_factory) -> Path:
     [
         ("lexicon/bundle.py", True),  # speaker aliases are read here: quotes depend on it
         ("text.py", True),
+        ("extract/vader_fast.py", True),  # VADER's scores, as framing computes them
         ("store/records.py", True),
         ("store/rows.py", True),  # the stored finding and count rows
         ("score/counts.py", True),

