@@ -227,10 +227,10 @@ def test_an_article_past_the_time_limit_is_skipped_with_a_warning(monkeypatch, s
     slow, fast = sorted(seed_articles.values(), key=lambda a: a.id)[:2]
     real = worker.analyze_article
 
-    def analyze(article, *args):
+    def analyze(article, *args, **kwargs):
         if article.meta.id == slow.meta.id:
             time.sleep(30)
-        return real(article, *args)
+        return real(article, *args, **kwargs)
 
     monkeypatch.setattr(worker, "analyze_article", analyze)
     monkeypatch.setattr(worker, "ARTICLE_SECONDS", 0.5)

@@ -21,6 +21,7 @@ from framing.ingest.boilerplate import Cue, default_cues
 from framing.ingest.corpus import ReadOptions, clean, skip_or_raise
 from framing.lexicon.bundle import Lexicons
 from framing.store.records import StoredAnalysis, features_from_stored, to_stored
+from framing.text import Doc
 
 _state: dict[str, Tools] = {}
 
@@ -81,10 +82,11 @@ def analyze_task(task: Task, tools: Tools, output: str = "features") -> Result:
         if task.previous is not None:
             stored = task.previous
             previous = features_from_stored(article.meta, stored.text, stored.record, stored.actor_mentions)
-        features = analyze_article(article, tools.lex, previous, task.reuse)
+        doc = Doc(article.text)  # shared by the analysis and the store's rows: tokenised once
+        features = analyze_article(article, tools.lex, previous, task.reuse, doc=doc)
     except FramingError as exc:
         return Failure(exc.where, exc.problem, isinstance(exc, UsageError))
-    return to_stored(features, found, tools.lex) if output == "stored" else features
+    return to_stored(features, found, tools.lex, doc) if output == "stored" else features
 
 
 ARTICLE_SECONDS = 120.0  # an article still being cleaned or analysed after this is skipped with a warning

@@ -131,13 +131,17 @@ def analyze_article(
     previous: ArticleFeatures | None = None,
     reuse: Collection[str] = (),
     min_confidence: float | None = None,
+    doc: Doc | None = None,
 ) -> ArticleFeatures:
     """Every feature of `article`; the `reuse` parts are taken from `previous`, an earlier
     analysis of the same text whose lexicons differed only in files those parts do not read.
-    `min_confidence` is the learned detector's threshold for loaded terms (None: its default)."""
+    `min_confidence` is the learned detector's threshold for loaded terms (None: its default).
+    `doc`, a Doc of the article's text, lets a caller that reads the text again after the
+    analysis (the store's mention rows) share its tokens and sentences."""
     if previous is not None and previous.text != article.text:
         raise ValueError("previous analysis is of a different text")
-    doc = Doc(article.text)  # tokenised lazily: not at all if every part is reused
+    if doc is None or doc.text != article.text:
+        doc = Doc(article.text)  # tokenised lazily: not at all if every part is reused
     keep = set(reuse) if previous is not None else set()  # so `previous` is set wherever it is read
     old: ArticleFeatures = previous  # type: ignore[assignment]
     if "sentences" in keep:

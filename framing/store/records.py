@@ -19,6 +19,7 @@ from framing.spans import ActorMention, Hedge, LoadedTerm, Quote, Sentence
 if TYPE_CHECKING:
     from framing.lexicon.bundle import Lexicons
     from framing.store.rows import AnalysisRows
+    from framing.text import Doc
 
 META_FIELDS = ("id", "outlet", "outlet_name", "title", "date", "url", "language", "source")
 
@@ -51,7 +52,10 @@ class StoredAnalysis:
 
 
 def to_stored(
-    features: ArticleFeatures, found: dict[str, str] | None = None, lex: Lexicons | None = None
+    features: ArticleFeatures,
+    found: dict[str, str] | None = None,
+    lex: Lexicons | None = None,
+    doc: Doc | None = None,
 ) -> StoredAnalysis:
     """The record without article metadata, as JSON, plus what to_record() leaves out.
 
@@ -64,7 +68,7 @@ def to_stored(
     from framing.store.rows import analysis_rows  # rows.py uses this module's dumps
 
     mentions = dumps([m.to_dict() for m in features.actor_mentions])
-    return StoredAnalysis(features.text, dumps(record), mentions, found or {}, analysis_rows(features, lex))
+    return StoredAnalysis(features.text, dumps(record), mentions, found or {}, analysis_rows(features, lex, doc))
 
 
 def metadata_from_row(row: dict[str, Any]) -> Metadata:

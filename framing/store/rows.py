@@ -22,6 +22,7 @@ from framing.store.records import dumps
 
 if TYPE_CHECKING:
     from framing.lexicon.bundle import Lexicons
+    from framing.text import Doc
 
 # Hedge.type -> finding kind: hedges proper, attribution verbs and scare quotes are different findings.
 HEDGE_KIND = {"hedge": "hedge", "evidential": "hedge", "modal": "hedge", "attribution": "attribution"}
@@ -134,7 +135,9 @@ def term_rows(f: ArticleFeatures) -> list[Term]:
     return [*rows, COUNTED]
 
 
-def mention_rows(text: str, n_sentences: int, sentences: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+def mention_rows(
+    text: str, n_sentences: int, sentences: Sequence[tuple[int, int]] | None = None, doc: Doc | None = None
+) -> list[Mention]:
     """The discovered actor mentions of a text (framing.extract.discover), found once when the article is
     analysed so the actor table of a large store is a query, not a discovery pass over every text.
 
@@ -142,13 +145,15 @@ def mention_rows(text: str, n_sentences: int, sentences: Sequence[tuple[int, int
     default lexicons' seed actors, those lying in one of the article's ``n_sentences`` sentences
     (before any --sides grouping, which the table applies when it reads them). ``affiliation`` is kept
     because a sides file can name it; the other attributes of a mention are not needed there.
-    ``sentences``, the spans the analysis split, spare a second sentence split (same spans, same mentions).
+    ``sentences``, the spans the analysis split, spare a second sentence split, and ``doc``, the Doc
+    the analysis read, a second tokenisation (same spans and tokens, so the same mentions).
     """
     from framing.extract.discover import discover_mentions
     from framing.lexicon.bundle import default_lexicons
     from framing.text import Doc
 
-    doc = Doc(text, _sentences=list(sentences)) if sentences is not None else None
+    if doc is None or doc.text != text:
+        doc = Doc(text, _sentences=list(sentences)) if sentences is not None else None
     return [
         (m.start, m.end, m.sentence, m.actor, m.kind, m.group, m.link, m.text, m.affiliation)
         for m in discover_mentions(text, default_lexicons(), doc)
@@ -156,8 +161,9 @@ def mention_rows(text: str, n_sentences: int, sentences: Sequence[tuple[int, int
     ]
 
 
-def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None) -> AnalysisRows:
-    """The rows of one analysis; the naming and term rows need the lexicons the analysis used."""
+def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None, doc: Doc | None = None) -> AnalysisRows:
+    """The rows of one analysis; the naming and term rows need the lexicons the analysis used.
+    ``doc``, the Doc the analysis read, spares discovery a second tokenisation (same mentions)."""
     table = count_table(f)
     sentence_counts = [
         (i, column, float(value))
@@ -170,5 +176,5 @@ def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None) -> AnalysisRo
     article_counts = [(c, v) for c, v in table.totals().items() if v != 0 or c not in FIXED_COLUMNS]
     findings = finding_rows(f) + (naming_rows(f, lex) if lex is not None else [])
     terms = term_rows(f) if lex is not None else []
-    mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences])
+    mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences], doc)
     return AnalysisRows(f.n_words, len(f.sentences), findings, sentence_counts, article_counts, terms, mentions)
