@@ -19,11 +19,13 @@ from framing.text import Doc
 DIFF_COLUMNS = ["concept", "variant", "perspective", "count_a", "count_b", "status"]
 
 
-def naming_spans(f: ArticleFeatures, lex: Lexicons) -> list[tuple[NamingVariant, int, int]]:
+def naming_spans(f: ArticleFeatures, lex: Lexicons, doc: Doc | None = None) -> list[tuple[NamingVariant, int, int]]:
     """(variant, start, end) for each naming variant in one article; the longest match wins.
 
-    The article's sentences are known: splitting the text again would cost more than the match."""
-    doc = Doc(f.text, [(s.start, s.end) for s in f.sentences] if f.sentences else None)
+    The article's sentences are known: splitting the text again would cost more than the match.
+    ``doc``, the Doc the article was analysed with, also spares tokenising it again."""
+    if doc is None or doc.text != f.text:
+        doc = Doc(f.text, [(s.start, s.end) for s in f.sentences] if f.sentences else None)
     return [(m.entry.payload, m.start, m.end) for m in longest_non_overlapping(lex.naming.find(doc))]
 
 

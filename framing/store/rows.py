@@ -90,7 +90,7 @@ def finding_rows(f: ArticleFeatures) -> list[Finding]:
     return rows
 
 
-def naming_rows(f: ArticleFeatures, lex: Lexicons) -> list[Finding]:
+def naming_rows(f: ArticleFeatures, lex: Lexicons, doc: Doc | None = None) -> list[Finding]:
     """The naming variants the article uses (lexicons/naming_pairs.csv), as findings: label = variant."""
     from framing.score.naming import naming_spans
 
@@ -105,7 +105,7 @@ def naming_rows(f: ArticleFeatures, lex: Lexicons) -> list[Finding]:
             f.text[start:end],
             dumps({"concept": variant.concept, "perspective": variant.perspective}),
         )
-        for variant, start, end in naming_spans(f, lex)
+        for variant, start, end in naming_spans(f, lex, doc)
     ]
 
 
@@ -174,7 +174,7 @@ def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None, doc: Doc | No
     # An actor column is kept even when it sums to 0, so the columns of a table rebuilt from
     # these rows are exactly the columns of the table they were made from.
     article_counts = [(c, v) for c, v in table.totals().items() if v != 0 or c not in FIXED_COLUMNS]
-    findings = finding_rows(f) + (naming_rows(f, lex) if lex is not None else [])
+    findings = finding_rows(f) + (naming_rows(f, lex, doc) if lex is not None else [])
     terms = term_rows(f) if lex is not None else []
     mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences], doc)
     return AnalysisRows(f.n_words, len(f.sentences), findings, sentence_counts, article_counts, terms, mentions)
