@@ -85,14 +85,23 @@ def affiliation_counts(quotes: Mapping[str, Iterable[Quote]], top: int | None = 
     Columns: outlet, affiliation (NO_AFFILIATION when the text names none), side, n_quotes,
     quoted_words; most quoted first within each group, ``top`` rows per group when given.
     """
+    tallies = {label: ((q.affiliation, q.side, 1, q.n_words) for q in group) for label, group in quotes.items()}
+    return affiliation_tallies(tallies, top)
+
+
+def affiliation_tallies(
+    tallies: Mapping[str, Iterable[tuple[str, str, int, int]]], top: int | None = None
+) -> pd.DataFrame:
+    """:func:`affiliation_counts` of (affiliation as written, side, quotations, quoted words) tallies per
+    group: one per quotation, or one per distinct affiliation and side as a feature store sums them."""
     rows = []
-    for label, group in quotes.items():
+    for label, group in tallies.items():
         n: Counter[tuple[str, str]] = Counter()
         words: Counter[tuple[str, str]] = Counter()
-        for q in group:
-            key = (_affiliation_key(q.affiliation), q.side)
-            n[key] += 1
-            words[key] += q.n_words
+        for affiliation, side, count, quoted in group:
+            key = (_affiliation_key(affiliation), side)
+            n[key] += count
+            words[key] += quoted
         ranked = sorted(n, key=lambda k: (-n[k], -words[k], k))
         for key in ranked[:top] if top else ranked:
             rows.append(

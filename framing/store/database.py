@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -426,8 +426,11 @@ class FeatureStore:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
-    def iter_features(self, analysis_version: str | None = None, batch: int = 256) -> Iterator[ArticleFeatures]:
-        """Stored features of every article, in the order articles were first stored.
+    def iter_features(
+        self, analysis_version: str | None = None, batch: int = 256, seqs: Sequence[int] | None = None
+    ) -> Iterator[ArticleFeatures]:
+        """Stored features of every article (or of the articles numbered ``seqs``), in the order
+        articles were first stored.
 
         `analysis_version` defaults to the version of the latest run; articles not yet
         analysed with that version are left out. Rows are fetched in batches, so memory
@@ -436,13 +439,17 @@ class FeatureStore:
         version = analysis_version or self.latest_analysis_version()
         if version is None:
             return
+        chosen = "" if seqs is None else "WHERE a.seq IN (SELECT unnest($seqs))"
         query = f"""
             SELECT {", ".join("a." + k for k in META_FIELDS)}, f.text, f.record, f.actor_mentions
-            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = ?
-            ORDER BY a.seq
+            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = $version
+            {chosen} ORDER BY a.seq
         """
         cursor = self.db.cursor()
-        cursor.execute(query, (version,))
+        params: dict[str, Any] = {"version": version}
+        if seqs is not None:
+            params["seqs"] = [int(s) for s in seqs]
+        cursor.execute(query, params)
         n = len(META_FIELDS)
         while rows := cursor.fetchmany(batch):
             for row in rows:
@@ -484,3 +491,12 @@ def load_features(store_path: Path | str, analysis_version: str | None = None) -
     if not features:
         raise DataError(store_path, "the feature store holds no analysed articles")
     return features
+
+
+def load_chosen(
+    store_path: Path | str, seqs: Sequence[int], analysis_version: str | None = None
+) -> list[ArticleFeatures]:
+    """The features of the articles numbered ``seqs`` only (their ``articles.seq``), in store order: what a
+    report decodes of a large store (the articles it shows and its claim sample, framing/store/analysis.py)."""
+    with FeatureStore(store_path, create=False) as store:
+        return list(store.iter_features(analysis_version, seqs=seqs))
