@@ -220,11 +220,13 @@ class StoreCounts:
                 "SELECT outlet, arg_max(outlet_name, seq) FROM current GROUP BY outlet ORDER BY min(seq)"
             ).fetchall()
         )
-        n, words, first, last, version = self._query(
+        n, words, first, last, analysis = self._query(
             """SELECT count(*), sum(n_words), min(date) FILTER (WHERE date <> ''), max(date) FILTER (WHERE date <> ''),
-                      (SELECT json_extract_string(f.record, '$.lexicon_version') FROM current c
-                       JOIN analyses f USING (analysis) ORDER BY c.seq LIMIT 1)
+                      arg_min(analysis, seq)
                FROM current"""
+        ).fetchall()[0]
+        (version,) = self.db.execute(
+            "SELECT json_extract_string(record, '$.lexicon_version') FROM analyses WHERE analysis = ?", (analysis,)
         ).fetchall()[0]
         dates = (first, last) if first is not None else None
         return {"n_articles": int(n), "names": names, "n_words": int(words), "dates": dates, "lexicon_version": version}

@@ -426,11 +426,8 @@ class FeatureStore:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
-    def iter_features(
-        self, analysis_version: str | None = None, batch: int = 256, seqs: Sequence[int] | None = None
-    ) -> Iterator[ArticleFeatures]:
-        """Stored features of every article (or of the articles numbered ``seqs``), in the order
-        articles were first stored.
+    def iter_features(self, analysis_version: str | None = None, batch: int = 256) -> Iterator[ArticleFeatures]:
+        """Stored features of every article, in the order articles were first stored.
 
         `analysis_version` defaults to the version of the latest run; articles not yet
         analysed with that version are left out. Rows are fetched in batches, so memory
@@ -439,17 +436,13 @@ class FeatureStore:
         version = analysis_version or self.latest_analysis_version()
         if version is None:
             return
-        chosen = "" if seqs is None else "WHERE a.seq IN (SELECT unnest($seqs))"
         query = f"""
             SELECT {", ".join("a." + k for k in META_FIELDS)}, f.text, f.record, f.actor_mentions
-            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = $version
-            {chosen} ORDER BY a.seq
+            FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = ?
+            ORDER BY a.seq
         """
         cursor = self.db.cursor()
-        params: dict[str, Any] = {"version": version}
-        if seqs is not None:
-            params["seqs"] = [int(s) for s in seqs]
-        cursor.execute(query, params)
+        cursor.execute(query, (version,))
         n = len(META_FIELDS)
         while rows := cursor.fetchmany(batch):
             for row in rows:
@@ -493,10 +486,36 @@ def load_features(store_path: Path | str, analysis_version: str | None = None) -
     return features
 
 
+CHOSEN_BATCH = 256  # analyses per query of load_chosen
+
+
 def load_chosen(
     store_path: Path | str, seqs: Sequence[int], analysis_version: str | None = None
 ) -> list[ArticleFeatures]:
     """The features of the articles numbered ``seqs`` only (their ``articles.seq``), in store order: what a
-    report decodes of a large store (the articles it shows and its claim sample, framing/store/analysis.py)."""
+    report decodes of a large store (the articles it shows and its claim sample, framing/store/analysis.py).
+
+    The chosen articles' metadata and analysis ids come first, without a text; then the texts and
+    records of CHOSEN_BATCH articles per query, decoded before the next batch is read, so the engine
+    reads only the row groups holding them and no corpus of JSON strings is held."""
+    found: list[ArticleFeatures] = []
+    n = len(META_FIELDS)
     with FeatureStore(store_path, create=False) as store:
-        return list(store.iter_features(analysis_version, seqs=seqs))
+        version = analysis_version or store.latest_analysis_version()
+        chosen = store.db.execute(
+            f"""SELECT {", ".join("a." + k for k in META_FIELDS)}, f.analysis
+                FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = $version
+                WHERE a.seq IN (SELECT unnest($seqs)) ORDER BY a.seq""",
+            {"version": version, "seqs": [int(s) for s in seqs]},
+        ).fetchall()
+        for i in range(0, len(chosen), CHOSEN_BATCH):
+            batch = chosen[i : i + CHOSEN_BATCH]
+            query = (
+                "SELECT analysis, text, record, actor_mentions FROM analyses WHERE analysis IN (SELECT unnest($ids))"
+            )
+            rows = store.db.execute(query, {"ids": sorted({row[-1] for row in batch})}).fetchall()
+            stored = {analysis_id: values for analysis_id, *values in rows}
+            for row in batch:
+                meta = metadata_from_row(dict(zip(META_FIELDS, row[:n], strict=True)))
+                found.append(features_from_stored(meta, *stored[row[-1]]))
+    return found
