@@ -43,7 +43,7 @@ def store_analysis(
     from framing.score.profile import outlet_profiles
     from framing.store.actors import store_actor_table
     from framing.store.aggregate import StoreCounts
-    from framing.store.compare import store_compare
+    from framing.store.compare import StoreComparer
 
     with FeatureStore(store_path, create=False) as store:
         counts = StoreCounts(store)
@@ -67,13 +67,15 @@ def store_analysis(
     at = dict(zip(wanted, decoded, strict=True))
     chosen = list(pairs) or score.default_pairs([], profiles)
     z = score.DEFAULT_MIN_Z if min_z is None else min_z
+    with StoreComparer(store_path, profiles=profiles) as comparer:  # the pairs share one pass over the findings
+        comparisons = [comparer.compare(list(a), list(b), min_z=z, seed=seed) for a, b in chosen]
     return CorpusAnalysis(
         **facts,
         profiles=profiles,
         **found,
         actors=store_actor_table(store_path, seed=seed),
         outlet_map=score.outlet_map([], profiles),
-        comparisons=[store_compare(store_path, list(a), list(b), min_z=z, seed=seed) for a, b in chosen],
+        comparisons=comparisons,
         shown=[at[i] for i in shown_at],
         claimed=[at[i] for i in claimed_at],
     )
