@@ -4,7 +4,8 @@ A report shows two kinds of things. Corpus-level figures (profiles, each outlet'
 loaded terms and speakers, the charts' frames, the comparisons of the chosen pairs, the
 source tables, the actor table) count every article; the highlighted articles, the
 explorer and the claim alignment use a sample of articles taken from the outlets in turn
-(:func:`spread_sample`). :class:`CorpusAnalysis` holds both, so presentation
+(:func:`spread_sample`). :class:`CorpusAnalysis` holds the figures, the shown articles and the
+aligned claims (not the claim sample's features, freed once aligned), so presentation
 (framing/render/model.py) only lays it out and never recomputes a score.
 
 It is built here from features in memory (:func:`corpus_analysis`) or from a feature
@@ -25,6 +26,7 @@ import pandas as pd
 from framing.extract.features import ArticleFeatures
 
 if TYPE_CHECKING:
+    from framing.claims.view import ClaimsView
     from framing.score.compare import Comparison
 
 # A report is read by people: past these sizes it shows a stated share, and every score still counts all articles.
@@ -60,7 +62,8 @@ class CorpusAnalysis:
     source_types: pd.DataFrame  # framing.score.source_types.type_counts, per outlet
     affiliations: pd.DataFrame  # framing.score.source_types.affiliation_counts, TOP_AFFILIATIONS per outlet
     shown: list[ArticleFeatures]  # the highlighted articles: spread_sample(MAX_SHOWN_ARTICLES)
-    claimed: list[ArticleFeatures]  # the claim sample: spread_sample(MAX_CLAIM_ARTICLES)
+    n_claimed: int  # articles of the claim sample: spread_sample(MAX_CLAIM_ARTICLES)
+    claims: ClaimsView | None  # claims aligned over that sample (framing.claims); None with one outlet
 
 
 def spread_indices(outlets: Sequence[str], limit: int) -> list[int]:
@@ -151,6 +154,7 @@ def corpus_analysis(
     chosen = list(pairs) or score.default_pairs(features)
     z = score.DEFAULT_MIN_Z if min_z is None else min_z
     quotes = quotes_by_group(features)
+    claimed = spread_sample(features, MAX_CLAIM_ARTICLES)
     return CorpusAnalysis(
         n_articles=len(features),
         names={f.meta.outlet: f.meta.outlet_name for f in features},
@@ -168,5 +172,13 @@ def corpus_analysis(
         source_types=type_counts(quotes),
         affiliations=affiliation_counts(quotes, TOP_AFFILIATIONS),
         shown=spread_sample(features, MAX_SHOWN_ARTICLES),
-        claimed=spread_sample(features, MAX_CLAIM_ARTICLES),
+        n_claimed=len(claimed),
+        claims=aligned_claims(claimed),
     )
+
+
+def aligned_claims(features: Sequence[ArticleFeatures]) -> ClaimsView | None:
+    """Claims aligned across outlets; imported late because framing.claims itself uses framing.render.highlight."""
+    from framing.claims.view import claims_section
+
+    return claims_section(features) if len({f.outlet for f in features}) > 1 else None

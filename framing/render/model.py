@@ -374,7 +374,7 @@ def build_model(
         outlets=outlets,
         pairs=pair_views,
         articles=[_article_view(f) for f in analysis.shown],
-        claims=_claims(analysis.claimed),
+        claims=analysis.claims,
         limits=_limits(analysis),
         colours=colours,
         key_findings=findings_view(found),
@@ -385,7 +385,7 @@ def build_model(
 
 def _limits(analysis: CorpusAnalysis) -> list[str]:
     """What the article sample leaves out, said in words (shown in the overview of both formats)."""
-    n, shown, claimed = analysis.n_articles, len(analysis.shown), len(analysis.claimed)
+    n, shown, claimed = analysis.n_articles, len(analysis.shown), analysis.n_claimed
     limits = []
     if shown < n:
         limits.append(
@@ -399,13 +399,6 @@ def _limits(analysis: CorpusAnalysis) -> list[str]:
             "in turn), so omissions and exclusives describe that sample."
         )
     return limits
-
-
-def _claims(features: list[ArticleFeatures]) -> ClaimsView | None:
-    """Claims aligned across outlets; imported late because framing.claims itself uses framing.render.highlight."""
-    from framing.claims.view import claims_section
-
-    return claims_section(features) if len({f.outlet for f in features}) > 1 else None
 
 
 # The side-by-side table shows these scores (when present); the full set is in `framing compare`.

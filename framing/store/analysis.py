@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing import analysis as sampling
-from framing.analysis import CorpusAnalysis, Pair, spread_indices
+from framing.analysis import CorpusAnalysis, Pair, aligned_claims, spread_indices
 from framing.store.database import FeatureStore, load_chosen
 
 
@@ -60,22 +60,29 @@ def store_analysis(
             "source_types": counts.source_types(groups),
             "affiliations": counts.source_affiliations(groups, sampling.TOP_AFFILIATIONS),
         }
+    chosen = list(pairs) or score.default_pairs([], profiles)
+    z = score.DEFAULT_MIN_Z if min_z is None else min_z
+    with StoreComparer(store_path, profiles=profiles) as comparer:  # the pairs share one pass over the findings
+        comparisons = [comparer.compare(list(a), list(b), min_z=z, seed=seed) for a, b in chosen]
+    actors = store_actor_table(store_path, seed=seed)
+    # Decoded last, when every aggregate is done: the claim sample is aligned, then freed; the shown articles kept.
     claimed_at = spread_indices(article_outlets, sampling.MAX_CLAIM_ARTICLES)
     shown_at = spread_indices(article_outlets, sampling.MAX_SHOWN_ARTICLES)  # mostly within the claim sample
     wanted = sorted({*claimed_at, *shown_at})
     decoded = at_confidence(load_chosen(store_path, [int(seqs[i]) for i in wanted]), min_confidence)
     at = dict(zip(wanted, decoded, strict=True))
-    chosen = list(pairs) or score.default_pairs([], profiles)
-    z = score.DEFAULT_MIN_Z if min_z is None else min_z
-    with StoreComparer(store_path, profiles=profiles) as comparer:  # the pairs share one pass over the findings
-        comparisons = [comparer.compare(list(a), list(b), min_z=z, seed=seed) for a, b in chosen]
+    del decoded
+    claims = aligned_claims([at[i] for i in claimed_at])
+    shown = [at[i] for i in shown_at]
+    del at
     return CorpusAnalysis(
         **facts,
         profiles=profiles,
         **found,
-        actors=store_actor_table(store_path, seed=seed),
+        actors=actors,
         outlet_map=score.outlet_map([], profiles),
         comparisons=comparisons,
-        shown=[at[i] for i in shown_at],
-        claimed=[at[i] for i in claimed_at],
+        shown=shown,
+        n_claimed=len(claimed_at),
+        claims=claims,
     )
