@@ -308,14 +308,6 @@ _SIDE_JOINS = (
     ) WHERE joined IS NOT NULL GROUP BY ALL
 """
 )
-_PHRASES = """
-    SELECT w.id, w.outlet, x.kind, x.label, x.start, x."end", x.text, x.attributes ->> 'category',
-           x.attributes ->> 'perspective', x.attributes ->> 'concept'
-    FROM (SELECT * FROM current WHERE seq >= $p0 AND seq <= $p1) w JOIN findings x USING (analysis)
-    WHERE x.kind IN ('loaded_term', 'naming_variant')
-    ORDER BY w.seq, x.kind = 'naming_variant', x.start, x."end"
-"""
-_IDS = "SELECT id, outlet FROM current WHERE seq >= $p0 AND seq <= $p1 ORDER BY seq"
 
 
 def _shared_sums(counts: StoreCounts) -> dict[str, Any]:
@@ -330,25 +322,7 @@ def _shared_sums(counts: StoreCounts) -> dict[str, Any]:
     joins: dict[str, Counter[str]] = {outlet: Counter() for outlet in outlet_docs}
     for outlet, joined, n in counts._query(_OUTLET_JOINS).fetchall():
         joins[outlet][joined] += n
-    spans = LexiconSpans()
-    naming: Counter[tuple[str, str, str, str]] = Counter()
-    loaded = LoadedTallies()
-    for bounds in _windows(counts):
-        by_article: dict[tuple[str, str], list] = {}
-        for article_id, outlet, *finding in counts._query(_PHRASES, bounds).fetchall():
-            by_article.setdefault((outlet, article_id), []).append(finding)
-        for article_id, outlet in counts._query(_IDS, bounds).fetchall():
-            for kind, label, start, end, text, category, perspective, concept in by_article.get(
-                (outlet, article_id), ()
-            ):
-                where = (outlet, article_id, start, end)
-                if kind == "loaded_term":
-                    loaded.note(outlet, label, category, perspective, text)
-                    spans.note(label, where, "loaded", perspective, text)
-                else:
-                    naming[(outlet, concept, label, perspective)] += 1
-                    if perspective != "any":  # a variant every perspective uses is no side's phrase
-                        spans.note(label, where, "naming", perspective, text)
+    spans, naming, loaded = _phrase_sums(counts)
     return {
         "ngrams": ngrams,
         "outlet_docs": {o: outlet_docs[o] + joins[o] for o in outlet_docs},
@@ -357,6 +331,67 @@ def _shared_sums(counts: StoreCounts) -> dict[str, Any]:
         "naming": _naming_frame(naming),
         "loaded": loaded,
     }
+
+
+_PHRASE_ROWS = """
+    , phrases AS (
+        SELECT c.seq, c.outlet, x.kind, x.label, x.start, x."end", x.text,
+               x.attributes ->> 'category' AS category, x.attributes ->> 'perspective' AS perspective,
+               x.attributes ->> 'concept' AS concept
+        FROM current c JOIN findings x USING (analysis) WHERE x.kind IN ('loaded_term', 'naming_variant')
+    )
+"""
+_NAMING_SUMS = (
+    _PHRASE_ROWS
+    + """
+    SELECT outlet, concept, label, perspective, count(*) FROM phrases WHERE kind = 'naming_variant' GROUP BY ALL
+"""
+)
+# Per outlet and loaded-lexicon entry: occurrences, the last one's category and perspective, the texts.
+_LOADED_SUMS = (
+    _PHRASE_ROWS
+    + """
+    SELECT outlet, label, count(*), max([seq, start, "end"]), arg_max(category, [seq, start, "end"]),
+           arg_max(perspective, [seq, start, "end"]), list(DISTINCT text)
+    FROM phrases WHERE kind = 'loaded_term' GROUP BY ALL
+"""
+)
+# Per lexicon phrase (a loaded term, or a naming variant of one perspective) and outlet: the distinct spans
+# of each article; the first occurrence's perspective (store order, loaded terms before naming variants at
+# one place), which lexicons it is in and the texts.
+_SPAN_SUMS = (
+    _PHRASE_ROWS
+    + """
+    , spans AS (SELECT *, [seq, (kind = 'naming_variant')::INTEGER, start, "end"] AS place FROM phrases
+                WHERE kind = 'loaded_term' OR perspective <> 'any')
+    SELECT label, outlet, count(DISTINCT [seq, start, "end"]), min(place), arg_min(perspective, place),
+           list(DISTINCT kind), list(DISTINCT text)
+    FROM spans GROUP BY ALL
+"""
+)
+
+
+def _phrase_sums(counts: StoreCounts) -> tuple[LexiconSpans, Counter[tuple[str, str, str, str]], LoadedTallies]:
+    """The lexicon phrases, naming variants and loaded terms per outlet, counted by the engine: what a pass
+    over every article's findings in store order (framing.score.compare.LexiconSpans, LoadedTallies) notes."""
+    naming: Counter[tuple[str, str, str, str]] = Counter()
+    for outlet, concept, label, perspective, n in counts._query(_NAMING_SUMS).fetchall():
+        naming[(outlet, concept, label, perspective)] += n
+    loaded = LoadedTallies()
+    for outlet, term, n, last, category, perspective, texts in counts._query(_LOADED_SUMS).fetchall():
+        loaded.counts[(outlet, term)] = int(n)
+        loaded.last[(outlet, term)] = (tuple(last), category, perspective)  # type: ignore[assignment]
+        loaded.examples[(outlet, term)] = {" ".join(t.split()) for t in texts}
+    spans = LexiconSpans()
+    first: dict[str, list[int]] = {}
+    for key, outlet, n, place, perspective, kinds, texts in counts._query(_SPAN_SUMS).fetchall():
+        spans.counts[key][outlet] += int(n)
+        entry = spans.info.setdefault(key, {"lexicon": set(), "perspective": perspective, "examples": set()})
+        if key not in first or place < first[key]:
+            first[key], entry["perspective"] = place, perspective
+        entry["lexicon"] |= {"loaded" if k == "loaded_term" else "naming" for k in kinds}
+        entry["examples"] |= {" ".join(t.split()) for t in texts}
+    return spans, naming, loaded
 
 
 def _pair_sums(shared: dict[str, Any], counts: StoreCounts, outlets: list, a: list[str], b: list[str]) -> dict:
