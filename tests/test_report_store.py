@@ -108,3 +108,18 @@ def test_the_report_command_on_a_store_writes_the_report_of_the_corpus(seed_stor
     assert done.returncode == 0, done.stderr
     html = [_without_charts((tmp_path / d / "index.html").read_text(encoding="utf-8")) for d in ("store", "corpus")]
     assert html[0] == html[1]
+
+
+def test_profile_json_of_a_store_counts_the_source_frames_in_sql_as_the_features_give_them(seed_store):
+    """`profile --store -f json`'s source types and affiliations (summed in SQL) and discovered actors
+    equal those of `profile -f json` over the seed corpus."""
+    import json
+
+    from helpers import framing
+
+    runs = [framing("profile", *where, "-f", "json", "--n-boot", "100") for where in (("--store", str(seed_store)), ())]
+    assert all(done.returncode == 0 for done in runs), runs[0].stderr + runs[1].stderr
+    from_store, from_corpus = (json.loads(done.stdout) for done in runs)
+    for frame in ("source_types", "source_affiliations", "discovered_actors"):
+        assert from_store[frame] == from_corpus[frame], frame
+    assert {r["speaker_type"] for r in from_store["source_types"] if r["n_quotes"]} - {"unknown"}
