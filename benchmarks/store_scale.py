@@ -17,6 +17,8 @@ stubbed out (``no actors``: :func:`framing.store.actors.store_actor_table` repla
 measured process only, by an empty table of its columns), so the cost of the rest of the
 report is known apart from the actor table's, which another branch moves into the engine.
 ``--no-actors-only`` skips the first run (useful while the actor table still decodes everything).
+``--claim-cap N`` lowers framing.analysis.MAX_CLAIM_ARTICLES in the measured process (stub runs
+only), to show what the claim sample costs of the report's time and memory.
 """
 
 from __future__ import annotations
@@ -98,15 +100,20 @@ import pandas as pd
 import framing.store.actors as actors
 from framing.score.actor_table import COLUMNS
 actors.store_actor_table = lambda *args, **kwargs: pd.DataFrame(columns=COLUMNS)
+import os
+import framing.analysis
+framing.analysis.MAX_CLAIM_ARTICLES = int(os.environ.get("CLAIM_CAP", framing.analysis.MAX_CLAIM_ARTICLES))
 from framing.cli import main
 sys.argv = ["framing", *sys.argv[1:]]
 main()
 """
 
 
-def measure(command: list[str]) -> tuple[float, int, int, str]:
+def measure(command: list[str], claim_cap: int | None = None) -> tuple[float, int, int, str]:
     """(wall seconds, peak RSS bytes, exit code, stderr tail) of one command in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if claim_cap is not None:
+        env["CLAIM_CAP"] = str(claim_cap)
     done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, env=env)
     wall, peak, code = done.stdout.split()
     return float(wall), int(peak), int(code), done.stderr.strip()
@@ -120,6 +127,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build (or reuse) the store at this path and keep it")
     parser.add_argument("--only", choices=("profile", "compare", "report"), help="run only these commands")
     parser.add_argument("--pdf", action="store_true", help="time report --store -f pdf too")
+    parser.add_argument("--claim-cap", type=int, help="claim sample of the stubbed report runs (default 5,000)")
     parser.add_argument("--no-actors-only", action="store_true", help="time report only with the actor table stubbed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -147,9 +155,10 @@ def main() -> None:
                 report = ["report", "--store", str(path), "--format", fmt, "--output", str(Path(tmp) / fmt)]
                 if not args.no_actors_only:
                     commands[f"report --store -f {fmt}"] = [*framing, *report]
-                commands[f"report --store -f {fmt} (no actors)"] = [*no_actors, *report]
+                cap = f", claims {args.claim_cap:,}" if args.claim_cap else ""
+                commands[f"report --store -f {fmt} (no actors{cap})"] = [*no_actors, *report]
         for name, command in commands.items():
-            wall, peak, code, err = measure(command)
+            wall, peak, code, err = measure(command, args.claim_cap if "no actors" in name else None)
             ok = code == 0 and wall < TARGET_SECONDS and peak < TARGET_BYTES
             print(
                 f"{name:36s} {wall:7.1f} s  peak {peak / 2**20:7.0f} MiB  exit {code}  "
