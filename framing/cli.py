@@ -370,14 +370,22 @@ def report(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=terminal.console(stderr=True), transient=True) as progress:
         profiles = None
+        source: list | Path
         if store is not None:
             from framing.extract.learned import DEFAULT_MIN_CONFIDENCE, at_confidence
             from framing.store import load_features
             from framing.store.aggregate import store_profile
+            from framing.store.analysis import store_outlets
 
-            features = at_confidence(load_features(store), min_confidence)  # the report shows every article
-            if min_confidence is None or min_confidence <= DEFAULT_MIN_CONFIDENCE:
-                profiles = store_profile(store, seed)["profiles"]  # summed in the store's engine
+            default = min_confidence is None or min_confidence <= DEFAULT_MIN_CONFIDENCE
+            if default and sides is None:  # from the store's aggregates: only the shown articles are decoded
+                source, n_articles = store, sum(store_outlets(store).values())
+            else:
+                # A raised threshold or a --sides file changes counts the store summed at the defaults: the
+                # features are read and scored in memory, as before (profiles from the store at the default).
+                source = _with_sides(at_confidence(load_features(store), min_confidence), sides)
+                if default:
+                    profiles = store_profile(store, seed)["profiles"]  # summed in the store's engine
         else:
             lex = api.lexicons(lexicon or ())
             articles = api.articles(corpus, options)
@@ -386,10 +394,12 @@ def report(
             for article in articles:
                 features.append(analyze_article(article, lex, min_confidence=min_confidence))
                 progress.advance(task)
-        features = _with_sides(features, sides)
+            source = _with_sides(features, sides)
+        if not isinstance(source, Path):
+            n_articles = len(source)
         stage = progress.add_task("report", total=None)
         written = write_report(
-            features,
+            source,
             output,
             format,
             pair or (),
@@ -397,9 +407,10 @@ def report(
             step=lambda s: progress.update(stage, description=s),
             notice=lambda s: typer.echo(f"framing: {s}", err=True),
             profiles=profiles,
+            min_confidence=min_confidence,
         )
     _report_skipped(options)
-    typer.echo(f"framing: analysed {len(features)} articles; wrote " + ", ".join(str(p) for p in written))
+    typer.echo(f"framing: analysed {n_articles} articles; wrote " + ", ".join(str(p) for p in written))
 
 
 @app.command()
@@ -633,9 +644,7 @@ def _source_frames(features: list) -> dict[str, list[dict]]:
     }
 
 
-def _store_profile(
-    data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None, where: str
-) -> None:
+def _store_profile(data: dict, format: TableFormat, seed: int, n_boot: int, output: Path | None, where: str) -> None:
     """`profile --store`: the frames of :func:`framing.store.aggregate.store_profile`, shown as `profile` shows them."""
     from framing.render import compare as view
 

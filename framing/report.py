@@ -37,7 +37,7 @@ def parse_pair(text: str, known: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def write_report(
-    features: Sequence[ArticleFeatures],
+    source: Sequence[ArticleFeatures] | Path,
     out_dir: Path,
     fmt: str = "both",
     pairs: Sequence[str] = (),
@@ -45,17 +45,29 @@ def write_report(
     step: Callable[[str], None] = lambda _: None,
     notice: Callable[[str], None] = lambda _: None,
     profiles=None,
+    min_confidence: float | None = None,
 ) -> list[Path]:
+    """Write the report of ``source``: features, or the path of a feature store, whose report is built
+    from the store's aggregates and decodes only the articles it shows (framing/store/analysis.py;
+    ``min_confidence`` at most the default there). ``profiles``: of the features, when already computed."""
     from framing.render.html import render_html
     from framing.render.model import build_model
     from framing.render.pdf import render_pdf
 
     if fmt not in FORMATS:
         raise UsageError("--format", f"unknown format '{fmt}' (choose html, pdf or both)")
-    known = list(outlets(list(features)))
-    chosen = [parse_pair(p, known) for p in pairs]
     step("scoring outlets")
-    model = build_model(features, chosen, seed=seed, profiles=profiles)
+    if isinstance(source, Path):
+        from framing.store.analysis import store_analysis, store_outlets
+
+        chosen = [parse_pair(p, list(store_outlets(source))) for p in pairs]
+        analysis = store_analysis(source, chosen, seed=seed, min_confidence=min_confidence)
+    else:
+        from framing.analysis import corpus_analysis
+
+        chosen = [parse_pair(p, list(outlets(list(source)))) for p in pairs]
+        analysis = corpus_analysis(source, chosen, seed=seed, profiles=profiles)
+    model = build_model(analysis)
     renderers: list[tuple[str, str, Callable[[], bytes]]] = []
     if fmt in ("html", "both"):
         renderers.append(("HTML", HTML_NAME, lambda: render_html(model).encode("utf-8")))

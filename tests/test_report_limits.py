@@ -55,13 +55,13 @@ def test_a_report_with_38_outlets_a_300_word_title_and_a_page_long_explanation_i
 def test_a_large_corpus_report_shows_a_stated_share_of_articles_and_scores_count_all(tmp_path, monkeypatch):
     """Past MAX_SHOWN_ARTICLES the highlighted section takes outlets in turn and both formats say
     so; the claims sample is stated likewise. (Caps lowered so 38 short articles exercise them.)"""
-    from framing import api
+    from framing import analysis, api
     from framing.render import model as report_model
     from framing.render.html import render_html
     from framing.render.pdf import render_pdf
 
-    monkeypatch.setattr(report_model, "MAX_SHOWN_ARTICLES", 10)
-    monkeypatch.setattr(report_model, "MAX_CLAIM_ARTICLES", 20)
+    monkeypatch.setattr(analysis, "MAX_SHOWN_ARTICLES", 10)
+    monkeypatch.setattr(analysis, "MAX_CLAIM_ARTICLES", 20)
     features = list(api.iter_features(big_corpus(tmp_path / "corpus")))
     model = report_model.build_model(features)
     assert len(model.articles) == 10

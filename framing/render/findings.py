@@ -9,14 +9,14 @@ Kept out of framing/render/model.py so the report model only gains two fields: t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from framing.score.key_findings import MAX_FINDINGS, RESAMPLED_SENTENCES, Finding, KeyFindings
-from framing.score.source_types import TYPE_LABELS, quotes_by_group, type_counts
-from framing.score.source_types import affiliation_counts as affiliations
+import pandas as pd
 
-TOP_AFFILIATIONS = 8  # per outlet in the report; `profile -f json` has them all
+from framing.score.key_findings import MAX_FINDINGS, RESAMPLED_SENTENCES, Finding, KeyFindings
+from framing.score.source_types import TYPE_LABELS
+
 SOURCE_TYPES_SHOWN = ("official", "organisation", "expert", "citizen", "anonymous", "document", "unknown")
 # Column headings that fit a phone's width; the section's note gives the long forms (score.source_types.TYPE_LABELS).
 SHORT_LABELS = {t: TYPE_LABELS[t].split()[0] for t in SOURCE_TYPES_SHOWN} | {"unknown": "unknown type"}
@@ -90,15 +90,14 @@ def findings_view(pairs: Sequence[tuple[str, str, KeyFindings]], cap: int = MAX_
     return FindingsView([item for _, item in ranked[:cap]], unsupported, scopes, len(ranked))
 
 
-def sources_view(features: Sequence) -> SourcesView:
-    """Quotations per outlet by speaker type, and the affiliations the texts give the speakers."""
-    quotes = quotes_by_group(features)
-    names = {f.outlet: f.meta.outlet_name for f in features}
-    counts = type_counts(quotes)
-    top = affiliations(quotes, TOP_AFFILIATIONS)
+def sources_view(types: pd.DataFrame, top: pd.DataFrame, names: Mapping[str, str]) -> SourcesView:
+    """Quotations per outlet by speaker type, and the affiliations the texts give the speakers.
+
+    ``types`` and ``top`` are the corpus analysis's frames (score.source_types.type_counts and
+    affiliation_counts, framing.analysis); outlets in the order of ``types``."""
     rows = []
-    for outlet in quotes:
-        own = counts[counts["outlet"] == outlet].set_index("speaker_type")
+    for outlet in dict.fromkeys(types["outlet"]):
+        own = types[types["outlet"] == outlet].set_index("speaker_type")
         total = int(own["n_quotes"].sum())
         cells = [
             f"{int(own.loc[t, 'n_quotes'])} ({own.loc[t, 'share_quotes']:.0%})" if total else "0"

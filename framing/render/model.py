@@ -1,4 +1,4 @@
-"""Everything a report shows, computed once from features and score frames.
+"""Everything a report shows, laid out from one corpus analysis (framing.analysis).
 
 The HTML and PDF renderers only lay this model out; neither recomputes a feature or a
 score, so the two formats always show the same numbers.
@@ -7,7 +7,6 @@ score, so the two formats always show the same numbers.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -18,6 +17,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from framing import __version__, score
+from framing.analysis import (  # noqa: F401 - MAX_* and spread_sample: the report's limits, read here too
+    MAX_CLAIM_ARTICLES,
+    MAX_SHOWN_ARTICLES,
+    CorpusAnalysis,
+    Pair,
+    corpus_analysis,
+    spread_sample,
+)
 from framing.extract.features import ArticleFeatures
 from framing.render import charts
 from framing.render.explorer import ExplorerData, explorer_data
@@ -28,16 +35,10 @@ from framing.render.palette import group_colour, outlet_colours
 if TYPE_CHECKING:
     from framing.claims.view import ClaimsView
     from framing.render.findings import FindingsView, SourcesView
+    from framing.score.compare import Comparison
     from framing.score.key_findings import KeyFindings
 
-TOP_TERMS = 12
-TOP_SPEAKERS = 12
 MAX_ARTICLE_CHARS = 30_000  # per article in the report; a report is read by people, `inspect` shows all
-# A report is read by people: past these sizes it shows a stated share, and every score still counts all articles.
-# 200 highlighted articles are a ~330-page PDF; 1,000 were 1,645 pages and 1.3 GiB to lay out.
-MAX_SHOWN_ARTICLES = 200
-# Claim alignment is blocked (linear memory), but past this many articles it runs on a stratified sample.
-MAX_CLAIM_ARTICLES = 5_000
 
 
 @dataclass
@@ -191,44 +192,6 @@ def _score_rows(
     return rows
 
 
-def _terms(features: Sequence[ArticleFeatures]) -> list[dict]:
-    counts: Counter[tuple[str, bool]] = Counter()
-    info = {}
-    for f in features:
-        for t in f.loaded_terms:
-            key = (t.text.lower(), t.quoted)
-            counts[key] += 1
-            info[key] = t
-    rows = []
-    for (text, quoted), n in counts.most_common(TOP_TERMS):
-        t = info[(text, quoted)]
-        rows.append(
-            {
-                "text": t.text,
-                "count": n,
-                "quoted": quoted,
-                "category": t.category,
-                "perspective": t.perspective,
-                "neutral": t.neutral,
-                "explanation": t.explanation,
-            }
-        )
-    return rows
-
-
-def _sources(features: Sequence[ArticleFeatures]) -> list[dict]:
-    n: Counter[tuple[str, str]] = Counter()
-    words: Counter[tuple[str, str]] = Counter()
-    for f in features:
-        for q in f.quotes:
-            key = (q.speaker or "unknown speaker", q.side)
-            n[key] += 1
-            words[key] += q.n_words
-    return [
-        {"speaker": s, "side": side, "n": c, "words": words[(s, side)]} for (s, side), c in n.most_common(TOP_SPEAKERS)
-    ]
-
-
 def shown_length(text: str, limit: int = MAX_ARTICLE_CHARS) -> int:
     """Where to cut an article for display: the last paragraph or sentence end before `limit`."""
     if len(text) <= limit:
@@ -290,34 +253,27 @@ def _article_view(f: ArticleFeatures) -> ArticleView:
     )
 
 
-def _summary(features: Sequence[ArticleFeatures]) -> dict[str, str]:
-    dates = sorted(f.meta.date for f in features if f.meta.date)
-    names = {f.meta.outlet: f.meta.outlet_name for f in features}  # counted by outlet id, not by display name
+def _summary(analysis: CorpusAnalysis) -> dict[str, str]:
+    names = analysis.names  # counted by outlet id, not by display name
     shared = {n for n in names.values() if list(names.values()).count(n) > 1}
     outlets = [f"{name} ({slug})" if name in shared else name for slug, name in names.items()]
+    dates = analysis.dates
     return {
         "outlets": f"{len(outlets)}: " + ", ".join(outlets),
-        "articles": str(len(features)),
-        "words": f"{sum(f.n_words for f in features):,}",
+        "articles": str(analysis.n_articles),
+        "words": f"{analysis.n_words:,}",
         "dates": f"{dates[0]} to {dates[-1]}" if dates else "unknown",
-        "lexicon_version": features[0].lexicon_version if features else "",
+        "lexicon_version": analysis.lexicon_version,
     }
 
 
-def _charts(
-    features: Sequence[ArticleFeatures],
-    profiles: pd.DataFrame,
-    seed: int,
-    colours: dict[str, str] | None = None,
-    actors: pd.DataFrame | None = None,
-) -> list[ChartSpec]:
-    """The overview charts; ``actors`` is the actor table (sentiment toward discovered actors)."""
-    from framing.score.actor_table import actor_table
-
-    by_category = score.loaded_by_category(list(features))
-    actors = actor_table(list(features), seed=seed) if actors is None else actors
-    balance = score.quote_balance(list(features))
-    outlet_map = score.outlet_map(list(features))
+def _charts(analysis: CorpusAnalysis, colours: dict[str, str] | None = None) -> list[ChartSpec]:
+    """The overview charts, drawn from the analysis's frames."""
+    by_category = analysis.loaded_by_category
+    actors = analysis.actors
+    balance = analysis.quote_balance
+    outlet_map = analysis.outlet_map
+    profiles = analysis.profiles
     hedges = score.HEDGE_COLUMN
     return [
         ChartSpec(
@@ -374,107 +330,80 @@ def _actors(table: pd.DataFrame) -> dict[str, list[dict]]:
 
 
 def build_model(
-    features: Sequence[ArticleFeatures],
-    pairs: Sequence[tuple[list[str], list[str]]] = (),
+    analysis: CorpusAnalysis | Sequence[ArticleFeatures],
+    pairs: Sequence[Pair] = (),
     seed: int = 0,
     min_z: float | None = None,
     title: str = "How the outlets framed the story",
     profiles: pd.DataFrame | None = None,
 ) -> ReportModel:
-    """The report of these features; ``profiles`` when already computed with this seed (by
-    the feature store's engine for `report --store`), else computed here."""
-    features = list(features)
-    profiles = score.outlet_profiles(features, seed=seed) if profiles is None else profiles
-    from framing.score.actor_table import actor_table
-
-    names = {f.meta.outlet: f.meta.outlet_name for f in features}
+    """The report of a corpus analysis (framing.analysis), laid out; given features, their analysis is
+    computed first (with ``pairs``, ``seed``, ``min_z`` and ``profiles``, see corpus_analysis)."""
+    if not isinstance(analysis, CorpusAnalysis):
+        analysis = corpus_analysis(analysis, pairs, seed=seed, min_z=min_z, profiles=profiles)
+    profiles = analysis.profiles
+    names = analysis.names
     colours = outlet_colours(profiles["outlet"]) if "outlet" in profiles else {}
-    actor_frame = actor_table(features, seed=seed)
-    actors = _actors(actor_frame)
+    actors = _actors(analysis.actors)
     zero = zero_columns(profiles)
     outlets = []
     for _, row in profiles.iterrows():
-        own = [f for f in features if f.meta.outlet == row["outlet"]]
         view = OutletView(
             row["outlet"],
             names[row["outlet"]],
             anchor(row["outlet"]),
             _score_rows(row, skip=zero),
-            _terms(own),
-            _sources(own),
+            analysis.terms.get(row["outlet"], []),
+            analysis.speakers.get(row["outlet"], []),
         )
         view.actors = actors.get(row["outlet"], [])
         view.colour = colours.get(row["outlet"], "")
         view.folded = _score_rows(row, only=zero)
         outlets.append(view)
-    chosen = list(pairs) or score.default_pairs(features)
-    shown, claimed, limits = _shown(features)
-    pair_views = [_pair_view(features, list(a), list(b), names, seed, min_z, colours) for a, b in chosen]
+    pair_views = [_pair_view(c, colours) for c in analysis.comparisons]
     from framing.render.findings import findings_view, sources_view
 
     found = [(p.anchor, f"{p.label_a} vs {p.label_b}", p.findings) for p in pair_views if p.findings is not None]
     return ReportModel(
         title=title,
-        subtitle=f"{len(features)} articles from {len(names)} outlets, analysed with framing {__version__}",
+        subtitle=f"{analysis.n_articles} articles from {len(names)} outlets, analysed with framing {__version__}",
         generated=date.today().isoformat(),
         version=__version__,
-        summary=_summary(features),
-        charts=_charts(features, profiles, seed, colours, actor_frame),
+        summary=_summary(analysis),
+        charts=_charts(analysis, colours),
         outlets=outlets,
         pairs=pair_views,
-        articles=[_article_view(f) for f in shown],
-        claims=_claims(claimed),
-        limits=limits,
+        articles=[_article_view(f) for f in analysis.shown],
+        claims=analysis.claims,
+        limits=_limits(analysis),
         colours=colours,
         key_findings=findings_view(found),
-        sources=sources_view(features),
-        explorer=explorer_data(shown),
+        sources=sources_view(analysis.source_types, analysis.affiliations, names),
+        explorer=explorer_data(analysis.shown),
     )
 
 
-def spread_sample(features: Sequence[ArticleFeatures], limit: int) -> list[ArticleFeatures]:
-    """At most `limit` articles taken from the outlets in turn (each outlet's in corpus order), so
-    every outlet is represented however unequal their sizes; the result keeps corpus order."""
-    if len(features) <= limit:
-        return list(features)
-    queues: dict[str, list[int]] = {}
-    for i, f in enumerate(features):
-        queues.setdefault(f.meta.outlet, []).append(i)
-    chosen: list[int] = []
-    depth = 0
-    while len(chosen) < limit:
-        for queue in queues.values():
-            if depth < len(queue) and len(chosen) < limit:
-                chosen.append(queue[depth])
-        depth += 1
-    return [features[i] for i in sorted(chosen)]
-
-
-def _shown(features: list[ArticleFeatures]) -> tuple[list[ArticleFeatures], list[ArticleFeatures], list[str]]:
-    """The articles the report shows in full and the ones claims are aligned over, with what that
-    leaves out said in words (shown in the overview of both formats)."""
-    shown = spread_sample(features, MAX_SHOWN_ARTICLES)
-    claimed = spread_sample(features, MAX_CLAIM_ARTICLES)
+def _limits(analysis: CorpusAnalysis) -> list[str]:
+    """What the article sample leaves out, said in words (shown in the overview of both formats)."""
+    n, shown, claimed = analysis.n_articles, len(analysis.shown), analysis.n_claimed
     limits = []
-    if len(shown) < len(features):
+    if shown < n:
         limits.append(
-            f"The highlighted articles section and the explorer show {len(shown):,} of the {len(features):,} "
+            f"The highlighted articles section and the explorer show {shown:,} of the {n:,} "
             "articles (taken from each outlet in turn); every score, table and chart counts all of them. "
             "`framing analyze --format json` gives every article's findings."
         )
-    if len(claimed) < len(features):
+    if claimed < n:
         limits.append(
-            f"Claims are aligned over {len(claimed):,} of the {len(features):,} articles (taken from each outlet "
+            f"Claims are aligned over {claimed:,} of the {n:,} articles (taken from each outlet "
             "in turn), so omissions and exclusives describe that sample."
         )
-    return shown, claimed, limits
+    actors = analysis.actors
+    if "sampled" in actors and bool(actors["sampled"].any()):  # only a large feature store samples
+        from framing.store.actors import SAMPLING_NOTE
 
-
-def _claims(features: list[ArticleFeatures]) -> ClaimsView | None:
-    """Claims aligned across outlets; imported late because framing.claims itself uses framing.render.highlight."""
-    from framing.claims.view import claims_section
-
-    return claims_section(features) if len({f.outlet for f in features}) > 1 else None
+        limits.append(SAMPLING_NOTE)
+    return limits
 
 
 # The side-by-side table shows these scores (when present); the full set is in `framing compare`.
@@ -496,16 +425,8 @@ def _yes_no(row: pd.Series) -> str:
     return "yes" if bool(row.get("excludes_zero", False)) else "no"
 
 
-def _pair_view(
-    features: list[ArticleFeatures],
-    a: list[str],
-    b: list[str],
-    names: dict[str, str],
-    seed: int,
-    min_z: float | None,
-    colours: dict[str, str] | None = None,
-) -> PairView:
-    comparison = score.compare(features, a, b, min_z=score.DEFAULT_MIN_Z if min_z is None else min_z, seed=seed)
+def _pair_view(comparison: Comparison, colours: dict[str, str] | None = None) -> PairView:
+    a, b = comparison.a, comparison.b
     label_a, label_b = comparison.label_a, comparison.label_b
     table = comparison.scores
     wanted = table[table["score"].isin(PAIR_SCORES)] if table["score"].isin(PAIR_SCORES).any() else table

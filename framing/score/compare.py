@@ -280,34 +280,63 @@ class LexiconSpans:
 
 def loaded_only(features: list[ArticleFeatures], a: list[str], b: list[str]) -> pd.DataFrame:
     """Loaded-lexicon entries found on one side and not the other (see :class:`Comparison`)."""
-    info: dict[str, tuple[str, str]] = {}
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"a": 0, "b": 0})
-    examples: dict[str, set[str]] = defaultdict(set)
+    tallies = LoadedTallies()
     for f in features:
-        side = "a" if f.outlet in a else "b" if f.outlet in b else None
-        if side is None:
-            continue
-        for t in f.loaded_terms:
-            info[t.term] = (t.category, t.perspective)
-            counts[t.term][side] += 1
-            examples[t.term].add(" ".join(t.text.split()))
-    rows = [
-        {
-            "term": term,
-            "category": info[term][0],
-            "perspective": info[term][1],
-            "count_a": c["a"],
-            "count_b": c["b"],
-            "only_in": "a" if c["b"] == 0 else "b",
-            "examples": "; ".join(sorted(examples[term])),
-        }
-        for term, c in counts.items()
-        if (c["a"] == 0) != (c["b"] == 0)
-    ]
-    columns = ["term", "category", "perspective", "count_a", "count_b", "only_in", "examples"]
-    frame = pd.DataFrame(rows, columns=columns)
-    order = ["only_in", "count_a", "count_b", "term"]
-    return frame.sort_values(order, ascending=[True, False, False, True]).reset_index(drop=True)
+        if f.outlet in a or f.outlet in b:
+            for t in f.loaded_terms:
+                tallies.note(f.outlet, t.term, t.category, t.perspective, t.text)
+    return tallies.only(a, b)
+
+
+class LoadedTallies:
+    """Per outlet and lexicon entry: occurrences, the last occurrence's category and perspective,
+    and the texts found, noted in corpus order; what :func:`loaded_only` needs of any two sides,
+    so a feature store's pass over its findings serves every pair it compares."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.last: dict[tuple[str, str], tuple[int, str, str]] = {}
+        self.examples: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._position = 0
+
+    def note(self, outlet: str, term: str, category: str, perspective: str, text: str) -> None:
+        key = (outlet, term)
+        self.counts[key] += 1
+        self.last[key] = (self._position, category, perspective)
+        self.examples[key].add(" ".join(text.split()))
+        self._position += 1
+
+    def only(self, a: list[str], b: list[str]) -> pd.DataFrame:
+        """The frame of :func:`loaded_only` for sides ``a`` and ``b``."""
+        last: dict[str, tuple[int, str, str]] = {}
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: {"a": 0, "b": 0})
+        examples: dict[str, set[str]] = defaultdict(set)
+        for (outlet, term), n in self.counts.items():
+            side = "a" if outlet in a else "b" if outlet in b else None
+            if side is None:
+                continue
+            counts[term][side] += n
+            examples[term] |= self.examples[(outlet, term)]
+            if term not in last or self.last[(outlet, term)][0] > last[term][0]:
+                last[term] = self.last[(outlet, term)]
+        info = {term: (category, perspective) for term, (_, category, perspective) in last.items()}
+        rows = [
+            {
+                "term": term,
+                "category": info[term][0],
+                "perspective": info[term][1],
+                "count_a": c["a"],
+                "count_b": c["b"],
+                "only_in": "a" if c["b"] == 0 else "b",
+                "examples": "; ".join(sorted(examples[term])),
+            }
+            for term, c in counts.items()
+            if (c["a"] == 0) != (c["b"] == 0)
+        ]
+        columns = ["term", "category", "perspective", "count_a", "count_b", "only_in", "examples"]
+        frame = pd.DataFrame(rows, columns=columns)
+        order = ["only_in", "count_a", "count_b", "term"]
+        return frame.sort_values(order, ascending=[True, False, False, True]).reset_index(drop=True)
 
 
 def group_similarity(features: list[ArticleFeatures], a: list[str], b: list[str]) -> dict[str, float]:

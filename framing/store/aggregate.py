@@ -11,16 +11,23 @@ figures are those of a profile of the features themselves (tested).
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from framing.analysis import TOP_SPEAKERS, TOP_TERMS, UNKNOWN_SPEAKER
 from framing.errors import DataError
 from framing.score.counts import ordered_columns
 from framing.score.profile import QUOTE_SIDES, OutletCounts
 from framing.store.database import FeatureStore
+
+# A finding's position in store order: its article's seq, then its row (rows of one analysis are
+# inserted in the order of the features' lists), so "first seen" means what it means over features.
+_POSITION = "(seq::HUGEINT * 1099511627776 + x.rowid)"
 
 
 class StoreCounts:
@@ -224,6 +231,83 @@ class StoreCounts:
                ORDER BY first, category, perspective"""
         ).df()
         return frame.astype({"count": int, "count_own": int})
+
+    # -- what the report needs beyond the profile (framing.analysis) -------------------
+    def summary(self) -> dict:
+        """n_articles, names (slug -> the last stored article's outlet name, first-stored order), n_words,
+        dates (earliest, latest given) and lexicon_version (the first article's), as framing.analysis counts them."""
+        names = dict(
+            self._query(
+                "SELECT outlet, arg_max(outlet_name, seq) FROM current GROUP BY outlet ORDER BY min(seq)"
+            ).fetchall()
+        )
+        n, words, first, last, analysis = self._query(
+            """SELECT count(*), sum(n_words), min(date) FILTER (WHERE date <> ''), max(date) FILTER (WHERE date <> ''),
+                      arg_min(analysis, seq)
+               FROM current"""
+        ).fetchall()[0]
+        (version,) = self.db.execute(
+            "SELECT json_extract_string(record, '$.lexicon_version') FROM analyses WHERE analysis = ?", (analysis,)
+        ).fetchall()[0]
+        dates = (first, last) if first is not None else None
+        return {"n_articles": int(n), "names": names, "n_words": int(words), "dates": dates, "lexicon_version": version}
+
+    def article_list(self) -> tuple[np.ndarray, list[str]]:
+        """(seq, outlet) of every article in store order: what a sample of articles is chosen from."""
+        found = self._query("SELECT seq, outlet FROM current ORDER BY seq").fetchnumpy()
+        return found["seq"], [str(o) for o in found["outlet"]]
+
+    def top_terms(self, top: int = TOP_TERMS) -> dict[str, list[dict]]:
+        """outlet -> framing.analysis.top_terms of its articles, from one row per distinct loaded term as written.
+
+        The engine counts each (text, quoted) and keeps its first and last position in store order
+        (article, then finding); Python merges the texts that lower-case alike, as top_terms does."""
+        rows = self._query(
+            f"""SELECT outlet, x.text, CAST(x.attributes ->> 'quoted' AS BOOLEAN) AS quoted, count(*),
+                       min({_POSITION}), max({_POSITION}), arg_max(x.attributes, {_POSITION})
+                FROM current JOIN findings x USING (analysis) WHERE x.kind = 'loaded_term'
+                GROUP BY ALL ORDER BY min(seq), outlet"""
+        ).fetchall()
+        by_outlet: dict[str, list] = {}
+        for row in rows:
+            by_outlet.setdefault(row[0], []).append(row[1:])
+        found: dict[str, list[dict]] = {o.outlet: [] for o in self.outlets()}
+        for outlet, terms in by_outlet.items():
+            counts: Counter[tuple[str, bool]] = Counter()
+            first: dict[tuple[str, bool], int] = {}
+            last: dict[tuple[str, bool], tuple[int, str, dict]] = {}
+            for text, quoted, n, lo, hi, attributes in terms:
+                key = (text.lower(), bool(quoted))
+                counts[key] += n
+                first[key] = min(first.get(key, lo), lo)
+                if key not in last or hi > last[key][0]:
+                    last[key] = (hi, text, json.loads(attributes))
+            ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))[:top]
+            found[outlet] = [
+                {
+                    "text": last[key][1],
+                    "count": counts[key],
+                    "quoted": key[1],
+                    **{k: last[key][2][k] for k in ("category", "perspective", "neutral", "explanation")},
+                }
+                for key in ranked
+            ]
+        return found
+
+    def top_quoted(self, top: int = TOP_SPEAKERS) -> dict[str, list[dict]]:
+        """outlet -> framing.analysis.top_speakers of its articles (ties in the order first quoted)."""
+        rows = self._query(
+            f"""SELECT outlet, CASE WHEN x.label = '' THEN '{UNKNOWN_SPEAKER}' ELSE x.label END AS speaker,
+                       x.attributes ->> 'side' AS side, count(*) AS n,
+                       sum(CAST(x.attributes ->> 'n_words' AS INTEGER)) AS words, min({_POSITION}) AS first
+                FROM current JOIN findings x USING (analysis) WHERE x.kind = 'quote'
+                GROUP BY ALL ORDER BY n DESC, first"""
+        ).fetchall()
+        found: dict[str, list[dict]] = {o.outlet: [] for o in self.outlets()}
+        for outlet, speaker, side, n, words, _ in rows:
+            if len(found[outlet]) < top:
+                found[outlet].append({"speaker": speaker, "side": side, "n": int(n), "words": int(words)})
+        return found
 
     def outlet_documents(self) -> dict[str, str]:
         """One document per outlet (its articles' texts joined), as framing.score.similarity builds them."""

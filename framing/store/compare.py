@@ -33,6 +33,7 @@ from framing.score.compare import (
     SIGNIFICANT_Z,
     Comparison,
     LexiconSpans,
+    LoadedTallies,
     comparison_settings,
     estimates,
     loaded_only,
@@ -150,14 +151,10 @@ def outlet_tfidf(counts: StoreCounts) -> pd.DataFrame | None:
     if not _all_counted(counts):
         return None
     docs: dict[str, Counter[str]] = {o.outlet: Counter() for o in counts.outlets()}
-    for outlet, term, n in counts._query(
-        """SELECT c.outlet, t.term, sum(t.n)::BIGINT FROM current c JOIN term_counts t USING (analysis)
-           WHERE t.kind IN ('tf1', 'tf2') GROUP BY ALL"""
-    ).fetchall():
+    for outlet, term, n in counts._query(_OUTLET_DOCS).fetchall():
         docs[outlet][term] += n
-    for where, name, joined, n in counts._query(_JOINS, ([], [])).fetchall():
-        if where == "outlet":
-            docs[name][joined] += n
+    for outlet, joined, n in counts._query(_OUTLET_JOINS).fetchall():
+        docs[outlet][joined] += n
     rows = _tfidf_fitted(list(docs.values()))(list(docs.values()))
     names = list(docs)
     return pd.DataFrame(cosine_similarity(rows), index=names, columns=names)
@@ -175,10 +172,54 @@ def store_compare(
     lex: Lexicons | None = None,
 ) -> Comparison:
     """framing.score.compare.compare over the latest analyses of the store at ``store_path``."""
-    lex = lex or default_lexicons()
-    with FeatureStore(store_path, create=False) as store:
-        counts = StoreCounts(store)
-        outlets = counts.outlets()
+    with StoreComparer(store_path, lex) as comparer:
+        return comparer.compare(a, b, min_z, top, seed, n_boot, alpha0)
+
+
+class StoreComparer:
+    """Comparisons of any pairs of a store's outlets, sharing what does not depend on the pair.
+
+    The corpus's n-gram sums, each outlet's TF-IDF document, the lexicon phrases, naming
+    variants and loaded terms per outlet (one pass over the findings) and the outlets'
+    point profiles are read once; each :meth:`compare` then sums only its two sides' rows.
+    A report compares two pairs or more: this halves what it reads of a large store.
+    """
+
+    def __init__(self, store_path, lex: Lexicons | None = None, profiles: pd.DataFrame | None = None) -> None:
+        """``profiles``: the store's outlet profiles when already computed (with any seed and n_boot:
+        only the point estimates are read, to standardise the sides' profile cosine)."""
+        self.lex = lex or default_lexicons()
+        self.store = FeatureStore(store_path, create=False)
+        try:
+            self.counts = StoreCounts(self.store)
+            self.outlets = self.counts.outlets()
+            self.profiles = outlet_profiles(self.outlets, n_boot=0) if profiles is None else profiles
+            self.shared = _shared_sums(self.counts) if _all_counted(self.counts) else None
+        except BaseException:
+            self.store.close()
+            raise
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> StoreComparer:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def compare(
+        self,
+        a: list[str],
+        b: list[str],
+        min_z: float = DEFAULT_MIN_Z,
+        top: int = DEFAULT_TOP,
+        seed: int = 0,
+        n_boot: int = DEFAULT_N_BOOT,
+        alpha0: float = DEFAULT_ALPHA0,
+    ) -> Comparison:
+        """framing.score.compare.compare of outlets ``a`` with outlets ``b``."""
+        counts, outlets = self.counts, self.outlets
         stand_ins = [
             SimpleNamespace(outlet=o.outlet, meta=SimpleNamespace(outlet_name=o.outlet_name), n_words=o.n_words)
             for o in outlets
@@ -197,39 +238,37 @@ def store_compare(
                 "n_sentences": sum(o.n_sentences for o in members),
                 "resampled": resampling_unit(n_articles),
             }
-            evaluated[side] = evaluate(counts.table(group, sizes[side]["resampled"]), side_key(group), seed, n_boot)
-            points.append(estimates(counts.table(group, "articles"), group))
-        profiles = outlet_profiles(outlets, n_boot=0)
-        text = _text_pass(counts, a, b, lex)
+            by_article = counts.table(group, "articles")
+            resampled = by_article if sizes[side]["resampled"] == "articles" else counts.table(group, "sentences")
+            evaluated[side] = evaluate(resampled, side_key(group), seed, n_boot)
+            points.append(estimates(by_article, group))
+        if self.shared is not None:
+            text = _pair_sums(self.shared, counts, outlets, a, b)
+        else:
+            text = _reading_pass(counts, a, b, self.lex)
         groups = {"a": a, "b": b}
         quote_balance = counts.quote_balance(groups)
         speakers = counts.top_speakers(groups, top)
         source_types = counts.source_types(groups).rename(columns={"outlet": "group"})
-    scored = score_counts(text["ngrams"], text["ngrams_a"], text["ngrams_b"], alpha0)
-    words = (sizes["a"]["n_words"], sizes["b"]["n_words"], sum(o.n_words for o in outlets))
-    return Comparison(
-        a=a,
-        b=b,
-        names=names,
-        sizes=sizes,
-        scores=score_rows(evaluated),
-        distinctive=top_by_side(scored[scored["z"].abs() >= min_z], top).reset_index(drop=True),
-        lexicon_terms=text["spans"].scored(a, b, words, alpha0),
-        quote_balance=quote_balance.rename(columns={"outlet": "group"}),
-        speakers=speakers.rename(columns={"outlet": "group"}),
-        loaded_only=loaded_only(text["loaded"], a, b),
-        naming=differences_of_counts(text["naming"], a, b),
-        similarity={"tfidf": text["tfidf"], "profile": profile_cosine(profiles, points)},
-        settings=comparison_settings(min_z, top, seed, n_boot, alpha0),
-        n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
-        source_types=source_types,
-    )
-
-
-def _text_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons) -> dict[str, Any]:
-    """Every count the word-based frames need: summed from the stored rows where every analysis
-    has them, else read from the texts."""
-    return _summed_pass(counts, a, b) if _all_counted(counts) else _reading_pass(counts, a, b, lex)
+        scored = score_counts(text["ngrams"], text["ngrams_a"], text["ngrams_b"], alpha0)
+        words = (sizes["a"]["n_words"], sizes["b"]["n_words"], sum(o.n_words for o in outlets))
+        return Comparison(
+            a=a,
+            b=b,
+            names=names,
+            sizes=sizes,
+            scores=score_rows(evaluated),
+            distinctive=top_by_side(scored[scored["z"].abs() >= min_z], top).reset_index(drop=True),
+            lexicon_terms=text["spans"].scored(a, b, words, alpha0),
+            quote_balance=quote_balance.rename(columns={"outlet": "group"}),
+            speakers=speakers.rename(columns={"outlet": "group"}),
+            loaded_only=text["loaded_only"],
+            naming=differences_of_counts(text["naming"], a, b),
+            similarity={"tfidf": text["tfidf"], "profile": profile_cosine(self.profiles, points)},
+            settings=comparison_settings(min_z, top, seed, n_boot, alpha0),
+            n_significant=int((scored["z"].abs() >= SIGNIFICANT_Z).sum()),
+            source_types=source_types,
+        )
 
 
 def _all_counted(counts: StoreCounts) -> bool:
@@ -243,95 +282,161 @@ def _all_counted(counts: StoreCounts) -> bool:
     return missing == 0
 
 
-_SUMS = """
-    SELECT c.outlet, t.kind, t.term, sum(t.n)::BIGINT FROM current c JOIN term_counts t USING (analysis)
-    WHERE t.kind IN ('fw1', 'fw2', 'tf1', 'tf2') GROUP BY ALL
+_CORPUS_SUMS = """
+    SELECT t.kind, t.term, sum(t.n)::BIGINT FROM current c JOIN term_counts t USING (analysis)
+    WHERE t.kind IN ('fw1', 'fw2') GROUP BY ALL
+"""
+_OUTLET_DOCS = """
+    SELECT c.outlet, t.term, sum(t.n)::BIGINT FROM current c JOIN term_counts t USING (analysis)
+    WHERE t.kind IN ('tf1', 'tf2') GROUP BY ALL
+"""
+_SIDE_SUMS = """
+    SELECT CASE WHEN c.outlet IN (SELECT unnest($p0)) THEN 'a' ELSE 'b' END AS side, t.kind, t.term,
+           sum(t.n)::BIGINT
+    FROM current c JOIN term_counts t USING (analysis)
+    WHERE t.kind IN ('fw1', 'fw2') AND (c.outlet IN (SELECT unnest($p0)) OR c.outlet IN (SELECT unnest($p1)))
+    GROUP BY ALL
 """
 # The bigrams that join one article's last TF-IDF word to the next one's first, in store order,
 # within each document: an outlet's (partition by outlet) or a side's (by side).
-_JOINS = """
+_EDGES = """
     , edges AS (
         SELECT c.seq, c.outlet, max(t.term) FILTER (WHERE t.kind = 'tf_first') AS first,
                max(t.term) FILTER (WHERE t.kind = 'tf_last') AS last
         FROM current c JOIN term_counts t USING (analysis)
         WHERE t.kind IN ('tf_first', 'tf_last') GROUP BY c.seq, c.outlet
-    ), sided AS (
+    )
+"""
+_OUTLET_JOINS = (
+    _EDGES
+    + """
+    SELECT outlet, joined, count(*) FROM (
+        SELECT outlet, lag(last) OVER (PARTITION BY outlet ORDER BY seq) || ' ' || first AS joined FROM edges
+    ) WHERE joined IS NOT NULL GROUP BY ALL
+"""
+)
+_SIDE_JOINS = (
+    _EDGES
+    + """
+    , sided AS (
         SELECT *, CASE WHEN outlet IN (SELECT unnest($p0)) THEN 'a'
                        WHEN outlet IN (SELECT unnest($p1)) THEN 'b' END AS side
         FROM edges
     )
-    SELECT 'outlet', outlet, joined, count(*) FROM (
-        SELECT outlet, lag(last) OVER (PARTITION BY outlet ORDER BY seq) || ' ' || first AS joined FROM sided
-    ) WHERE joined IS NOT NULL GROUP BY ALL
-    UNION ALL
-    SELECT 'side', side, joined, count(*) FROM (
+    SELECT side, joined, count(*) FROM (
         SELECT side, lag(last) OVER (PARTITION BY side ORDER BY seq) || ' ' || first AS joined
         FROM sided WHERE side IS NOT NULL
     ) WHERE joined IS NOT NULL GROUP BY ALL
 """
-_PHRASES = """
-    SELECT w.id, w.outlet, x.kind, x.label, x.start, x."end", x.text, x.attributes ->> 'category',
-           x.attributes ->> 'perspective', x.attributes ->> 'concept'
-    FROM (SELECT * FROM current WHERE seq >= $p0 AND seq <= $p1) w JOIN findings x USING (analysis)
-    WHERE x.kind IN ('loaded_term', 'naming_variant')
-    ORDER BY w.seq, x.kind = 'naming_variant', x.start, x."end"
-"""
-_IDS = "SELECT id, outlet FROM current WHERE seq >= $p0 AND seq <= $p1 ORDER BY seq"
+)
 
 
-def _summed_pass(counts: StoreCounts, a: list[str], b: list[str]) -> dict[str, Any]:
-    """The counts of :func:`_reading_pass`, summed by the engine from the stored rows."""
+def _shared_sums(counts: StoreCounts) -> dict[str, Any]:
+    """What every pair's word-based frames share, summed by the engine from the stored rows: the corpus's
+    n-grams, each outlet's TF-IDF document, and the phrase, naming and loaded-term counts per outlet."""
     ngrams: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
-    ngrams_a: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
-    ngrams_b: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
+    for kind, term, n in counts._query(_CORPUS_SUMS).fetchall():
+        ngrams[int(kind[2])][term] += n
     outlet_docs: dict[str, Counter[str]] = {o.outlet: Counter() for o in counts.outlets()}
-    side_docs: dict[str, Counter[str]] = {"a": Counter(), "b": Counter()}
-    for outlet, kind, term, n in counts._query(_SUMS).fetchall():
-        side = "a" if outlet in a else "b" if outlet in b else None
-        if kind.startswith("fw"):
-            size = int(kind[2])
-            ngrams[size][term] += n
-            if side is not None:
-                (ngrams_a if side == "a" else ngrams_b)[size][term] += n
-        else:
-            outlet_docs[outlet][term] += n
-            if side is not None:
-                side_docs[side][term] += n
-    for where, name, joined, n in counts._query(_JOINS, (a, b)).fetchall():
-        (outlet_docs if where == "outlet" else side_docs)[name][joined] += n
-    spans = LexiconSpans()
-    naming: Counter[tuple[str, str, str, str]] = Counter()
-    loaded = []  # stand-ins for the features of A's and B's articles, loaded terms only
-    for bounds in _windows(counts):
-        by_article: dict[tuple[str, str], list] = {}
-        for article_id, outlet, *finding in counts._query(_PHRASES, bounds).fetchall():
-            by_article.setdefault((outlet, article_id), []).append(finding)
-        for article_id, outlet in counts._query(_IDS, bounds).fetchall():
-            terms = []
-            for kind, label, start, end, text, category, perspective, concept in by_article.get(
-                (outlet, article_id), ()
-            ):
-                where = (outlet, article_id, start, end)
-                if kind == "loaded_term":
-                    term = SimpleNamespace(
-                        term=label, start=start, end=end, text=text, category=category, perspective=perspective
-                    )
-                    terms.append(term)
-                    spans.note(label, where, "loaded", perspective, text)
-                else:
-                    naming[(outlet, concept, label, perspective)] += 1
-                    if perspective != "any":  # a variant every perspective uses is no side's phrase
-                        spans.note(label, where, "naming", perspective, text)
-            if outlet in a or outlet in b:
-                loaded.append(SimpleNamespace(outlet=outlet, loaded_terms=terms))
+    for outlet, term, n in counts._query(_OUTLET_DOCS).fetchall():
+        outlet_docs[outlet][term] += n
+    joins: dict[str, Counter[str]] = {outlet: Counter() for outlet in outlet_docs}
+    for outlet, joined, n in counts._query(_OUTLET_JOINS).fetchall():
+        joins[outlet][joined] += n
+    spans, naming, loaded = _phrase_sums(counts)
     return {
         "ngrams": ngrams,
-        "ngrams_a": ngrams_a,
-        "ngrams_b": ngrams_b,
+        "outlet_docs": {o: outlet_docs[o] + joins[o] for o in outlet_docs},
+        "docs": outlet_docs,
         "spans": spans,
         "naming": _naming_frame(naming),
         "loaded": loaded,
-        "tfidf": _tfidf_of_counts(list(outlet_docs.values()), [side_docs["a"], side_docs["b"]]),
+    }
+
+
+_PHRASE_ROWS = """
+    , phrases AS (
+        SELECT c.seq, c.outlet, x.kind, x.label, x.start, x."end", x.text,
+               x.attributes ->> 'category' AS category, x.attributes ->> 'perspective' AS perspective,
+               x.attributes ->> 'concept' AS concept
+        FROM current c JOIN findings x USING (analysis) WHERE x.kind IN ('loaded_term', 'naming_variant')
+    )
+"""
+_NAMING_SUMS = (
+    _PHRASE_ROWS
+    + """
+    SELECT outlet, concept, label, perspective, count(*) FROM phrases WHERE kind = 'naming_variant' GROUP BY ALL
+"""
+)
+# Per outlet and loaded-lexicon entry: occurrences, the last one's category and perspective, the texts.
+_LOADED_SUMS = (
+    _PHRASE_ROWS
+    + """
+    SELECT outlet, label, count(*), max([seq, start, "end"]), arg_max(category, [seq, start, "end"]),
+           arg_max(perspective, [seq, start, "end"]), list(DISTINCT text)
+    FROM phrases WHERE kind = 'loaded_term' GROUP BY ALL
+"""
+)
+# Per lexicon phrase (a loaded term, or a naming variant of one perspective) and outlet: the distinct spans
+# of each article; the first occurrence's perspective (store order, loaded terms before naming variants at
+# one place), which lexicons it is in and the texts.
+_SPAN_SUMS = (
+    _PHRASE_ROWS
+    + """
+    , spans AS (SELECT *, [seq, (kind = 'naming_variant')::INTEGER, start, "end"] AS place FROM phrases
+                WHERE kind = 'loaded_term' OR perspective <> 'any')
+    SELECT label, outlet, count(DISTINCT [seq, start, "end"]), min(place), arg_min(perspective, place),
+           list(DISTINCT kind), list(DISTINCT text)
+    FROM spans GROUP BY ALL
+"""
+)
+
+
+def _phrase_sums(counts: StoreCounts) -> tuple[LexiconSpans, Counter[tuple[str, str, str, str]], LoadedTallies]:
+    """The lexicon phrases, naming variants and loaded terms per outlet, counted by the engine: what a pass
+    over every article's findings in store order (framing.score.compare.LexiconSpans, LoadedTallies) notes."""
+    naming: Counter[tuple[str, str, str, str]] = Counter()
+    for outlet, concept, label, perspective, n in counts._query(_NAMING_SUMS).fetchall():
+        naming[(outlet, concept, label, perspective)] += n
+    loaded = LoadedTallies()
+    for outlet, term, n, last, category, perspective, texts in counts._query(_LOADED_SUMS).fetchall():
+        loaded.counts[(outlet, term)] = int(n)
+        loaded.last[(outlet, term)] = (tuple(last), category, perspective)  # type: ignore[assignment]
+        loaded.examples[(outlet, term)] = {" ".join(t.split()) for t in texts}
+    spans = LexiconSpans()
+    first: dict[str, list[int]] = {}
+    for key, outlet, n, place, perspective, kinds, texts in counts._query(_SPAN_SUMS).fetchall():
+        spans.counts[key][outlet] += int(n)
+        entry = spans.info.setdefault(key, {"lexicon": set(), "perspective": perspective, "examples": set()})
+        if key not in first or place < first[key]:
+            first[key], entry["perspective"] = place, perspective
+        entry["lexicon"] |= {"loaded" if k == "loaded_term" else "naming" for k in kinds}
+        entry["examples"] |= {" ".join(t.split()) for t in texts}
+    return spans, naming, loaded
+
+
+def _pair_sums(shared: dict[str, Any], counts: StoreCounts, outlets: list, a: list[str], b: list[str]) -> dict:
+    """The counts of :func:`_reading_pass` for sides ``a`` and ``b``, from the shared sums and the
+    two sides' stored rows."""
+    ngrams_a: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
+    ngrams_b: dict[int, Counter[str]] = {1: Counter(), 2: Counter()}
+    for side, kind, term, n in counts._query(_SIDE_SUMS, (a, b)).fetchall():
+        (ngrams_a if side == "a" else ngrams_b)[int(kind[2])][term] += n
+    side_docs: dict[str, Counter[str]] = {"a": Counter(), "b": Counter()}
+    for o in outlets:
+        side = "a" if o.outlet in a else "b" if o.outlet in b else None
+        if side is not None:
+            side_docs[side].update(shared["docs"][o.outlet])
+    for side, joined, n in counts._query(_SIDE_JOINS, (a, b)).fetchall():
+        side_docs[side][joined] += n
+    return {
+        "ngrams": shared["ngrams"],
+        "ngrams_a": ngrams_a,
+        "ngrams_b": ngrams_b,
+        "spans": shared["spans"],
+        "naming": shared["naming"],
+        "loaded_only": shared["loaded"].only(a, b),
+        "tfidf": _tfidf_of_counts(list(shared["outlet_docs"].values()), [side_docs["a"], side_docs["b"]]),
     }
 
 
@@ -382,6 +487,6 @@ def _reading_pass(counts: StoreCounts, a: list[str], b: list[str], lex: Lexicons
         "ngrams_b": ngrams_b,
         "spans": spans,
         "naming": naming_frame,
-        "loaded": loaded,
+        "loaded_only": loaded_only(loaded, a, b),  # type: ignore[arg-type]
         "tfidf": tfidf_cosine(list(outlet_docs.values()), [side_docs["a"], side_docs["b"]]),
     }

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -505,3 +505,38 @@ def load_features(store_path: Path | str, analysis_version: str | None = None) -
     if not features:
         raise DataError(store_path, "the feature store holds no analysed articles")
     return features
+
+
+CHOSEN_BATCH = 256  # analyses per query of load_chosen
+
+
+def load_chosen(
+    store_path: Path | str, seqs: Sequence[int], analysis_version: str | None = None
+) -> list[ArticleFeatures]:
+    """The features of the articles numbered ``seqs`` only (their ``articles.seq``), in store order: what a
+    report decodes of a large store (the articles it shows and its claim sample, framing/store/analysis.py).
+
+    The chosen articles' metadata and analysis ids come first, without a text; then the texts and
+    records of CHOSEN_BATCH articles per query, decoded before the next batch is read, so the engine
+    reads only the row groups holding them and no corpus of JSON strings is held."""
+    found: list[ArticleFeatures] = []
+    n = len(META_FIELDS)
+    with FeatureStore(store_path, create=False) as store:
+        version = analysis_version or store.latest_analysis_version()
+        chosen = store.db.execute(
+            f"""SELECT {", ".join("a." + k for k in META_FIELDS)}, f.analysis
+                FROM articles a JOIN analyses f ON f.content_hash = a.content_hash AND f.analysis_version = $version
+                WHERE a.seq IN (SELECT unnest($seqs)) ORDER BY a.seq""",
+            {"version": version, "seqs": [int(s) for s in seqs]},
+        ).fetchall()
+        for i in range(0, len(chosen), CHOSEN_BATCH):
+            batch = chosen[i : i + CHOSEN_BATCH]
+            query = (
+                "SELECT analysis, text, record, actor_mentions FROM analyses WHERE analysis IN (SELECT unnest($ids))"
+            )
+            rows = store.db.execute(query, {"ids": sorted({row[-1] for row in batch})}).fetchall()
+            stored = {analysis_id: values for analysis_id, *values in rows}
+            for row in batch:
+                meta = metadata_from_row(dict(zip(META_FIELDS, row[:n], strict=True)))
+                found.append(features_from_stored(meta, *stored[row[-1]]))
+    return found
