@@ -183,3 +183,18 @@ app()
     for key in ("discovered_actors", "source_types", "source_affiliations"):
         assert from_store[key] == expected[key], key
     assert len(from_store["discovered_actors"]) > 10
+
+
+def test_the_report_of_a_store_says_when_actor_sentiment_comes_from_a_sample(wide_store, monkeypatch):
+    import functools
+
+    from framing.render.model import build_model
+    from framing.store import analysis as store_analysis_module
+    from framing.store.actors import SAMPLING_NOTE
+
+    full = build_model(store_analysis_module.store_analysis(wide_store))
+    assert SAMPLING_NOTE not in full.limits  # nothing sampled: no note
+    real = store_analysis_module.store_actor_table
+    monkeypatch.setattr(store_analysis_module, "store_actor_table", functools.partial(real, sample=3))
+    sampled = build_model(store_analysis_module.store_analysis(wide_store))
+    assert SAMPLING_NOTE in sampled.limits
