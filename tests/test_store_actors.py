@@ -194,7 +194,8 @@ def test_the_report_of_a_store_says_when_actor_sentiment_comes_from_a_sample(wid
 
     full = build_model(store_analysis_module.store_analysis(wide_store))
     assert SAMPLING_NOTE not in full.limits  # nothing sampled: no note
-    real = store_analysis_module.store_actor_table
-    monkeypatch.setattr(store_analysis_module, "store_actor_table", functools.partial(real, sample=3))
+    from framing.store import actors
+
+    monkeypatch.setattr(actors, "store_actor_table", functools.partial(actors.store_actor_table, sample=3))
     sampled = build_model(store_analysis_module.store_analysis(wide_store))
     assert SAMPLING_NOTE in sampled.limits
