@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 # 200 highlighted articles are a ~330-page PDF; 1,000 were 1,645 pages and 1.3 GiB to lay out.
 MAX_SHOWN_ARTICLES = 200
 # Claim alignment is blocked (linear memory), but past this many articles it runs on a stratified sample.
-MAX_CLAIM_ARTICLES = 5_000
+# 1,000, not 5,000: on a 100,000-article store the 5,000-article sample alone took 46 s and 1.4 GiB of
+# the report (benchmarks/results/2026-12-03-report-store.txt); `framing claims` aligns a whole corpus.
+MAX_CLAIM_ARTICLES = 1_000
 TOP_TERMS = 12  # loaded terms per outlet in the report
 TOP_SPEAKERS = 12  # quoted speakers per outlet in the report
 TOP_AFFILIATIONS = 8  # per outlet in the report's sources view; `profile -f json` has them all
