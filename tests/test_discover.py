@@ -66,6 +66,19 @@ def test_an_initial_sentence_name_is_kept():
     assert [m.text for m in mentions] == ["Graham", "Winfrey"]
 
 
+def test_a_lone_sentence_initial_word_the_text_writes_in_lower_case_is_no_name(lex):
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "gold" / "extra" / "corpus"
+    storm = (corpus / "storm.txt").read_text(encoding="utf-8")
+    assert "Storm" in storm and " storm " in storm
+    assert "Storm" not in {m.actor for m in discover_mentions(storm, lex)}
+    text = STRIKE + " Bell rang the bell for the last shift. Strike pay ran out before the strike ended."
+    mentions = discover_mentions(text, lex)
+    assert "Strike" not in {m.text for m in mentions}  # "strike" is written in lower case too
+    assert [m.actor for m in mentions if m.text == "Bell"] == ["Tom Bell"] * 2  # a surname stays a name
+
+
 def test_seed_knowledge_still_groups_washington_under_us(lex):
     mentions = discover_mentions("White House officials met Ana Ruiz. Washington said little.", lex)
     seeded = {m.text: (m.actor, m.group) for m in mentions if m.link == "seed"}

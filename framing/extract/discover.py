@@ -8,7 +8,8 @@ finds nothing. This module finds actors from the text itself:
   and a lowercase role noun between an affiliation and a name read as both ("Port Authority chair
   Ana Ruiz": the person Ana Ruiz, role "Port Authority chair", affiliation "Port Authority");
 * **sentence-initial capitals**: a capitalised common word that starts a sentence ("However",
-  "Officials") is not a name; the word list is ``lexicons/discovery.csv``;
+  "Officials") is not a name; the word list is ``lexicons/discovery.csv``; nor is a lone one the
+  same text also writes in lower case ("Storm" beside "the storm"), unless it ends a longer name;
 * **short forms in the same article**: a surname ("Ruiz"), a title and surname ("Ms Ruiz"), an
   acronym defined in brackets ("International Longshore and Warehouse Union (ILWU)") or formed
   from the initials of a name found, "the union" / "the authority" after an organisation with that
@@ -358,6 +359,10 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
                 break  # "Ruiz's union": the possessive ends the name
         runs += _split_and(run, lexicon)
         i = j
+    # A lone capitalised word at a sentence start that the text also writes in lower case ("Storm ...",
+    # "the storm") is a common word, unless it is the last word of a longer name ("Bell" of "Tom Bell").
+    lowered = {w.lower for w in words if not w.capital}
+    surnames = {run[-1].lower for run in runs if len(run) > 1}
     cleaned = []
     for run in runs:
         while run and (run[0].initial or run[0].text == "The") and _unclitic(run[0].text) in lexicon.common:
@@ -382,6 +387,8 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
             lone = _unclitic(piece[0].text) if len(piece) == 1 else ""
             if lone in _CALENDAR or lone in _NOT_NAMES or lone.rstrip(".") in _ABBREVIATED_TITLES:
                 continue  # "Monday", "I", a title with no name ("Mr.")
+            if lone and piece[0].initial and lone in lowered and lone not in surnames:
+                continue
             cleaned.append(piece)
     return cleaned
 
