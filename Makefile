@@ -31,7 +31,9 @@ test: $(STAMP) browser
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
-# Rebuild the shipped loaded-language model from ../shared/datasets (seeded; see models/README.md).
+# Rebuild the shipped loaded-language model and discovery's word-case counts from ../shared/datasets
+# (seeded; see models/README.md and framing/models/common_words/SOURCE.md).
 .PHONY: model
 model: $(STAMP)
 	$(BIN)/framing train --output models/loaded_terms.json
+	$(BIN)/python -m framing.evaluation.build_common_words --data ../shared/datasets

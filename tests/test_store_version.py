@@ -46,6 +46,7 @@ def copied(tmp_path_factory) -> Path:
         ("store/records.py", True),
         ("store/rows.py", True),  # the stored finding and count rows
         ("score/counts.py", True),
+        ("models/common_words/words.csv", True),  # discovery reads it: which words are names
         ("store/database.py", False),  # how rows are written, not what they hold
         ("render/html.py", False),  # presentation only
     ],

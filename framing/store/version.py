@@ -36,6 +36,7 @@ _PACKAGE = Path(framing.__file__).parent
 CODE_FILES = (
     *("extract/*.py", "lexicon/*.py", "model/*.py", "text.py", "spans.py"),
     *("store/records.py", "store/rows.py", "score/counts.py"),
+    "models/common_words/words.csv",  # discovery's word-case counts: which sentence-initial words are names
 )
 ANALYSIS_LIBRARIES = ("vaderSentiment", "nltk")
 # Lexicon files an extractor reads that are not in the lexicon bundle (so not in Lexicons.version): the
