@@ -244,3 +244,24 @@ def test_words_of_the_seed_articles_are_the_word_regex_matches_and_initial_after
             )
             assert w.initial == expected, (path.name, w.text, w.start)
         assert words[0].initial
+
+
+def test_a_sentence_initial_word_news_writes_in_lower_case_is_no_name_unless_it_speaks(lex):
+    from pathlib import Path
+
+    election = (Path(__file__).resolve().parents[1] / "gold" / "extra" / "corpus" / "election.txt").read_text("utf-8")
+    assert "Turnout appears" in election and "International observers" in election
+    names = {m.text for m in discover_mentions(election, lex)}
+    assert "Turnout" not in names and "International" not in names  # "turnout", "international observers"
+    mentions = discover_mentions("Young said the count was fair. Senator Don Young spoke later.", lex)
+    assert [(m.text, m.actor) for m in mentions][0] == ("Young", "Don Young")  # a speech verb: a speaker
+    republicans = discover_mentions("Republican voters stayed home.", lex)
+    assert [m.text for m in republicans] == ["Republican", "voters"]  # usually capitalised: kept
+
+
+def test_company_head_words_make_organisations(lex):
+    mentions = discover_mentions("Greystone Estates denied it. Hutchison Ports said the strike cost it.", lex)
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Greystone Estates", "organisation"),
+        ("Hutchison Ports", "organisation"),
+    ]

@@ -9,7 +9,10 @@ finds nothing. This module finds actors from the text itself:
   Ana Ruiz": the person Ana Ruiz, role "Port Authority chair", affiliation "Port Authority");
 * **sentence-initial capitals**: a capitalised common word that starts a sentence ("However",
   "Officials") is not a name; the word list is ``lexicons/discovery.csv``; nor is a lone one the
-  same text also writes in lower case ("Storm" beside "the storm"), unless it ends a longer name;
+  same text also writes in lower case ("Storm" beside "the storm"), or that news usually writes in
+  lower case (``framing/models/common_words/words.csv``: "Turnout was high") unless a speech verb
+  follows ("Young said"), or that qualifies a group noun ("International observers"); a word that
+  ends a longer name of the text stays a name ("Bell" of "Tom Bell");
 * **short forms in the same article**: a surname ("Ruiz"), a title and surname ("Ms Ruiz"), an
   acronym defined in brackets ("International Longshore and Warehouse Union (ILWU)") or formed
   from the initials of a name found, "the union" / "the authority" after an organisation with that
@@ -39,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from framing.errors import DataError
 from framing.lexicon.bundle import Lexicons
 from framing.lexicon.load import read_table
 from framing.lexicon.matcher import longest_non_overlapping
@@ -47,6 +51,16 @@ from framing.spans import ActorMention
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc, tokenize
 
 MAX_CHARS = 200_000  # about 35,000 words
+# How news writes each word inside a sentence (NewsMTSC train, MIT; see its SOURCE.md): a word written in
+# lower case at least USUALLY_LOWER times as often as capitalised is a common word when it starts a sentence.
+COMMON_WORDS = Path(__file__).resolve().parents[1] / "models" / "common_words" / "words.csv"
+USUALLY_LOWER = 4
+# After a lone capitalised word these make it the speaker, so a name ("Young said", "Rich told reporters").
+_SPEECH_VERBS = frozenset(
+    {"said", "says", "told", "added", "asked", "argued", "wrote", "noted", "explained", "warned", "claimed"}
+    | {"insisted", "stated", "replied", "tweeted", "announced", "testified", "acknowledged", "recalled"}
+    | {"conceded", "countered", "responded"}
+)
 QUOTE_WINDOW = (
     600  # characters before a pronoun read for its antecedent or a quotation: a run-on "sentence" is not reread
 )
@@ -324,6 +338,42 @@ def _words(text: str, doc: Doc) -> list[_Word]:
     return list(map(_Word, starts, ends, texts, lowers, capitals, initial, range(len(starts))))
 
 
+@lru_cache(maxsize=1)
+def _case_counts() -> dict[str, tuple[int, int]]:
+    """word -> (times written in lower case, times capitalised) inside news sentences (:data:`COMMON_WORDS`)."""
+    counts = {}
+    for row in read_table(COMMON_WORDS, ["word", "lower", "capital"], key=["word"]):
+        try:
+            counts[row["word"].lower()] = (int(row["lower"]), int(row["capital"]))
+        except ValueError:
+            raise DataError(row.source, "'lower' and 'capital' must be whole numbers") from None
+    return counts
+
+
+def usually_lower(word: str) -> bool:
+    """News writes the word in lower case inside a sentence far more often than capitalised ("turnout")."""
+    lower, capital = _case_counts().get(word.lower(), (0, 0))
+    return lower > 0 and lower >= USUALLY_LOWER * capital
+
+
+def usually_capital(word: str) -> bool:
+    """News capitalises the word inside a sentence more often than not, or is not known to write it in
+    lower case ("Republican": a rare word stays a possible name)."""
+    counts = _case_counts().get(word.lower())
+    return counts is None or counts[1] > counts[0]
+
+
+def _speaks_next(words: list[_Word], w: _Word) -> bool:
+    """A speech verb follows the word: "Young said" names a speaker."""
+    return w.index + 1 < len(words) and words[w.index + 1].lower in _SPEECH_VERBS
+
+
+def _before_group(words: list[_Word], w: _Word, lexicon: Words) -> bool:
+    """A lowercase group noun follows the word: "International observers", "Local residents"."""
+    nxt = words[w.index + 1] if w.index + 1 < len(words) else None
+    return nxt is not None and not nxt.capital and nxt.lower in lexicon.groups
+
+
 def _joined(text: str, a: _Word, b: _Word) -> bool:
     """Two words belong to one name only if nothing but a space or hyphen separates them ("Mr. King": a title's dot)."""
     gap = text[a.end : b.start]
@@ -359,8 +409,11 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
                 break  # "Ruiz's union": the possessive ends the name
         runs += _split_and(run, lexicon)
         i = j
-    # A lone capitalised word at a sentence start that the text also writes in lower case ("Storm ...",
-    # "the storm") is a common word, unless it is the last word of a longer name ("Bell" of "Tom Bell").
+    # A lone capitalised word at a sentence start is a common word when the text also writes it in lower
+    # case ("Storm ...", "the storm"), when news usually does ("Turnout was high") and no speech verb
+    # follows ("Young said"), or when it qualifies a group noun and is not usually capitalised
+    # ("International observers", but "Republican voters"); unless it is the last word of a longer name
+    # of the text ("Bell" of "Tom Bell").
     lowered = {w.lower for w in words if not w.capital}
     surnames = {run[-1].lower for run in runs if len(run) > 1}
     cleaned = []
@@ -387,10 +440,20 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
             lone = _unclitic(piece[0].text) if len(piece) == 1 else ""
             if lone in _CALENDAR or lone in _NOT_NAMES or lone.rstrip(".") in _ABBREVIATED_TITLES:
                 continue  # "Monday", "I", a title with no name ("Mr.")
-            if lone and piece[0].initial and lone in lowered and lone not in surnames:
+            initial = lone and piece[0].initial and lone not in surnames
+            if initial and _common_start(lone, piece[0], words, lowered, lexicon):
                 continue
             cleaned.append(piece)
     return cleaned
+
+
+def _common_start(lone: str, w: _Word, words: list[_Word], lowered: set[str], lexicon: Words) -> bool:
+    """A lone capitalised word starting a sentence is a common word here (see :func:`_runs`)."""
+    if lone in lowered:
+        return True
+    if usually_lower(lone) and not _speaks_next(words, w):
+        return True
+    return _before_group(words, w, lexicon) and not usually_capital(lone)
 
 
 @lru_cache(maxsize=100_000)
@@ -954,7 +1017,11 @@ def _seed_mentions(doc: Doc, lex: Lexicons) -> list[ActorMention]:
 
 
 def _with_seeds(mentions: list[DiscoveredMention], seeds: Sequence[ActorMention]) -> list[DiscoveredMention]:
-    """actors.csv wins where it matches: its actor and group replace the discovered ones (Washington -> US)."""
+    """actors.csv wins where it matches: its actor and group replace the discovered ones (Washington -> US).
+
+    A he/she resolved to a name the seeds make a country or body (an actor that is its own group) is
+    dropped: the pronoun's antecedent was wrong, since a person is not a country.
+    """
     if not seeds:
         return mentions
     seeded: dict[str, tuple[str, str]] = {}
@@ -968,6 +1035,8 @@ def _with_seeds(mentions: list[DiscoveredMention], seeds: Sequence[ActorMention]
     for m in mentions:
         if m.actor in seeded:
             actor, group = seeded[m.actor]
+            if m.link == "pronoun" and actor == group and _unclitic(m.text) in _PRONOUNS:
+                continue  # "she" resolved to "American", which the seeds make the US: a person is not a country
             kind = m.kind if actor != group or m.kind in ("place", "organisation") else "place"
             link = "seed" if m.link == "name" else m.link
             m = DiscoveredMention(
