@@ -265,3 +265,14 @@ def test_company_head_words_make_organisations(lex):
         ("Greystone Estates", "organisation"),
         ("Hutchison Ports", "organisation"),
     ]
+
+
+def test_an_analysis_seed_actors_give_the_same_mentions_as_matching_again(lex, seed_articles):
+    from framing.extract.features import analyze_article
+    from framing.text import Doc
+
+    for article in seed_articles.values():
+        f = analyze_article(article, lex)
+        assert f.actor_mentions  # the seeds do name the story's actors
+        doc = Doc(f.text, _sentences=[(s.start, s.end) for s in f.sentences])
+        assert discover_mentions(f.text, lex, doc, f.actor_mentions) == discover_mentions(f.text, lex, doc)

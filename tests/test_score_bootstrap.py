@@ -7,7 +7,13 @@ import pandas as pd
 import pytest
 
 from framing.score import outlet_profiles
-from framing.score.bootstrap import excludes_zero, percentile_interval, resample_sums, rng_for
+from framing.score.bootstrap import (
+    excludes_zero,
+    percentile_interval,
+    resample_sums,
+    resample_sums_by_index,
+    rng_for,
+)
 from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, SCORES, evaluate, group_table, normalised_entropy
 
 BLOCK = (
@@ -43,6 +49,18 @@ def test_same_seed_same_draws_other_seed_other_draws():
     assert np.array_equal(first, resample_sums(values, 300, rng_for(7, "sputnik")))
     assert not np.array_equal(first, resample_sums(values, 300, rng_for(8, "sputnik")))
     assert not np.array_equal(first, resample_sums(values, 300, rng_for(7, "nv")))
+
+
+def test_index_draws_resample_like_multinomial_weights():
+    values = np.column_stack([np.ones(30), np.linspace(-1.0, 1.0, 30) ** 3])
+    by_index = resample_sums_by_index(values, 4000, rng_for(0, "x/Ana Ruiz"))
+    assert by_index.shape == (4000, 2) and (by_index[:, 0] == 30).all()  # 30 rows drawn each time
+    assert np.array_equal(by_index, resample_sums_by_index(values, 4000, rng_for(0, "x/Ana Ruiz")))
+    weights = resample_sums(values, 4000, rng_for(1, "x"))
+    assert not np.array_equal(by_index[:100], weights[:100])  # other draws ...
+    assert by_index[:, 1].mean() == pytest.approx(values[:, 1].sum(), abs=0.1)  # ... from the same distribution
+    assert by_index[:, 1].std() == pytest.approx(weights[:, 1].std(), rel=0.1)
+    assert resample_sums_by_index(values[:0], 10, rng_for(0, "x")).shape == (10, 2)
 
 
 def test_percentile_interval_and_zero_exclusion():

@@ -562,19 +562,26 @@ class _Entity:
     affiliation: str
 
 
-def discover_mentions(text: str, lex: Lexicons | None = None, doc: Doc | None = None) -> list[DiscoveredMention]:
+def discover_mentions(
+    text: str, lex: Lexicons | None = None, doc: Doc | None = None, seeds: Sequence[ActorMention] | None = None
+) -> list[DiscoveredMention]:
     """Every actor mention in ``text``, in order, each resolved to the full name it refers to.
 
     Only the first :data:`MAX_CHARS` characters are read: no news article is longer, and a
-    pathological file (megabytes of one text) must not hold up a whole report.
+    pathological file (megabytes of one text) must not hold up a whole report. ``seeds``, the
+    mentions ``lex.actors`` gives in the text (an analysis's ``actor_mentions``, found with the same
+    actors file), spare matching the actors lexicon again; they are matched anew past MAX_CHARS.
     """
     lexicon = default_words()
     if len(text) > MAX_CHARS:
-        text, doc = text[:MAX_CHARS], None
+        text, doc, seeds = text[:MAX_CHARS], None, None
     doc = doc or Doc(text)
     words = _words(text, doc)
     phrases = _phrases(text, words, lexicon)
-    seeds = _seed_mentions(doc, lex) if lex is not None else []
+    if lex is None:
+        seeds = []
+    elif seeds is None:
+        seeds = _seed_mentions(doc, lex)
     entities: dict[str, _Entity] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
     acronyms: dict[str, str] = {}

@@ -27,7 +27,7 @@ from framing.extract.discover import Actor, DiscoveredMention, discover_mentions
 from framing.extract.features import ArticleFeatures
 from framing.extract.target_sentiment import default_model
 from framing.lexicon.bundle import default_lexicons
-from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums, rng_for
+from framing.score.bootstrap import DEFAULT_N_BOOT, percentile_interval, resample_sums_by_index, rng_for
 from framing.score.profile import MIN_ARTICLES_TO_RESAMPLE, MIN_MENTIONS, by_outlet
 from framing.sides import Sides, group_mentions
 from framing.text import Doc
@@ -54,11 +54,13 @@ def article_mentions(f: ArticleFeatures, sides: Sides | None = None) -> list[Dis
     """The discovered mentions of the article (grouped by ``sides``) that lie in one of its sentences
     (the store keeps the same ones, ungrouped: framing.store.rows.mention_rows).
 
-    The article's sentences were split when it was analysed: discovery reuses them rather than split
-    the text again (the same spans, so the same mentions).
+    The article's sentences were split, and its seed actors matched, when it was analysed: discovery
+    reuses them rather than split and match the text again (the same spans, so the same mentions).
     """
     doc = Doc(f.text, _sentences=[(s.start, s.end) for s in f.sentences])
-    mentions = discover_mentions(f.text, default_lexicons(), doc)
+    lex = default_lexicons()
+    seeds = f.actor_mentions if f.lexicon_version == lex.version else None  # the analysis matched actors.csv
+    mentions = discover_mentions(f.text, lex, doc, seeds)
     if sides is not None:
         mentions = group_mentions(mentions, sides)  # type: ignore[assignment]
     return [m for m in mentions if m.sentence < len(f.sentences)]
@@ -125,7 +127,7 @@ def outlet_row(
     else:
         table = np.array([[v, 1.0] for s in found for v in s], dtype=float)
     total, n = table.sum(axis=0)
-    sums = resample_sums(table, n_boot, rng_for(seed, f"{outlet}/{actor.name}"))
+    sums = resample_sums_by_index(table, n_boot, rng_for(seed, f"{outlet}/{actor.name}"))
     with np.errstate(divide="ignore", invalid="ignore"):
         replicates = np.where(sums[:, 1] > 0, sums[:, 0] / np.where(sums[:, 1] > 0, sums[:, 1], 1), np.nan)
     lo, hi = percentile_interval(replicates)

@@ -22,6 +22,7 @@ from framing.store.records import dumps
 
 if TYPE_CHECKING:
     from framing.lexicon.bundle import Lexicons
+    from framing.spans import ActorMention
     from framing.text import Doc
 
 # Hedge.type -> finding kind: hedges proper, attribution verbs and scare quotes are different findings.
@@ -136,7 +137,11 @@ def term_rows(f: ArticleFeatures) -> list[Term]:
 
 
 def mention_rows(
-    text: str, n_sentences: int, sentences: Sequence[tuple[int, int]] | None = None, doc: Doc | None = None
+    text: str,
+    n_sentences: int,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    doc: Doc | None = None,
+    seeds: Sequence[ActorMention] | None = None,
 ) -> list[Mention]:
     """The discovered actor mentions of a text (framing.extract.discover), found once when the article is
     analysed so the actor table of a large store is a query, not a discovery pass over every text.
@@ -146,7 +151,8 @@ def mention_rows(
     (before any --sides grouping, which the table applies when it reads them). ``affiliation`` is kept
     because a sides file can name it; the other attributes of a mention are not needed there.
     ``sentences``, the spans the analysis split, spare a second sentence split, and ``doc``, the Doc
-    the analysis read, a second tokenisation (same spans and tokens, so the same mentions).
+    the analysis read, a second tokenisation (same spans and tokens, so the same mentions), and
+    ``seeds``, the analysis's actor mentions when it used the default actors file, a second match of it.
     """
     from framing.extract.discover import discover_mentions
     from framing.lexicon.bundle import default_lexicons
@@ -156,7 +162,7 @@ def mention_rows(
         doc = Doc(text, _sentences=list(sentences)) if sentences is not None else None
     return [
         (m.start, m.end, m.sentence, m.actor, m.kind, m.group, m.link, m.text, m.affiliation)
-        for m in discover_mentions(text, default_lexicons(), doc)
+        for m in discover_mentions(text, default_lexicons(), doc, seeds)
         if m.sentence < n_sentences
     ]
 
@@ -176,5 +182,9 @@ def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None, doc: Doc | No
     article_counts = [(c, v) for c, v in table.totals().items() if v != 0 or c not in FIXED_COLUMNS]
     findings = finding_rows(f) + (naming_rows(f, lex, doc) if lex is not None else [])
     terms = term_rows(f) if lex is not None else []
-    mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences], doc)
+    from framing.lexicon.bundle import default_lexicons
+
+    default = default_lexicons()
+    seeds = f.actor_mentions if f.lexicon_version == default.version else None  # matched with the same actors.csv
+    mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences], doc, seeds)
     return AnalysisRows(f.n_words, len(f.sentences), findings, sentence_counts, article_counts, terms, mentions)
