@@ -276,3 +276,16 @@ def test_an_analysis_seed_actors_give_the_same_mentions_as_matching_again(lex, s
         assert f.actor_mentions  # the seeds do name the story's actors
         doc = Doc(f.text, _sentences=[(s.start, s.end) for s in f.sentences])
         assert discover_mentions(f.text, lex, doc, f.actor_mentions) == discover_mentions(f.text, lex, doc)
+
+
+def test_laws_and_events_are_no_actors_and_place_words_make_places(lex):
+    text = (
+        "The Trump Justice Department defended the Affordable Care Act in Cook County. "
+        "Ruiz said the Democratic National Convention would open on Wall Street, and she left."
+    )
+    found = [(m.text, m.kind) for m in discover_mentions(text, lex)]
+    assert ("Justice Department", "organisation") in found and ("Trump", "name") in found  # not "Ms Department"
+    assert not any("Act" in t or "Convention" in t for t, _ in found)  # a law and an event: no mention
+    assert ("Cook County", "place") in found and ("Wall Street", "place") in found
+    (she,) = [m for m in discover_mentions(text, lex) if m.text == "she"]
+    assert she.actor == "Ruiz"  # never the convention

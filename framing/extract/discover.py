@@ -18,6 +18,9 @@ finds nothing. This module finds actors from the text itself:
   from the initials of a name found, "the union" / "the authority" after an organisation with that
   head word, "the president" after "President X", and he/she/him/her/his after a person in the
   same or the previous sentence ("where safe": the nearest person only, marked ``pronoun``);
+* **not actors**: a capitalised phrase ending in a head word of a law, plan or event
+  ("Climate Change Act", "Keystone XL Pipeline", "World Cup"; kind ``other`` in ``discovery.csv``)
+  is no mention; one ending in a place head word ("Marion County", "Hudson River") is a place;
 * **seed knowledge**: where ``actors.csv`` matches (Washington, the White House -> US) its actor
   and group win.
 
@@ -64,7 +67,7 @@ _SPEECH_VERBS = frozenset(
 QUOTE_WINDOW = (
     600  # characters before a pronoun read for its antecedent or a quotation: a run-on "sentence" is not reread
 )
-WORD_KINDS = ("common", "title", "role", "organisation", "group")
+WORD_KINDS = ("common", "title", "role", "organisation", "group", "place", "other")
 KINDS = ("person", "organisation", "place", "group", "name")
 # A word with its offsets: initials ("B.", "U.S.") keep their dots, possessives are split off later.
 _WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\w+(?:[-'’]\w+)*")
@@ -206,6 +209,8 @@ class Words:
     roles: frozenset[str]
     organisations: frozenset[str]
     groups: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # head words of place names: "Marion County", "Hudson River"
+    others: frozenset[str] = frozenset()  # head words of named laws, plans, events: "Climate Change Act"
 
 
 def load_words(path: Path) -> Words:
@@ -219,6 +224,8 @@ def load_words(path: Path) -> Words:
         frozenset(by_kind["role"]),
         frozenset(by_kind["organisation"]),
         frozenset(by_kind["group"]),
+        frozenset(by_kind["place"]),
+        frozenset(by_kind["other"]),
     )
 
 
@@ -480,7 +487,8 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     """(affiliation, title, name) of a run: "Russian | President | Vladimir Putin", "| Ms | Ruiz".
 
     The title is from the first to the last title word before the name, with an "of X" after it
-    ("Secretary of State Antony Blinken"); with no title word the whole run is the name.
+    ("Secretary of State Antony Blinken"); with no title word the whole run is the name, and where the
+    run ends in an organisation word the title word is part of that name ("Trump | | Justice Department").
     """
     positions = [i for i, w in enumerate(run[:-1]) if w.lower.rstrip(".") in lexicon.titles]
     # "Vice" is a title only before another ("Vice President Joe Biden"), not in "Vice Media"
@@ -488,6 +496,8 @@ def _split_title(run: list[_Word], lexicon: Words) -> tuple[list[_Word], list[_W
     if not positions:
         return [], [], run
     first, j = positions[0], positions[-1] + 1
+    if run[-1].bare.lower() in lexicon.organisations:  # "Trump | Justice Department": a title word in a name
+        return run[:first], [], run[first:]
     while j + 2 < len(run) and run[j].text == "of":
         j += 2
     return run[:first], run[first:j], run[j:]
@@ -503,7 +513,9 @@ def _classify(phrase: _Phrase, before: str, lexicon: Words) -> str:
         lowered[0] in lexicon.groups or _GROUP_RE.search(lowered[0]) and lowered[0].endswith("s")
     ):
         return "group"
-    if before in _PLACE_CUES:
+    if len(lowered) > 1 and lowered[-1] in lexicon.others:
+        return "other"
+    if before in _PLACE_CUES or (len(lowered) > 1 and lowered[-1] in lexicon.places):
         return "place"
     if 2 <= len(lowered) <= 4 or phrase.role:
         return "person"
@@ -541,9 +553,10 @@ def _phrases(text: str, words: list[_Word], lexicon: Words) -> list[_Phrase]:
             phrase.role = " ".join(roles)
         before = words[k - 1].lower if k > 0 else ""
         phrase.kind = _classify(phrase, before, lexicon)
-        if phrase.title and phrase.kind != "person" and phrase.kind != "organisation":
+        if phrase.title and phrase.kind not in ("person", "organisation", "other"):
             phrase.kind = "person"
-        phrases.append(phrase)
+        if phrase.kind != "other":  # a named law, plan or event ("Climate Change Act") is no actor
+            phrases.append(phrase)
     return phrases
 
 
