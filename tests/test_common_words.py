@@ -21,6 +21,8 @@ def test_words_are_counted_inside_sentences_only():
     lower, capital = build_common_words.count_cases(texts)
     assert lower["turnout"] == 2 and capital["turnout"] == 0  # a sentence's first word and after a colon-quote: skipped
     assert capital["young"] == 1 and "voters" in lower  # the first "Young" starts a sentence
+    headline = build_common_words.count_cases(["Then Hillary Clinton Caught Lying About Emails Again."])
+    assert headline == ({}, {})  # a title-case headline says nothing about how news writes its words
     table = build_common_words.table(lower, capital)
     assert "\nturnout,2,0\n" not in table  # fewer than MIN_LOWER lower-case uses: not listed
     assert table.startswith("# words.csv") and "word,lower,capital\n" in table

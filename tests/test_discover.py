@@ -289,3 +289,13 @@ def test_laws_and_events_are_no_actors_and_place_words_make_places(lex):
     assert ("Cook County", "place") in found and ("Wall Street", "place") in found
     (she,) = [m for m in discover_mentions(text, lex) if m.text == "she"]
     assert she.actor == "Ruiz"  # never the convention
+
+
+def test_a_title_case_headline_running_into_names_is_cut_at_words_news_never_capitalises(lex):
+    texts = {m.text for m in discover_mentions("Hillary Clinton Caught Lying About Emails. Andy Lack left.", lex)}
+    assert "Hillary Clinton" in texts and "Andy Lack" in texts  # a two-word name keeps a common surname
+    assert not any("Caught" in t or "Lying" in t for t in texts)
+    split = [m.text for m in discover_mentions("Rubio Takes Minnesota", lex)]
+    assert split == ["Rubio", "Minnesota"]
+    whole = [(m.text, m.kind) for m in discover_mentions("The Civic Alliance met Human Rights Watch.", lex)]
+    assert whole == [("Civic Alliance", "organisation"), ("Human Rights Watch", "organisation")]  # head words stay

@@ -7,10 +7,11 @@ high", "Young said") is a name. The first word of a sentence is capitalised what
 evidence is how the same word is written elsewhere: inside sentences, "turnout" is almost always
 lower case and "Young" is often a surname. These counts come from the 7,758 news sentences of
 NewsMTSC's training split only (the devtest splits, which measure discovery, are never read), and
-skip every position where English capitalises anyway: a sentence's first word, and a word after an
-opening quotation mark, a colon, a dash or a bracket. Words written in capitals ("US", "NATO") are
-counted as neither. Only words seen in lower case at least :data:`MIN_LOWER` times are kept: a
-word news never writes in lower case needs no entry.
+skip every position where English capitalises anyway: a sentence's first word, a word after an
+opening quotation mark, a colon, a dash or a bracket, and every word of a title-case sentence (a
+headline: most of its longer words capitalised, "Hillary Clinton Caught Lying About Emails"). Words
+written in capitals ("US", "NATO") are counted as neither. Only words seen in lower case at least
+:data:`MIN_LOWER` times are kept: a word news never writes in lower case needs no entry.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.evaluation import datasets
 
+if TYPE_CHECKING:
+    from framing.text import Token
+
 OUT = Path(__file__).resolve().parents[1] / "models" / "common_words" / "words.csv"
 MIN_LOWER = 3
+TITLE_CASE = 0.6  # a sentence whose words of 4+ letters are capitalised at least this often is a headline
 _OPENERS = re.compile("[\"“‘:—–(\\[]")
 HEADER = """\
 # words.csv - how often news writes a word in lower case and capitalised inside a sentence.
@@ -34,7 +40,8 @@ HEADER = """\
 #   lower   - times written all in lower case ("turnout").
 #   capital - times written with a capital first letter and not all in capitals ("Turnout", "Young").
 # Counted in the sentences of NewsMTSC train.jsonl (MIT, Copyright 2020 Felix Hamborg; see SOURCE.md),
-# skipping each sentence's first word and words after an opening quotation mark, colon, dash or bracket;
+# skipping each sentence's first word, words after an opening quotation mark, colon, dash or bracket, and
+# title-case sentences (headlines);
 # only words written in lower case at least 3 times are listed. Read by framing/extract/discover.py.
 # Rebuild: python -m framing.evaluation.build_common_words --data ../shared/datasets
 """
@@ -49,6 +56,8 @@ def count_cases(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     for text in texts:
         for start, end in sentence_spans(text):
             tokens = tokenize(text[start:end], start)
+            if _title_case(tokens):
+                continue
             for before, token in zip(tokens, tokens[1:], strict=False):
                 word = token.text
                 if not word.isalpha() or len(word) < 2 or _OPENERS.search(text[before.end : token.start]):
@@ -58,6 +67,12 @@ def count_cases(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
                 elif word[0].isupper() and not word.isupper():
                     capital[word.lower()] += 1
     return lower, capital
+
+
+def _title_case(tokens: Sequence[Token]) -> bool:
+    """A headline in title case: most words of four letters or more after the first are capitalised."""
+    long = [t.text for t in tokens[1:] if len(t.text) >= 4 and t.text.isalpha()]
+    return len(long) >= 3 and sum(1 for w in long if w[0].isupper()) >= TITLE_CASE * len(long)
 
 
 def table(lower: Counter[str], capital: Counter[str]) -> str:

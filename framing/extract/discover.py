@@ -58,6 +58,9 @@ MAX_CHARS = 200_000  # about 35,000 words
 # lower case at least USUALLY_LOWER times as often as capitalised is a common word when it starts a sentence.
 COMMON_WORDS = Path(__file__).resolve().parents[1] / "models" / "common_words" / "words.csv"
 USUALLY_LOWER = 4
+# A word news writes in lower case at least this often and never capitalised inside a sentence ("caught",
+# "takes") ends a name where a title-case headline runs on: "Hillary Clinton Caught ...", "Rubio Takes Minnesota".
+NEVER_CAPITAL = 5
 # After a lone capitalised word these make it the speaker, so a name ("Young said", "Rich told reporters").
 _SPEECH_VERBS = frozenset(
     {"said", "says", "told", "added", "asked", "argued", "wrote", "noted", "explained", "warned", "claimed"}
@@ -211,6 +214,7 @@ class Words:
     groups: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # head words of place names: "Marion County", "Hudson River"
     others: frozenset[str] = frozenset()  # head words of named laws, plans, events: "Climate Change Act"
+    heads: frozenset[str] = frozenset()  # every title, role and head word: they belong in names
 
 
 def load_words(path: Path) -> Words:
@@ -226,6 +230,7 @@ def load_words(path: Path) -> Words:
         frozenset(by_kind["group"]),
         frozenset(by_kind["place"]),
         frozenset(by_kind["other"]),
+        frozenset(w.rstrip(".") for kind in WORD_KINDS if kind != "common" for w in by_kind[kind]),
     )
 
 
@@ -443,7 +448,7 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
             pieces = [p for p in parts if p] if len(parts) > 1 else [run]
         else:
             pieces = [run]
-        for piece in pieces:
+        for piece in (part for p in pieces for part in _headline_parts(p, lexicon)):
             lone = _unclitic(piece[0].text) if len(piece) == 1 else ""
             if lone in _CALENDAR or lone in _NOT_NAMES or lone.rstrip(".") in _ABBREVIATED_TITLES:
                 continue  # "Monday", "I", a title with no name ("Mr.")
@@ -452,6 +457,52 @@ def _runs(text: str, words: list[_Word], lexicon: Words) -> list[list[_Word]]:
                 continue
             cleaned.append(piece)
     return cleaned
+
+
+def _never_capital(word: str) -> bool:
+    """News never capitalises the word inside a sentence, and writes it in lower case often (:data:`NEVER_CAPITAL`)."""
+    lower, capital = _case_counts().get(word, (0, 1))
+    return capital == 0 and lower >= NEVER_CAPITAL
+
+
+def _headline_parts(run: list[_Word], lexicon: Words) -> list[list[_Word]]:
+    """The names in a run, cut at the words of a title-case headline that run into it.
+
+    "Hillary Clinton Caught Lying" holds "Hillary Clinton"; "Rubio Takes Minnesota" holds Rubio and
+    Minnesota. A run is cut at a word news never capitalises inside a sentence (:func:`_never_capital`)
+    that is no title, role or head word ("Civic Alliance", "Justice Department" stay whole); the last
+    word of a two-word run is kept unless the run is in capitals, since a surname can be a common word
+    ("Andy Lack").
+    """
+    if len(run) < 2:
+        return [run]
+    parts: list[list[_Word]] = [[]]
+    for k, w in enumerate(run):
+        bare = w.bare.lower()
+        last_of_two = len(run) == 2 and k == 1 and not w.text.isupper()
+        if k and not last_of_two and bare not in lexicon.heads and _never_capital(bare):
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if len(parts) == 1:
+        return [run]
+    out = []
+    for part in parts:  # headline words around the names: "Like Reagan for Growth" holds Reagan
+        while part and _headline_word(part[0], lexicon):
+            part = part[1:]
+        while part and _headline_word(part[-1], lexicon):
+            part = part[:-1]
+        if part and not (len(part) == 1 and usually_lower(part[0].bare)):
+            out.append(part)
+    return out
+
+
+def _headline_word(w: _Word, lexicon: Words) -> bool:
+    """A word at the edge of a piece of headline that is no part of a name ("To", "Like", "of", "Night")."""
+    lower = w.bare.lower()
+    return lower in _CONNECTORS or lower in lexicon.common or lower in _NOT_NAMES or (
+        lower not in lexicon.heads and usually_lower(lower)
+    )
 
 
 def _common_start(lone: str, w: _Word, words: list[_Word], lowered: set[str], lexicon: Words) -> bool:
