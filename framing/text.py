@@ -240,7 +240,7 @@ def build_analyzer(
 
     def is_number(word: str) -> bool:
         if numbers == "drop":
-            return not _HAS_LETTER.search(word)
+            return not _has_letter(word)
         return numbers == "drop_any_digit" and any(c.isdigit() for c in word)
 
     def analyze(text: str) -> list[str]:
@@ -248,33 +248,55 @@ def build_analyzer(
             text = text.lower()
         if fold_accents:
             text = _strip_accents(text)
-        runs: list[list[tuple[str, bool]]] = [[]]  # runs of (term, is stop word), split where a number was
-        for word in _joined_words(text, join_initialisms):
-            if drop_possessive:
-                word = _POSSESSIVE.sub("", word)
-            if numbers != "keep" and is_number(word):
-                if keep_stops and runs[-1]:
-                    runs.append([])
-                continue
-            is_stop = word in stops
-            if is_stop and not keep_stops:
-                continue
-            runs[-1].append((stem(word) if stem_words else word, is_stop))
-        if not keep_stops:  # one run, no stop words in it: every n-gram is a term (the common case)
-            words = [term for term, _ in runs[0]]
+        words = _joined_words(text, join_initialisms)
+        if drop_possessive:  # the same as _POSSESSIVE.sub("", word), without a regex call per word
+            words = [w[:-2] if w.endswith(_POSSESSIVE_ENDINGS) else w for w in words]
+        if not keep_stops:  # stop words and dropped numbers removed, n-grams over the rest (the common case)
+            kept = [w for w in words if w not in stops and not (numbers != "keep" and is_number(w))]
+            if stem_words:
+                kept = [stem(w) for w in kept]
             if low == high == 1:
-                return words
-            return [" ".join(words[k : k + n]) for n in range(low, high + 1) for k in range(len(words) - n + 1)]
+                return kept
+            return [" ".join(kept[k : k + n]) for n in range(low, high + 1) for k in range(len(kept) - n + 1)]
+        runs: list[tuple[list[str], list[bool]]] = []  # (terms, is stop word) of the runs a dropped number splits
+        terms_run: list[str] = []
+        stops_run: list[bool] = []
+        for word in words:
+            if numbers != "keep" and is_number(word):
+                if terms_run:
+                    runs.append((terms_run, stops_run))
+                    terms_run, stops_run = [], []
+                continue
+            stops_run.append(word in stops)
+            terms_run.append(stem(word) if stem_words else word)
+        if terms_run:
+            runs.append((terms_run, stops_run))
         terms: list[str] = []
         for n in range(low, high + 1):
-            for run in runs:
-                for k in range(len(run) - n + 1):
-                    gram = run[k : k + n]
-                    if not all(is_stop for _, is_stop in gram):
-                        terms.append(" ".join(term for term, _ in gram))
+            for run_terms, run_stops in runs:
+                terms += _inner_ngrams(run_terms, run_stops, n)
         return terms
 
     return analyze
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+@lru_cache(maxsize=100_000)
+def _has_letter(word: str) -> bool:
+    """The word holds a letter (cached: news vocabulary repeats)."""
+    return bool(_HAS_LETTER.search(word))
+
+
+def _inner_ngrams(terms: list[str], stops: list[bool], n: int) -> list[str]:
+    """The n-grams of one run of words that are not made of stop words alone ("in kiev", not "of the")."""
+    if n == 1:
+        return [t for t, stop in zip(terms, stops, strict=True) if not stop]
+    if n == 2:
+        pairs = zip(terms, terms[1:], stops, stops[1:], strict=False)
+        return [f"{a} {b}" for a, b, stop_a, stop_b in pairs if not (stop_a and stop_b)]
+    return [" ".join(terms[k : k + n]) for k in range(len(terms) - n + 1) if not all(stops[k : k + n])]
 
 
 def count_words(text: str) -> int:
