@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:
 
 from framing import text as new_text  # noqa: E402
 from framing.evaluation import datasets  # noqa: E402
-from framing.score.fightin_words import STOP_WORDS  # noqa: E402
+from framing.score.fightin_words import TERM_OPTIONS  # noqa: E402
+from framing.score.similarity import TFIDF_WORDS  # noqa: E402
 
 HOSTILE = [
     "The U.S. and U.K. said Russia's and NATO’s forces, 2,000 troops in 2022, 82nd Airborne.",
@@ -42,20 +43,13 @@ HOSTILE = [
 ]
 # The option sets build_analyzer is called with in framing/ (grep build_analyzer), then a grid of the rest.
 PROJECT = {
-    "fightin_words": dict(
-        stop_words=STOP_WORDS,
-        stop_ngrams="keep_inner",
-        ngram_range=(1, 2),
-        numbers="drop",
-        join_initialisms=True,
-        drop_possessive=True,
-    ),
+    "fightin_words": TERM_OPTIONS,
     "boilerplate": dict(lowercase=False, numbers="drop"),
     "claims": dict(
         fold_accents=True, stem_words=True, stop_words="english", ngram_range=(1, 2), numbers="drop_any_digit"
     ),
-    "tfidf": dict(stop_words="english", ngram_range=(1, 2)),
-    "tfidf unigrams": dict(stop_words="english", ngram_range=(1, 1)),
+    "tfidf": dict(**TFIDF_WORDS, ngram_range=(1, 2)),
+    "tfidf unigrams": dict(**TFIDF_WORDS, ngram_range=(1, 1)),
     "pairing": dict(stop_words="english", numbers="drop_any_digit"),
     "default": {},
 }

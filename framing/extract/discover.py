@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.errors import DataError
 from framing.lexicon.bundle import Lexicons
@@ -52,6 +53,9 @@ from framing.lexicon.matcher import longest_non_overlapping
 from framing.resources import lexicon_dir
 from framing.spans import ActorMention
 from framing.text import MONTH_NAMES, WEEKDAYS, Doc, tokenize
+
+if TYPE_CHECKING:
+    from framing.extract.features import ArticleFeatures
 
 MAX_CHARS = 200_000  # about 35,000 words
 # How news writes each word inside a sentence (NewsMTSC train, MIT; see its SOURCE.md): a word written in
@@ -624,6 +628,12 @@ class _Entity:
     title: str
     role: str
     affiliation: str
+
+
+def analysis_seeds(f: ArticleFeatures, lex: Lexicons) -> list[ActorMention] | None:
+    """The analysis's actor mentions, when it matched the same lexicons as ``lex`` (so the same actors.csv):
+    discovery's seeds then need no second match of it; None otherwise."""
+    return f.actor_mentions if f.lexicon_version == lex.version else None
 
 
 def discover_mentions(

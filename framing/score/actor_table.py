@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 import pandas as pd
 
-from framing.extract.discover import Actor, DiscoveredMention, discover_mentions, merge_actors
+from framing.extract.discover import Actor, DiscoveredMention, analysis_seeds, discover_mentions, merge_actors
 from framing.extract.features import ArticleFeatures
 from framing.extract.target_sentiment import default_model
 from framing.lexicon.bundle import default_lexicons
@@ -59,8 +59,7 @@ def article_mentions(f: ArticleFeatures, sides: Sides | None = None) -> list[Dis
     """
     doc = Doc(f.text, _sentences=[(s.start, s.end) for s in f.sentences])
     lex = default_lexicons()
-    seeds = f.actor_mentions if f.lexicon_version == lex.version else None  # the analysis matched actors.csv
-    mentions = discover_mentions(f.text, lex, doc, seeds)
+    mentions = discover_mentions(f.text, lex, doc, analysis_seeds(f, lex))
     if sides is not None:
         mentions = group_mentions(mentions, sides)  # type: ignore[assignment]
     return [m for m in mentions if m.sentence < len(f.sentences)]

@@ -32,14 +32,15 @@ COLUMNS = ["term", "ngram", "count_a", "count_b", "delta", "z", "side"]
 
 # Possessives dropped (Russia's -> russia), dotted initialisms kept whole ("U.S." -> "u.s.", not the stop word
 # "us" and two single letters), words without a letter left out and never spanned by a bigram.
-_TERMS = build_analyzer(  # unigrams, then bigrams
-    stop_words=STOP_WORDS,
-    stop_ngrams="keep_inner",
-    ngram_range=(1, 2),
-    numbers="drop",
-    join_initialisms=True,
-    drop_possessive=True,
-)
+TERM_OPTIONS: dict = {  # unigrams, then bigrams
+    "stop_words": STOP_WORDS,
+    "stop_ngrams": "keep_inner",
+    "ngram_range": (1, 2),
+    "numbers": "drop",
+    "join_initialisms": True,
+    "drop_possessive": True,
+}
+_TERMS = build_analyzer(**TERM_OPTIONS)
 
 
 def sentence_ngrams(sentence: str) -> tuple[list[str], list[str]]:

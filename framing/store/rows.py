@@ -182,9 +182,9 @@ def analysis_rows(f: ArticleFeatures, lex: Lexicons | None = None, doc: Doc | No
     article_counts = [(c, v) for c, v in table.totals().items() if v != 0 or c not in FIXED_COLUMNS]
     findings = finding_rows(f) + (naming_rows(f, lex, doc) if lex is not None else [])
     terms = term_rows(f) if lex is not None else []
+    from framing.extract.discover import analysis_seeds
     from framing.lexicon.bundle import default_lexicons
 
-    default = default_lexicons()
-    seeds = f.actor_mentions if f.lexicon_version == default.version else None  # matched with the same actors.csv
+    seeds = analysis_seeds(f, default_lexicons())
     mentions = mention_rows(f.text, len(f.sentences), [(s.start, s.end) for s in f.sentences], doc, seeds)
     return AnalysisRows(f.n_words, len(f.sentences), findings, sentence_counts, article_counts, terms, mentions)
